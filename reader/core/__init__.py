@@ -1,0 +1,1 @@
+"""The reading pipeline: source -> Page -> Article -> renderers. Never imports Textual or Rich."""
