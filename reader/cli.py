@@ -1,0 +1,220 @@
+"""Parse the command line and choose a mode: linear output or the full-screen app.
+
+The mode is chosen BEFORE anything imports Textual, so plain output stays fast and a
+non-terminal or `TERM=dumb` never gets a full-screen takeover.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from reader import __version__
+from reader.core.errors import EXIT_USAGE, ReaderError, UsageError
+
+FORMAT_CHOICES = ("plain", "text", "markdown", "json", "html")
+SUBCOMMANDS = ("themes", "languages")
+EXIT_INTERNAL = 1
+EXIT_INTERRUPTED = 130
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9}
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line and exit 2, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message, "see 'reader --help'")
+
+
+def parse_size(text: str) -> int:
+    """Bytes from '20MB', '512k', '1.5GiB' or a plain number."""
+    match = _SIZE.match(text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (use e.g. 20MB or 500k)")
+    number, unit = match.groups()
+    unit = (unit or "").lower()
+    if "i" in unit:  # binary units: KiB, MiB, GiB
+        factor = 1024 ** ("kmg".index(unit[0]) + 1)
+    else:
+        factor = _UNITS[unit[:1]]
+    return int(float(number) * factor)
+
+
+def positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
+    return value
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reader",
+        description="Read the article in a web page, in a calm full-screen reader or as "
+        "clean linear text for screen readers.",
+        epilog="Subcommands: 'reader themes' lists the themes; 'reader languages' manages "
+        "offline translation packages. Exit codes: 0 ok, 2 usage, 3 fetch failed, "
+        "4 content unreadable.",
+    )
+    parser.add_argument(
+        "source",
+        nargs="?",
+        help="a URL, a bare domain (example.com/page means https), a file, a file:// URL, "
+        "or - for standard input; none opens the welcome article",
+    )
+    out = parser.add_argument_group("output")
+    out.add_argument(
+        "--plain",
+        action="store_true",
+        help="print the article as linear text for screen readers and braille displays "
+        "(the default when output is not a terminal or TERM=dumb)",
+    )
+    out.add_argument("--format", choices=FORMAT_CHOICES, help="print in this format")
+    out.add_argument("--width", type=positive_int, help="wrap printed lines at N columns")
+    out.add_argument("--full", action="store_true", help="the whole page's text, undistilled")
+    fetch = parser.add_argument_group("fetching")
+    fetch.add_argument(
+        "--timeout", type=positive_float, default=20.0, help="seconds for the whole fetch (20)"
+    )
+    fetch.add_argument(
+        "--max-size",
+        type=parse_size,
+        default=20_000_000,
+        metavar="SIZE",
+        help="largest page to read, decoded, e.g. 20MB (the default)",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def wants_linear_output(args: argparse.Namespace) -> bool:
+    """True when the article is printed rather than shown in the full-screen app."""
+    if args.plain or args.format:
+        return True
+    if os.environ.get("TERM", "") == "dumb":
+        return True
+    return not (sys.stdout.isatty() and sys.stdin.isatty())
+
+
+def wants_color() -> bool:
+    """Colour only on a real terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return (
+        sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+        and os.environ.get("TERM", "") != "dumb"
+    )
+
+
+def options_from(args: argparse.Namespace):  # -> reader.core.pipeline.Options
+    from reader.core.pipeline import Options
+
+    return Options(timeout=args.timeout, max_size=args.max_size, full=args.full)
+
+
+def print_article(args: argparse.Namespace) -> int:
+    from reader.core.formats import render
+    from reader.core.pipeline import load_article
+
+    article = load_article(args.source, options_from(args))
+    fmt = args.format or "plain"
+    color = fmt in ("plain", "text") and wants_color()
+    text = render(article, fmt, width=args.width, color=color)
+    write_stdout(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def write_stdout(text: str) -> None:
+    """Write to stdout, replacing what its encoding cannot show instead of failing."""
+    stream = sys.stdout
+    if hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="replace")
+    stream.write(text)
+    stream.flush()
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from reader.tui import run_tui
+
+    return run_tui(args.source, options_from(args))
+
+
+def dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in SUBCOMMANDS:
+        return subcommand(argv[0])(argv[1:])
+    args = build_parser().parse_args(argv)
+    if args.source is not None and not args.source.strip():
+        raise UsageError("the source is empty", "give a URL, a file or - for standard input")
+    if wants_linear_output(args):
+        return print_article(args)
+    return run_app(args)
+
+
+def subcommand(name: str) -> Callable[[list[str]], int]:
+    if name == "themes":
+        from reader.commands.themes import main as themes_main
+
+        return themes_main
+    from reader.commands.languages import main as languages_main
+
+    return languages_main
+
+
+def report(error: BaseException, debug: bool) -> None:
+    if debug:
+        traceback.print_exception(error)
+    print(f"reader: {error}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run reader; returns the exit code (see the README's table)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    try:
+        return dispatch(argv)
+    except ReaderError as error:
+        report(error, debug)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (`reader --plain URL | head`): not an error.
+        _silence_stdout()
+        return 0
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    except Exception as error:  # a bug: still one line unless --debug
+        if debug:
+            traceback.print_exception(error)
+        print(
+            f"reader: internal error: {type(error).__name__}: {error} "
+            "(run again with --debug and report the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot raise again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
