@@ -121,7 +121,7 @@ def wants_color() -> bool:
     """Colour only on a real terminal, and never when NO_COLOR is set (https://no-color.org)."""
     return (
         sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
+        and not os.environ.get("NO_COLOR")
         and os.environ.get("TERM", "") != "dumb"
     )
 

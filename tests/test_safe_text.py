@@ -1,0 +1,47 @@
+"""Page text cannot drive the terminal: every control sequence and unsafe character is removed."""
+
+import pytest
+
+from reader.core.safe_text import clean, clean_line, is_clean
+
+HOSTILE = [
+    ("colour \x1b[31mred\x1b[0m", "colour red"),
+    ("clear screen\x1b[2J\x1b[H", "clear screen"),
+    ("osc 8 \x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\", "osc 8 click"),
+    ("osc 52 \x1b]52;c;cm0gLXJmIH4=\x07copied", "osc 52 copied"),
+    ("title \x1b]0;pwned\x07set", "title set"),
+    ("c1 csi \x9b31mred", "c1 csi red"),
+    ("c1 osc \x9d8;;u\x9cx", "c1 osc x"),
+    ("dcs \x1bPq#0;2;0;0;0\x1b\\done", "dcs done"),
+    ("apc \x1b_Gf=100;AAAA\x1b\\done", "apc done"),
+    ("unterminated \x1b]52;c;AAAA", "unterminated "),
+    ("bell\x07 null\x00 del\x7f bs\x08", "bell null del bs"),
+    ("trojan \u202egnp.exe\u202c source", "trojan gnp.exe source"),
+    ("isolates \u2066a\u2069 \u2067b\u2069", "isolates a b"),
+    ("bom\ufeff", "bom"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOSTILE)
+def test_clean_removes_terminal_controls(text: str, expected: str) -> None:
+    assert clean(text) == expected
+    assert is_clean(clean(text))
+
+
+def test_clean_keeps_tabs_newlines_and_every_script() -> None:
+    text = "Tab\there\nnew line: Привет, 日本語, עברית, العربية, emoji 🙂"
+    assert clean(text) == text
+
+
+def test_carriage_return_cannot_overwrite_a_line() -> None:
+    assert clean("safe\rEVIL") == "safe\nEVIL"
+    assert clean("a\r\nb") == "a\nb"
+
+
+def test_clean_line_folds_whitespace() -> None:
+    assert clean_line("  a\n\tb \x1b[1m c  ") == "a b c"
+
+
+def test_is_clean_detects_escape() -> None:
+    assert not is_clean("x\x1b[0m")
+    assert is_clean("plain text")
