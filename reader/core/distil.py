@@ -1,0 +1,60 @@
+"""Find the article node with readability-lxml and judge whether it is a plausible article.
+
+Readability works on a copy of our already-parsed tree (no second parse), and its result is
+read as an lxml element rather than serialised HTML.
+"""
+
+from __future__ import annotations
+
+from lxml.etree import tounicode
+from lxml.html import HtmlElement
+from readability import Document
+
+from reader.core.document import Block
+from reader.core.html_to_blocks import BlockConverter
+
+NO_ARTICLE = "No article found on this page; showing the page's main text."
+MIN_ARTICLE_CHARS = 200
+MAX_LINK_DENSITY = 0.5
+_TEASER_TAGS = ("li", "p", "h2", "h3", "h4", "dt", "dd", "td")
+
+
+class _Readability(Document):
+    """readability's Document, keeping its result as a tree instead of cleaned-up HTML."""
+
+    def get_clean_html(self) -> str:
+        return tounicode(self.html, method="html")
+
+
+def distil(root: HtmlElement, base: str) -> tuple[list[Block], str | None]:
+    """The article's blocks, or no blocks and the NO_ARTICLE notice."""
+    document = _Readability(root, url=base)
+    document.summary(html_partial=True)
+    article = document.html
+    if article is None or not is_plausible_article(article):
+        return [], NO_ARTICLE
+    return BlockConverter(base).convert(article), None
+
+
+def is_plausible_article(article: HtmlElement) -> bool:
+    """False for too little text, a page of links, or a list of short link teasers."""
+    text_length = _text_length(article)
+    if text_length < MIN_ARTICLE_CHARS:
+        return False
+    link_length = sum(_text_length(a) for a in article.iter("a"))
+    if link_length / text_length > MAX_LINK_DENSITY:
+        return False
+    teasers = 0
+    teaser_length = 0
+    for el in article.iter(*_TEASER_TAGS):
+        length = _text_length(el)
+        if 0 < length < 160:
+            linked = sum(_text_length(a) for a in el.iter("a"))
+            if linked >= 0.7 * length:
+                teasers += 1
+                teaser_length += length
+    return not (teasers >= 8 and teaser_length >= 0.4 * text_length)
+
+
+def _text_length(el: HtmlElement) -> int:
+    return len(" ".join("".join(el.itertext()).split()))

@@ -1,0 +1,136 @@
+"""Page -> Article: parse once, read metadata, distil with readability-lxml, convert to blocks.
+
+`extract` never raises anything but `ReaderError`: hostile or malformed pages end as a
+`ContentError` with a hint, and when no article can be found the page's main text is shown
+with a notice saying so.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from lxml.html import HtmlElement
+
+from reader.core.cleaning import remove_hidden
+from reader.core.distil import NO_ARTICLE, distil
+from reader.core.document import Article, Block, Heading, Page, number_links, runs_text
+from reader.core.errors import ContentError, ReaderError
+from reader.core.html_to_blocks import BlockConverter
+from reader.core.html_tree import base_url, parse_html
+from reader.core.metadata import Metadata, read_metadata
+from reader.core.plain_text import plain_text_blocks, plain_text_title
+from reader.core.safe_text import clean_line
+
+TOO_SLOW = "Distilling this page took too long; showing the page's main text."
+EMPTY_HINT = "the document is empty or holds only markup; try --full or open it in a browser"
+
+# readability-lxml logs tracebacks on failure; we report failures ourselves.
+logging.getLogger("readability").addHandler(logging.NullHandler())
+logging.getLogger("readability").propagate = False
+
+
+def extract(page: Page, *, full: bool = False, time_budget: float | None = 10.0) -> Article:
+    """The article in `page`; with `full`, the whole page's text without distillation.
+
+    `time_budget` bounds readability's run (seconds); past it the page's main text is shown.
+    """
+    try:
+        return _extract(page, full, time_budget)
+    except ReaderError:
+        raise
+    except (Exception, RecursionError) as exc:
+        raise ContentError(
+            "Could not read the text of this page", "try --full, or open it in a browser"
+        ) from exc
+
+
+def _extract(page: Page, full: bool, time_budget: float | None) -> Article:
+    if _is_plain_text(page):
+        blocks = plain_text_blocks(page.text)
+        if not blocks:
+            raise ContentError("The page has no readable text", EMPTY_HINT)
+        return _article(page, Metadata(title=plain_text_title(page.url)), blocks, [])
+    root = parse_html(page.text)
+    if root is None:
+        raise ContentError("The page has no readable text", EMPTY_HINT)
+    base = base_url(root, page.url)
+    meta = read_metadata(root, base)
+    remove_hidden(root)
+    notices: list[str] = []
+    if full:
+        blocks = BlockConverter(base).convert(_body(root))
+    else:
+        blocks, notice = _distil_in_time(root, base, time_budget)
+        if notice:
+            notices.append(notice)
+            blocks = page_text_blocks(root, base)
+    if not blocks:
+        raise ContentError("The page has no readable text", EMPTY_HINT)
+    return _article(page, meta, blocks, notices)
+
+
+def page_text_blocks(root: HtmlElement, base: str) -> list[Block]:
+    """The page's main text: the body without navigation, header, footer, asides and forms."""
+    body = _body(root)
+    blocks = BlockConverter(base, skip_chrome=True).convert(body)
+    return blocks or BlockConverter(base).convert(body)
+
+
+def _distil_in_time(
+    root: HtmlElement, base: str, time_budget: float | None
+) -> tuple[list[Block], str | None]:
+    """Run `distil` in a daemon thread so a pathological page cannot stall the reader."""
+    if time_budget is None:
+        return distil(root, base)
+    result: list[tuple[list[Block], str | None]] = []
+
+    def work() -> None:
+        try:
+            result.append(distil(root, base))
+        except Exception:
+            result.append(([], NO_ARTICLE))
+
+    worker = threading.Thread(target=work, name="reader-distil", daemon=True)
+    worker.start()
+    worker.join(time_budget)
+    if worker.is_alive() or not result:
+        return [], TOO_SLOW
+    return result[0]
+
+
+def _body(root: HtmlElement) -> HtmlElement:
+    body = root.find("body")
+    return body if body is not None else root
+
+
+def _article(page: Page, meta: Metadata, blocks: list[Block], notices: list[str]) -> Article:
+    title = meta.title
+    if blocks and isinstance(blocks[0], Heading):
+        first = runs_text(blocks[0].runs)
+        if not title:
+            title = first
+        if _same_text(first, title):
+            blocks = blocks[1:]
+    article = Article(
+        title=clean_line(title),
+        blocks=blocks,
+        byline=meta.byline,
+        site_name=meta.site_name,
+        published=meta.published,
+        language=meta.language,
+        description=meta.description,
+        canonical_url=meta.canonical_url,
+        url=clean_line(page.url) or None,
+        notices=[clean_line(n) for n in notices],
+    )
+    number_links(article)
+    return article
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _is_plain_text(page: Page) -> bool:
+    return page.media_type.split(";")[0].strip().lower() == "text/plain"

@@ -1,0 +1,490 @@
+"""Convert an lxml element tree into the typed blocks of an `Article`.
+
+One walker handles block and inline content: inline text accumulates in a `RunBuilder`,
+and every block element flushes it into a paragraph first. Nesting deeper than `MAX_DEPTH`
+is read as flat text, so hostile pages cannot exhaust the Python stack.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from reader.core.document import (
+    Block,
+    Code,
+    Figure,
+    Heading,
+    Inline,
+    InlineKind,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Runs,
+    Separator,
+    Table,
+)
+from reader.core.html_tree import absolute_url
+from reader.core.inline_runs import RunBuilder
+from reader.core.safe_text import clean, clean_line
+
+MAX_DEPTH = 120
+
+SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "button",
+        "input",
+        "select",
+        "option",
+        "optgroup",
+        "textarea",
+        "canvas",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "map",
+        "area",
+        "dialog",
+        "param",
+    ]
+)
+CHROME_TAGS = frozenset(["nav", "header", "footer", "aside", "form", "menu"])
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+CONTAINERS = frozenset(
+    [
+        "div",
+        "section",
+        "article",
+        "main",
+        "body",
+        "html",
+        "center",
+        "hgroup",
+        "address",
+        "fieldset",
+        "details",
+        "dl",
+        "legend",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "menu",
+    ]
+)
+RUN_BLOCKS = frozenset(["p", "dt", "dd", "summary", "caption", "figcaption"])
+INLINE_KINDS: dict[str, InlineKind] = {
+    "em": "emphasis",
+    "i": "emphasis",
+    "cite": "emphasis",
+    "dfn": "emphasis",
+    "var": "emphasis",
+    "strong": "strong",
+    "b": "strong",
+    "code": "code",
+    "kbd": "code",
+    "samp": "code",
+    "tt": "code",
+}
+_KIND_RANK = {"text": 0, "emphasis": 1, "strong": 2, "code": 3, "link": 4}
+_LANGUAGE = re.compile(r"(?:^|\s)(?:lang(?:uage)?-)([\w+#-]+)")
+_BLOCKISH = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "ul",
+        "ol",
+        "dl",
+        "pre",
+        "blockquote",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figure",
+        "hr",
+    ]
+)
+
+
+class BlockConverter:
+    """Turns elements into blocks. `skip_chrome` also drops nav/header/footer/aside/form."""
+
+    def __init__(self, base: str, *, skip_chrome: bool = False) -> None:
+        self.base = base
+        self.skip = SKIP_TAGS | CHROME_TAGS if skip_chrome else SKIP_TAGS
+
+    def convert(self, element: HtmlElement) -> list[Block]:
+        """The blocks of `element` and everything inside it (its tail excluded)."""
+        out: list[Block] = []
+        runs = RunBuilder()
+        self._block(element, out, runs, "text", None, 0)
+        self._flush(out, runs)
+        return out
+
+    # -- the walker -------------------------------------------------------------------
+
+    def _children(
+        self,
+        element: HtmlElement,
+        out: list[Block],
+        runs: RunBuilder,
+        kind: InlineKind,
+        url: str | None,
+        depth: int,
+    ) -> None:
+        runs.add(element.text, kind, url)
+        for child in element:
+            if isinstance(child.tag, str):
+                self._node(child, out, runs, kind, url, depth + 1)
+            runs.add(child.tail, kind, url)
+
+    def _node(
+        self,
+        el: HtmlElement,
+        out: list[Block],
+        runs: RunBuilder,
+        kind: InlineKind,
+        url: str | None,
+        depth: int,
+    ) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in self.skip or el.get("hidden") is not None:
+            return
+        if depth > MAX_DEPTH:
+            runs.add(" ".join(el.itertext()), kind, url)
+            return
+        if tag == "br":
+            if runs.ends_with_break():
+                self._flush(out, runs)  # two line breaks in a row start a new paragraph
+            else:
+                runs.line_break()
+            return
+        if tag == "img":
+            self._image(el, out, runs, kind, url)
+            return
+        inline_kind = INLINE_KINDS.get(tag)
+        if tag == "a":
+            href = absolute_url(el.get("href"), self.base)
+            if href:
+                inline_kind = "link"
+                url = href
+        if inline_kind is not None or tag not in _BLOCK_HANDLERS:
+            if inline_kind is not None and _KIND_RANK[inline_kind] > _KIND_RANK[kind]:
+                kind = inline_kind
+            if tag == "a" and inline_kind == "link":
+                kind = "link"
+            self._children(el, out, runs, kind, url, depth)
+            return
+        self._flush(out, runs)
+        self._block(el, out, runs, "text", None, depth)
+
+    def _block(
+        self,
+        el: HtmlElement,
+        out: list[Block],
+        runs: RunBuilder,
+        kind: InlineKind,
+        url: str | None,
+        depth: int,
+    ) -> None:
+        handler = _BLOCK_HANDLERS.get(el.tag.lower() if isinstance(el.tag, str) else "")
+        if handler is None:
+            self._children(el, out, runs, kind, url, depth)
+        else:
+            handler(self, el, out, depth)
+
+    @staticmethod
+    def _flush(out: list[Block], runs: RunBuilder) -> None:
+        if runs.has_text():
+            paragraph = runs.finish()
+            if paragraph:
+                out.append(Paragraph(paragraph))
+        else:
+            runs.clear()
+
+    # -- block handlers ---------------------------------------------------------------
+
+    def _container(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        runs = RunBuilder()
+        self._children(el, out, runs, "text", None, depth)
+        self._flush(out, runs)
+
+    def _runs_of(self, el: HtmlElement, depth: int, kind: InlineKind = "text") -> Runs:
+        """The inline runs of `el`; nested blocks are read as inline text separated by spaces."""
+        inner: list[Block] = []
+        runs = RunBuilder()
+        self._children(el, inner, runs, kind, None, depth)
+        self._flush(inner, runs)
+        return _merge_runs(inner)
+
+    def _paragraph(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        runs = RunBuilder()
+        self._children(el, out, runs, "strong" if el.tag == "dt" else "text", None, depth)
+        self._flush(out, runs)
+
+    def _heading(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        runs = self._runs_of(el, depth)
+        if runs:
+            out.append(Heading(HEADINGS[el.tag.lower()], runs))
+
+    def _list(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        block = self._list_block(el, depth)
+        if block.items:
+            out.append(block)
+
+    def _list_block(self, el: HtmlElement, depth: int) -> ListBlock:
+        ordered = el.tag.lower() == "ol"
+        try:
+            start = int(el.get("start", "1"))
+        except ValueError:
+            start = 1
+        items: list[ListItem] = []
+        for child in el:
+            if not isinstance(child.tag, str) or child.tag in self.skip:
+                continue
+            item = self._list_item(child, depth + 1)
+            if item.runs or item.children:
+                items.append(item)
+        return ListBlock(ordered=ordered, items=items, start=start)
+
+    def _list_item(self, el: HtmlElement, depth: int) -> ListItem:
+        inner: list[Block] = []
+        runs = RunBuilder()
+        self._children(el, inner, runs, "text", None, depth)
+        self._flush(inner, runs)
+        children = [b for b in inner if isinstance(b, ListBlock)]
+        return ListItem(_merge_runs([b for b in inner if not isinstance(b, ListBlock)]), children)
+
+    def _quote(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        inner: list[Block] = []
+        self._container(el, inner, depth)
+        if inner:
+            cite = absolute_url(el.get("cite"), self.base)
+            out.append(Quote(inner, clean_line(cite) if cite else None))
+
+    def _pre(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        text = clean(_preformatted_text(el))
+        if text.startswith("\n"):
+            text = text[1:]  # HTML drops one newline right after <pre>
+        text = text.rstrip()
+        if text.strip():
+            out.append(Code(text, _code_language(el)))
+
+    def _figure(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        images = [img for img in el.iter("img") if _image_src(img)]
+        if not images or any(True for _ in el.iter("table", "pre", "blockquote", "p")):
+            self._container(el, out, depth)
+            return
+        caption: Runs = []
+        for cap in el.iter("figcaption"):
+            caption = self._runs_of(cap, depth + 1)
+            break
+        for i, img in enumerate(images):
+            src = absolute_url(_image_src(img), self.base)
+            out.append(
+                Figure(
+                    clean_line(img.get("alt") or ""),
+                    caption if i == len(images) - 1 else [],
+                    clean_line(src) if src else None,
+                )
+            )
+
+    def _image(
+        self,
+        el: HtmlElement,
+        out: list[Block],
+        runs: RunBuilder,
+        kind: InlineKind,
+        url: str | None,
+    ) -> None:
+        alt = el.get("alt") or ""
+        if _is_tiny(el):
+            runs.add(alt, kind, url)  # icons and emoji read as their alt text, inline
+            return
+        src = absolute_url(_image_src(el), self.base)
+        if not src and not alt.strip():
+            return
+        self._flush(out, runs)
+        out.append(Figure(clean_line(alt), [], clean_line(src) if src else None))
+
+    def _table(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        rows = _table_rows(el)
+        if _is_layout_table(el, rows):
+            for row in rows:
+                for cell in row:
+                    self._container(cell, out, depth + 2)
+            return
+        header: list[Runs] = []
+        body: list[list[Runs]] = []
+        for i, row in enumerate(rows):
+            cells = [self._runs_of(cell, depth + 2) for cell in row]
+            in_head = row[0].getparent() is not None and row[0].getparent().tag == "thead"
+            if not header and i == 0 and (in_head or all(c.tag == "th" for c in row)):
+                header = cells
+            elif any(cells):
+                body.append(cells)
+        caption: Runs = []
+        for cap in el.iterchildren("caption"):
+            caption = self._runs_of(cap, depth + 1)
+        if header or body:
+            out.append(Table(header, body, caption))
+
+    def _separator(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        if out and not isinstance(out[-1], Separator):
+            out.append(Separator())
+
+
+_BLOCK_HANDLERS = {
+    **dict.fromkeys(CONTAINERS, BlockConverter._container),
+    **dict.fromkeys(RUN_BLOCKS, BlockConverter._paragraph),
+    **dict.fromkeys(HEADINGS, BlockConverter._heading),
+    "ul": BlockConverter._list,
+    "ol": BlockConverter._list,
+    "blockquote": BlockConverter._quote,
+    "pre": BlockConverter._pre,
+    "listing": BlockConverter._pre,
+    "xmp": BlockConverter._pre,
+    "figure": BlockConverter._figure,
+    "table": BlockConverter._table,
+    "hr": BlockConverter._separator,
+    "li": BlockConverter._container,
+}
+
+
+def _merge_runs(blocks: list[Block]) -> Runs:
+    """The runs of several paragraphs (or other blocks) read as one line of text."""
+    merged: Runs = []
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            part = block.runs
+        elif isinstance(block, Code):
+            part = [_code_run(block.text)]
+        elif isinstance(block, Quote):
+            part = _merge_runs(block.blocks)
+        elif isinstance(block, Figure):
+            part = list(block.caption)
+        else:
+            continue
+        if not part:
+            continue
+        if merged:
+            merged[-1].text = merged[-1].text.rstrip(" ")
+            part = [*part]
+            part[0].text = " " + part[0].text.lstrip(" ")
+        merged.extend(part)
+    return merged
+
+
+def _code_run(text: str) -> Inline:
+    return Inline(" ".join(text.split()), "code")
+
+
+def _preformatted_text(el: HtmlElement) -> str:
+    """The text of a `<pre>` with its whitespace kept and `<br>` read as a newline."""
+    parts: list[str] = []
+    if el.text:
+        parts.append(el.text)
+    for child in el.iterdescendants():
+        if not isinstance(child.tag, str):
+            if child.tail:
+                parts.append(child.tail)
+            continue
+        if child.tag == "br":
+            parts.append("\n")
+        elif child.text and child.tag not in SKIP_TAGS:
+            parts.append(child.text)
+        if child.tail:
+            parts.append(child.tail)
+    return "".join(parts)
+
+
+def _code_language(el: HtmlElement) -> str | None:
+    for node in (el, *el.iterchildren("code")):
+        match = _LANGUAGE.search(node.get("class") or "")
+        if match:
+            return clean_line(match.group(1)) or None
+    return None
+
+
+def _image_src(img: HtmlElement) -> str | None:
+    for attr in ("src", "data-src", "data-original", "data-lazy-src"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    srcset = (img.get("srcset") or img.get("data-srcset") or "").strip()
+    if srcset:
+        return srcset.split(",")[0].split()[0]
+    return None
+
+
+def _is_tiny(img: HtmlElement) -> bool:
+    """Icons, emoji and tracking pixels: images declared at most 48 pixels wide or tall."""
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) <= 48:
+            return True
+    return False
+
+
+def _table_rows(table: HtmlElement) -> list[list[HtmlElement]]:
+    """The rows of `table` (not of tables nested in it), each a list of its cells."""
+    rows: list[list[HtmlElement]] = []
+    for child in table:
+        if child.tag in ("thead", "tbody", "tfoot"):
+            candidates = [r for r in child if r.tag == "tr"]
+        elif child.tag == "tr":
+            candidates = [child]
+        else:
+            continue
+        for row in candidates:
+            cells = [c for c in row if c.tag in ("td", "th")]
+            if cells:
+                rows.append(cells)
+    return rows
+
+
+def _is_layout_table(table: HtmlElement, rows: list[list[HtmlElement]]) -> bool:
+    """A table used for page layout: one column, or cells holding block content."""
+    if not rows:
+        return True
+    if max(len(row) for row in rows) == 1:
+        return True
+    if table.get("role") == "presentation":
+        return True
+    for row in rows:
+        for cell in row:
+            for node in cell.iterdescendants():
+                if node.tag in _BLOCKISH:
+                    return True
+    return False

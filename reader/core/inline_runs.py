@@ -1,0 +1,101 @@
+"""Collect inline runs (text, emphasis, strong, code, links) with browser-like whitespace.
+
+Outside `<pre>` a browser collapses every run of ASCII whitespace into one space and drops
+spaces at the start and end of a block; `RunBuilder.finish` does the same across run
+boundaries, and sanitises every string on the way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.document import Inline, InlineKind, Runs
+from reader.core.safe_text import clean, clean_line
+
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_BREAK = "\n"
+
+
+class RunBuilder:
+    """Accumulates raw inline text for one block; `finish` returns normalised runs."""
+
+    __slots__ = ("_raw",)
+
+    def __init__(self) -> None:
+        self._raw: list[tuple[str, InlineKind, str | None]] = []
+
+    def add(self, text: str | None, kind: InlineKind = "text", url: str | None = None) -> None:
+        if text:
+            self._raw.append((text, kind, url))
+
+    def line_break(self) -> None:
+        self._raw.append((_BREAK, "text", None))
+
+    def ends_with_break(self) -> bool:
+        """True when the last thing added (ignoring whitespace) was a line break."""
+        for text, _kind, _url in reversed(self._raw):
+            if text == _BREAK:
+                return True
+            if text.strip():
+                return False
+        return False
+
+    def has_text(self) -> bool:
+        return any(text.strip() for text, _kind, _url in self._raw if text != _BREAK)
+
+    def clear(self) -> None:
+        self._raw.clear()
+
+    def finish(self) -> Runs:
+        """The normalised runs, and an empty builder ready for the next block."""
+        runs: Runs = []
+        space_before = True  # at the start of a block or after a space, a space is dropped
+        for raw, kind, url in self._raw:
+            if raw == _BREAK:
+                _strip_trailing(runs)
+                _append(runs, "\n", "text", None)
+                space_before = True
+                continue
+            text = _HTML_SPACE.sub(" ", clean(raw))
+            if space_before and text.startswith(" "):
+                text = text[1:]
+            if not text:
+                continue
+            space_before = text.endswith(" ")
+            _append(runs, text, kind, url)
+        _strip_trailing(runs)
+        while runs and runs[0].text.startswith("\n"):
+            runs[0].text = runs[0].text.lstrip("\n ")
+            if not runs[0].text:
+                runs.pop(0)
+        self._raw.clear()
+        return runs
+
+
+def _append(runs: Runs, text: str, kind: InlineKind, url: str | None) -> None:
+    if kind == "link":
+        url = clean_line(url or "") or None
+        if url is None:
+            kind = "text"
+    if kind != "text" and not text.strip():
+        kind, url = "text", None  # a link or emphasis of only spaces reads as a space
+    if runs and runs[-1].kind == kind and runs[-1].url == url:
+        runs[-1].text += text
+    else:
+        runs.append(Inline(text, kind, url))
+
+
+def _strip_trailing(runs: Runs) -> None:
+    while runs:
+        last = runs[-1]
+        last.text = last.text.rstrip(" ")
+        if last.text:
+            return
+        runs.pop()
+
+
+def plain_runs(text: str) -> Runs:
+    """One text run for a plain string, whitespace collapsed; empty when there is no text."""
+    builder = RunBuilder()
+    builder.add(text)
+    return builder.finish()
