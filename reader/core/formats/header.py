@@ -1,0 +1,30 @@
+"""The short article header every format shows: byline, site, date and reading time."""
+
+from __future__ import annotations
+
+from reader.core.document import Article
+from reader.core.safe_text import clean_line
+
+
+def byline_text(byline: str) -> str:
+    """`By Ada Lovelace`, without doubling a `By` the page already wrote."""
+    text = clean_line(byline)
+    return text if text.lower().startswith("by ") else f"By {text}"
+
+
+def reading_time_text(minutes: int) -> str:
+    """`5 min read`; an empty article reads in no time, so it says so."""
+    return f"{minutes} min read" if minutes else "No text to read"
+
+
+def meta_lines(article: Article) -> list[str]:
+    """The metadata lines under the title, each one fact, in a fixed order."""
+    lines: list[str] = []
+    if article.byline and clean_line(article.byline):
+        lines.append(byline_text(article.byline))
+    if article.site_name and clean_line(article.site_name):
+        lines.append(clean_line(article.site_name))
+    if article.published and clean_line(article.published):
+        lines.append(f"Published {clean_line(article.published)}")
+    lines.append(reading_time_text(article.reading_minutes))
+    return lines

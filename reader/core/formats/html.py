@@ -1,0 +1,219 @@
+"""The Article as a standalone reading-mode HTML page: no scripts, nothing loaded from anywhere.
+
+Every string is escaped with `html.escape`; the page is also well-formed XML (void elements are
+self-closed), so strict parsers read it. A Content-Security-Policy forbids every fetch, so images
+appear only as their alt text and caption with a link to the picture, never loaded. Built-in CSS:
+a ~70ch column, readable line height, light and dark via `prefers-color-scheme`.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from reader.core.document import (
+    Article,
+    Block,
+    Code,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Runs,
+    Separator,
+    Table,
+)
+from reader.core.formats.header import meta_lines
+from reader.core.formats.links import is_clickable
+from reader.core.safe_text import clean, clean_line
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_CSS_CLASS = re.compile(r"[^A-Za-z0-9_+-]")
+
+STYLE = """
+:root { color-scheme: light dark; --bg: #fbfaf7; --fg: #1b1b1b; --muted: #4a4a4a;
+  --link: #0b4f9c; --rule: #c9c6bf; --code-bg: #efede8; }
+@media (prefers-color-scheme: dark) {
+  :root { --bg: #121212; --fg: #e9e6e1; --muted: #bdb8b0; --link: #9cc7ff;
+    --rule: #4a4744; --code-bg: #1f1f1f; }
+}
+html { background: var(--bg); color: var(--fg); }
+body { margin: 0; padding: 2rem 1.25rem 4rem;
+  font: 1.125rem/1.65 Georgia, "Iowan Old Style", "Noto Serif", serif; }
+main { max-width: 70ch; margin: 0 auto; }
+h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.6em 0 0.5em; }
+h1 { font-size: 2rem; margin-top: 0; }
+p, ul, ol, pre, table, figure, blockquote { margin: 0 0 1em; }
+a { color: var(--link); text-decoration: underline; text-underline-offset: 0.15em; }
+a:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+.meta, .source, figcaption, caption { color: var(--muted); font-size: 0.95em; }
+.meta { margin-bottom: 2rem; }
+.notice { border-left: 4px solid var(--rule); padding: 0.25em 0.75em; }
+blockquote { border-left: 4px solid var(--rule); margin-left: 0; padding-left: 1em; }
+pre, code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  font-size: 0.9em; background: var(--code-bg); }
+pre { padding: 0.75em 1em; overflow-x: auto; white-space: pre; }
+pre code { background: none; font-size: 1em; }
+table { border-collapse: collapse; width: 100%; display: block; overflow-x: auto; }
+th, td { border: 1px solid var(--rule); padding: 0.3em 0.6em; text-align: left;
+  vertical-align: top; }
+caption { caption-side: top; text-align: left; }
+hr { border: 0; border-top: 1px solid var(--rule); margin: 2em 0; }
+footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding-top: 1rem; }
+@media print { a { color: inherit; } }
+"""
+
+# Nothing may be fetched: no scripts, no images, no fonts, no frames; only the inline style.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+def render_html(article: Article) -> str:
+    """`article` as a complete HTML document, ending with one newline."""
+    title = clean_line(article.title)
+    language = clean_line(article.language or "")
+    lang = language if _LANGUAGE_TAG.fullmatch(language) else ""
+    head = [
+        '<meta charset="utf-8" />',
+        '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}" />',
+        '<meta name="referrer" content="no-referrer" />',
+        '<meta name="color-scheme" content="light dark" />',
+        '<meta name="generator" content="reader" />',
+        f"<title>{_e(title or 'Untitled article')}</title>",
+    ]
+    if article.description and clean_line(article.description):
+        head.append(f'<meta name="description" content="{_e(clean_line(article.description))}" />')
+    head.append(f"<style>{STYLE}</style>")
+    body = ["<main>", "<article>", "<header>"]
+    if title:
+        body.append(f"<h1>{_e(title)}</h1>")
+    body.append(f'<p class="meta">{_meta(article)}</p>')
+    body += [f'<p class="notice" role="note">{_e(clean_line(n))}</p>' for n in article.notices]
+    body.append("</header>")
+    body += [html for block in article.blocks if (html := _block(block))]
+    source = clean_line(article.canonical_url or article.url or "")
+    if source:
+        body.append(f'<footer><p class="source">Source: {_link(source, source)}</p></footer>')
+    body += ["</article>", "</main>"]
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{_e(lang)}">\n<head>\n'
+        + "\n".join(head)
+        + "\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _meta(article: Article) -> str:
+    lines = meta_lines(article)
+    published = clean_line(article.published or "")
+    out = []
+    for line in lines:
+        if published and line == f"Published {published}" and _ISO_DATE.fullmatch(published):
+            out.append(f'Published <time datetime="{_e(published)}">{_e(published)}</time>')
+        else:
+            out.append(_e(line))
+    return "<br />".join(out)
+
+
+def _link(url: str, text_html: str, *, escaped: bool = False) -> str:
+    """An `<a>` for a safe URL; anything else (javascript:, data:) stays as plain text."""
+    label = text_html if escaped else _e(text_html)
+    if not is_clickable(url):
+        return label
+    return f'<a href="{_e(clean_line(url))}" rel="noreferrer">{label}</a>'
+
+
+def _inline(runs: Runs) -> str:
+    out: list[str] = []
+    for run in runs:
+        text = _e(clean(run.text)).replace("\n", "<br />\n")
+        match run.kind:
+            case "emphasis":
+                out.append(f"<em>{text}</em>")
+            case "strong":
+                out.append(f"<strong>{text}</strong>")
+            case "code":
+                out.append(f"<code>{text}</code>")
+            case "link" if run.url:
+                out.append(_link(run.url, text or _e(clean_line(run.url)), escaped=True))
+            case _:
+                out.append(text)
+    return "".join(out).strip()
+
+
+def _block(block: Block) -> str:
+    match block:
+        case Heading(level=level, runs=runs):
+            level = min(max(level + 1 if level == 1 else level, 2), 6)  # the title is the h1
+            return f"<h{level}>{_inline(runs)}</h{level}>"
+        case Paragraph(runs=runs):
+            text = _inline(runs)
+            return f"<p>{text}</p>" if text else ""
+        case ListBlock():
+            return _list(block)
+        case Quote(blocks=inner, cite=cite):
+            quote = (
+                "<blockquote>\n"
+                + "\n".join(h for b in inner if (h := _block(b)))
+                + "\n</blockquote>"
+            )
+            if cite and clean_line(cite):
+                source = clean_line(cite)
+                return (
+                    f"<figure>\n{quote}\n<figcaption>Source: {_link(source, source)}"
+                    "</figcaption>\n</figure>"
+                )
+            return quote
+        case Code(text=text, language=language):
+            lang = _CSS_CLASS.sub("", clean_line(language or ""))
+            cls = f' class="language-{lang}"' if lang else ""
+            return f"<pre><code{cls}>{_e(clean(text).strip(chr(10)))}</code></pre>"
+        case Figure(alt=alt, caption=caption, src=src):
+            alt_text = clean_line(alt)
+            desc = f"Image: {_e(alt_text)}" if alt_text else "Image, no description"
+            if src and is_clickable(src):
+                desc += f" ({_link(src, 'open the image')})"
+            parts = ["<figure>", f'<p class="image">{desc}</p>']
+            if caption:
+                parts.append(f"<figcaption>{_inline(caption)}</figcaption>")
+            return "\n".join([*parts, "</figure>"])
+        case Table():
+            return _table(block)
+        case Separator():
+            return "<hr />"
+    return ""
+
+
+def _list(block: ListBlock) -> str:
+    tag = "ol" if block.ordered else "ul"
+    start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+    items = []
+    for item in block.items:
+        children = "".join("\n" + _list(child) for child in item.children)
+        items.append(f"<li>{_inline(item.runs)}{children}</li>")
+    return f"<{tag}{start}>\n" + "\n".join(items) + f"\n</{tag}>"
+
+
+def _table(table: Table) -> str:
+    columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
+    parts = ["<table>"]
+    if table.caption:
+        parts.append(f"<caption>{_inline(table.caption)}</caption>")
+    if any(table.header):
+        header = [*table.header, *([[]] * (columns - len(table.header)))]
+        cells = "".join(f'<th scope="col">{_inline(cell)}</th>' for cell in header)
+        parts.append(f"<thead>\n<tr>{cells}</tr>\n</thead>")
+    parts.append("<tbody>")
+    for row in table.rows:
+        padded = [*row, *([[]] * (columns - len(row)))]
+        parts.append("<tr>" + "".join(f"<td>{_inline(cell)}</td>" for cell in padded) + "</tr>")
+    parts += ["</tbody>", "</table>"]
+    return "\n".join(parts)

@@ -1,0 +1,268 @@
+"""The Article as CommonMark (GFM pipe tables), with every markdown-significant character escaped.
+
+Links are reference-style, `[text][3]` with `[3]: url` at the end, matching the plain output's
+link numbers. Only http(s), mailto, ftp and gemini URLs become links; anything else (a
+`javascript:` URL) stays as text. Code is fenced with a fence longer than any backtick run in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.document import (
+    Article,
+    Block,
+    Code,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Runs,
+    Separator,
+    Table,
+)
+from reader.core.formats.header import meta_lines
+from reader.core.formats.links import is_clickable, with_numbered_links
+from reader.core.safe_text import clean, clean_line
+
+# Characters that can start or end an inline construct anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# An entity or numeric character reference, which CommonMark would decode.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What could start a block at the beginning of a line: ATX heading, quote, bullet, thematic
+# break or setext underline, ordered-list marker, fenced code with tildes.
+_LINE_START = re.compile(r"^(#|>|[-+=]|~~~|(\d{1,9})([.)]))")
+_BACKTICKS = re.compile(r"`+")
+_NEWLINES = re.compile(r"\s*\n\s*")
+_LANGUAGE = re.compile(r"[^\w+#.-]")
+
+
+def render_markdown(article: Article) -> str:
+    """`article` as CommonMark text ending with one newline."""
+    article = with_numbered_links(article)
+    parts: list[str] = []
+    title = clean_line(article.title)
+    if title:
+        parts.append("# " + _escape_closing_hashes(_escape_inline(title)))
+    parts.append("\\\n".join(escape_text(line) for line in meta_lines(article)))
+    parts += [f"> Note: {escape_text(clean_line(n))}" for n in article.notices]
+    parts += _blocks(article.blocks)
+    definitions = [
+        f"[{n}]: {link_destination(url)}"
+        for n, url in enumerate(article.links, 1)
+        if is_clickable(url)
+    ]
+    if definitions:
+        parts.append("\n".join(definitions))
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+# -- escaping -------------------------------------------------------------------------------
+
+
+def escape_text(text: str) -> str:
+    """`text` (one or more lines) escaped so CommonMark reads it back as exactly this text."""
+    lines = []
+    for line in text.split("\n"):
+        line = _ENTITY.sub("\\\\&", _INLINE_SPECIAL.sub(r"\\\1", line.strip()))
+        line = _LINE_START.sub(_escape_line_start, line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match.group(2):  # "1." or "1)": escape the delimiter, not the number
+        return match.group(2) + "\\" + match.group(3)
+    return "\\" + match.group(1)
+
+
+def link_destination(url: str) -> str:
+    """A link destination for `url`: bare when it can be, in angle brackets when it has spaces."""
+    url = clean_line(url)
+    if re.search(r"\s", url) or not url:
+        return "<" + re.sub(r"([<>\\])", r"\\\1", url) + ">"
+    return _ENTITY.sub("\\\\&", re.sub(r"([()\\])", r"\\\1", url))
+
+
+def code_span(text: str) -> str:
+    """Inline code delimited by more backticks than any run inside it."""
+    text = _NEWLINES.sub(" ", text)
+    longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * (longest + 1)
+    if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.endswith(" ")):
+        text = f" {text} "
+    return f"{fence}{text}{fence}"
+
+
+# -- inline runs ----------------------------------------------------------------------------
+
+
+def inline(runs: Runs, *, single_line: bool = False, in_table: bool = False) -> str:
+    """Runs as markdown inline text; hard line breaks as a backslash at the end of a line."""
+    out: list[str] = []
+    for run in runs:
+        text = clean(run.text)
+        if single_line:
+            text = " ".join(text.split("\n"))
+        if not text.strip() and run.kind != "link":
+            out.append(" " if text else "")
+            continue
+        match run.kind:
+            case "code":
+                span = code_span(text)
+                # GFM splits table cells at pipes before it reads code spans.
+                out.append(span.replace("|", "\\|") if in_table else span)
+            case "emphasis" | "strong":
+                mark = "*" if run.kind == "emphasis" else "**"
+                out.append(_wrap_keeping_spaces(text, mark))
+            case "link" if is_clickable(run.url) and run.number is not None:
+                label = escape_text(" ".join(text.split())) or escape_text(
+                    clean_line(run.url or "")
+                )
+                out.append(f"[{label}][{run.number}]")
+            case _:
+                out.append(_escape_inline(text))
+    joined = "".join(out)
+    lines = [line.strip() for line in joined.split("\n")]
+    return "\\\n".join(line for line in lines if line)
+
+
+def _escape_closing_hashes(text: str) -> str:
+    """Escape trailing `#`s, which an ATX heading would drop as its closing sequence."""
+    return re.sub(r"(#+)$", r"\\\1", text)
+
+
+def _escape_inline(text: str) -> str:
+    # Line-start escapes are applied once the whole block's text is assembled (see _block_text).
+    return _ENTITY.sub("\\\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
+
+
+def _wrap_keeping_spaces(text: str, mark: str) -> str:
+    """`*text*` with surrounding spaces moved outside, where emphasis can still open and close."""
+    stripped = " ".join(text.split())
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return f"{lead}{mark}{_escape_inline(stripped)}{mark}{trail}"
+
+
+def _block_text(runs: Runs, *, single_line: bool = False) -> str:
+    """Inline text for a whole block, with line-start characters escaped on every line."""
+    return "\n".join(
+        _LINE_START.sub(_escape_line_start, line)
+        for line in inline(runs, single_line=single_line).split("\n")
+    )
+
+
+# -- blocks ---------------------------------------------------------------------------------
+
+
+def _blocks(blocks: list[Block]) -> list[str]:
+    parts: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        text = _block(block, previous)
+        if text:
+            parts.append(text)
+            previous = block
+    return parts
+
+
+def _block(block: Block, previous: Block | None) -> str:
+    match block:
+        case Heading(level=level, runs=runs):
+            text = _escape_closing_hashes(inline(runs, single_line=True))
+            return f"{'#' * min(max(level, 1), 6)} {text}" if text else ""
+        case Paragraph(runs=runs):
+            return _block_text(runs)
+        case ListBlock():
+            # Two lists in a row would merge into one; a different marker keeps them apart.
+            alternate = isinstance(previous, ListBlock) and previous.ordered == block.ordered
+            return "\n".join(_list_lines(block, alternate))
+        case Quote(blocks=inner, cite=cite):
+            parts = _blocks(inner)
+            if cite and clean_line(cite):
+                parts.append(f"Source: {escape_text(clean_line(cite))}")
+            body = "\n\n".join(parts)
+            return "\n".join(f"> {line}" if line else ">" for line in body.split("\n"))
+        case Code(text=text, language=language):
+            return _fenced(clean(text), language)
+        case Figure(alt=alt, caption=caption, src=src):
+            alt_text = escape_text(clean_line(alt))
+            lines = []
+            if src and is_clickable(src):
+                lines.append(f"![{alt_text}]({link_destination(src)})")
+            else:
+                lines.append(f"Image: {alt_text}" if alt_text else "Image, no description")
+            if caption:
+                lines.append(_block_text(caption, single_line=True))
+            return "\\\n".join(line for line in lines if line)
+        case Table():
+            return _table(block)
+        case Separator():
+            return "---"
+    return ""
+
+
+def _list_lines(block: ListBlock, alternate: bool = False) -> list[str]:
+    lines: list[str] = []
+    for number, item in enumerate(block.items, start=block.start):
+        if block.ordered:
+            marker = f"{number}{')' if alternate else '.'} "
+        else:
+            marker = "* " if alternate else "- "
+        pad = " " * len(marker)
+        text_lines = _block_text(item.runs).split("\n")
+        lines.append((marker + text_lines[0]).rstrip())
+        lines += [pad + line for line in text_lines[1:]]
+        for child in item.children:
+            # An ordered list not starting at 1 cannot interrupt a paragraph: add a blank line.
+            if child.ordered and child.start != 1:
+                lines.append("")
+            lines += [pad + line if line else "" for line in _list_lines(child)]
+    return lines
+
+
+def _fenced(text: str, language: str | None) -> str:
+    longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    info = _LANGUAGE.sub("", clean_line(language or ""))
+    body = text.strip("\n")
+    return f"{fence}{info}\n{body}\n{fence}" if body else f"{fence}{info}\n{fence}"
+
+
+def _table(table: Table) -> str:
+    columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
+    if columns == 0:
+        return ""
+    cells = [table.header, *table.rows]
+    caption = _block_text(table.caption, single_line=True) if table.caption else ""
+    multiline = any("\n" in clean(run.text) for row in cells for cell in row for run in cell)
+    body = _table_as_list(table, columns) if multiline else _pipe_table(table, columns)
+    return f"{caption}\n\n{body}" if caption else body
+
+
+def _pipe_table(table: Table, columns: int) -> str:
+    def row_line(row: list[Runs]) -> str:
+        padded = [*row, *([[]] * (columns - len(row)))]
+        texts = (inline(cell, single_line=True, in_table=True) for cell in padded)
+        return "| " + " | ".join(texts) + " |"
+
+    lines = [row_line(table.header), "|" + "---|" * columns]
+    lines += [row_line(row) for row in table.rows]
+    return "\n".join(lines)
+
+
+def _table_as_list(table: Table, columns: int) -> str:
+    """A table whose cells hold line breaks: one list item per row, one sub-item per cell."""
+    names = [inline(cell, single_line=True) for cell in table.header]
+    names += [""] * (columns - len(names))
+    lines: list[str] = []
+    for r, row in enumerate(table.rows, 1):
+        lines.append(f"- Row {r}")
+        for c in range(columns):
+            cell = row[c] if c < len(row) else []
+            name = names[c] or f"Column {c + 1}"
+            value = inline(cell).replace("\n", "\n    ")
+            lines.append(f"  - {name}: {value}".rstrip())
+    return "\n".join(lines)

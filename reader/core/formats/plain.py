@@ -1,0 +1,305 @@
+"""The screen-reader mode: linear plain text following WCAG's plain-text techniques.
+
+One blank line between blocks; headings, quotes, code, tables and images announced in words
+("Heading 2: ...", "Quote:" ... "End of quote."); list markers `-` and `1.` with nesting shown by
+two spaces per level; links numbered inline (`text [3]`) and listed at the end. No box drawing,
+no decorative symbols. Colour (bold headings and strong text, italic emphasis, underlined link
+text) only when asked for, and never the only signal. A separator prints as "Section break.":
+a blank line alone would be indistinguishable from the gap between any two paragraphs.
+
+Lines are not wrapped unless `width` is given (screen readers and braille displays wrap
+themselves); with a width, prose wraps at spaces without breaking words or URLs, and code is
+never wrapped. Whatever the Article holds, the output contains no control character except
+newline and tab, plus the SGR sequences this module adds when `color` is true.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from reader.core.document import (
+    Article,
+    Block,
+    Code,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Runs,
+    Separator,
+    Table,
+)
+from reader.core.formats.header import meta_lines
+from reader.core.formats.links import with_numbered_links
+from reader.core.safe_text import clean, clean_line
+
+BOLD, ITALIC, UNDERLINE = "1", "3", "4"
+SGR_RESET = "\x1b[0m"
+# The only escape sequences the plain output may ever contain (and only with color=True).
+OWN_SGR = tuple(f"\x1b[{code}m" for code in ("0", BOLD, ITALIC, UNDERLINE))
+
+# (text, SGR parameter or "" for unstyled)
+Segment = tuple[str, str]
+# A word: the style of the space before it (kept when a styled run spans the space) and its parts.
+Word = tuple[str, list[Segment]]
+
+# Joins two words the wrapper must not split ("Row 1:", "Name: Ada"); it prints as a space.
+# A NUL can never come from the page: `clean` removes it from every string first.
+GLUE = "\x00"
+_CHUNKS = re.compile(r"\n|[^\S\n]+|[^\s]+")
+_FOREIGN_CONTROL = re.compile(
+    r"(\x1b\[[0134]m)|[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def render_plain(article: Article, *, width: int | None = None, color: bool = False) -> str:
+    """`article` as screen-reader-friendly plain text, ending with one newline."""
+    article = with_numbered_links(article)
+    renderer = _PlainRenderer(width, color)
+    blocks = [renderer.header(article)]
+    if article.notices:
+        blocks.append([line for n in article.notices for line in renderer.prose(_note(n))])
+    blocks.extend(renderer.blocks(article.blocks))
+    if article.links:
+        blocks.append(
+            ["Links:", *(f"[{i}] {clean_line(u)}" for i, u in enumerate(article.links, 1))]
+        )
+    text = "\n\n".join("\n".join(lines) for lines in blocks if lines) + "\n"
+    return _strip_foreign_controls(text, keep_own_sgr=color)
+
+
+def _note(notice: str) -> list[Segment]:
+    return [(f"Note: {clean_line(notice)}", "")]
+
+
+def _strip_foreign_controls(text: str, *, keep_own_sgr: bool) -> str:
+    """Defence in depth: drop any control character the renderer did not put there itself."""
+
+    def keep(match: re.Match[str]) -> str:
+        return match.group(1) if keep_own_sgr and match.group(1) else ""
+
+    return _FOREIGN_CONTROL.sub(keep, text)
+
+
+def cell_width(text: str) -> int:
+    """Terminal columns `text` takes: wide East Asian characters count two, combining marks 0."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+class _PlainRenderer:
+    """Turns blocks into lines of text; one instance per render (holds width and colour)."""
+
+    def __init__(self, width: int | None, color: bool) -> None:
+        self.width = width
+        self.color = color
+
+    # -- the header ------------------------------------------------------------------------
+
+    def header(self, article: Article) -> list[str]:
+        lines: list[str] = []
+        title = clean_line(article.title)
+        if title:
+            lines += self.prose([(title, self._style(BOLD))])
+        for line in meta_lines(article):
+            lines += self.prose([(line, "")])
+        return lines
+
+    # -- blocks ----------------------------------------------------------------------------
+
+    def blocks(self, blocks: Iterable[Block]) -> list[list[str]]:
+        return [lines for block in blocks if (lines := self.block(block))]
+
+    def block(self, block: Block) -> list[str]:
+        match block:
+            case Heading(level=level, runs=runs):
+                level = min(max(level, 1), 6)
+                bold = self._style(BOLD)
+                head = [(f"Heading{GLUE}{level}: ", bold)]
+                return self.prose(head + self.segments(runs, single_line=True, base=bold))
+            case Paragraph(runs=runs):
+                return self.prose(self.segments(runs))
+            case ListBlock():
+                return self.list_lines(block, depth=0)
+            case Quote(blocks=inner, cite=cite):
+                lines = ["Quote:"]
+                for i, inner_lines in enumerate(self.blocks(inner)):
+                    lines += ([""] if i else []) + inner_lines
+                if cite and clean_line(cite):
+                    lines += self.prose([(f"Source: {clean_line(cite)}", "")])
+                return [*lines, "End of quote."]
+            case Code(text=text, language=language):
+                lang = clean_line(language or "")
+                body = [line.rstrip() for line in clean(text).strip("\n").split("\n")]
+                return [f"Code, {lang}:" if lang else "Code:", *(body if any(body) else []),
+                        "End of code."]  # fmt: skip
+            case Figure(alt=alt, caption=caption):
+                alt_text = clean_line(alt)
+                lines = self.prose(
+                    [(f"Image: {alt_text}" if alt_text else "Image, no description", "")]
+                )
+                if caption and runs_have_text(caption):
+                    lines += self.prose(
+                        [("Caption: ", ""), *self.segments(caption, single_line=True)]
+                    )
+                return lines
+            case Table():
+                return self.table_lines(block)
+            case Separator():
+                return ["Section break."]
+        return []
+
+    def list_lines(self, block: ListBlock, depth: int) -> list[str]:
+        lines: list[str] = []
+        indent = "  " * depth
+        for number, item in enumerate(block.items, start=block.start):
+            marker = f"{number}. " if block.ordered else "- "
+            segments = self.segments(item.runs)
+            lines += self.prose(segments, first=indent + marker, rest=indent + " " * len(marker))
+            for child in item.children:
+                lines += self.list_lines(child, depth + 1)
+        return lines
+
+    def table_lines(self, table: Table) -> list[str]:
+        columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
+        names = [clean_line(runs_plain(cell)) for cell in table.header]
+        names += [""] * (columns - len(names))
+        has_header = any(names)
+        names = [name or f"Column {i}" for i, name in enumerate(names, 1)]
+        lines = [f"Table with {_plural(columns, 'column')} and {_plural(len(table.rows), 'row')}:"]
+        if table.caption and runs_have_text(table.caption):
+            lines += self.prose(
+                [("Caption: ", ""), *self.segments(table.caption, single_line=True)]
+            )
+        if has_header and not table.rows:
+            lines += self.prose([("Columns: " + "; ".join(names), "")])
+        for r, row in enumerate(table.rows, 1):
+            segments: list[Segment] = [(f"Row{GLUE}{r}:{GLUE}", "")]
+            for c in range(columns):
+                cell = row[c] if c < len(row) else []
+                if c:
+                    segments.append(("; ", ""))
+                if has_header:
+                    segments.append((f"{names[c]}:{GLUE}", ""))
+                cell_segments = self.segments(cell, single_line=True)
+                segments += cell_segments if runs_have_text(cell) else [("(empty)", "")]
+            lines += self.prose(segments)
+        return [*lines, "End of table."]
+
+    # -- inline runs -----------------------------------------------------------------------
+
+    def segments(self, runs: Runs, *, single_line: bool = False, base: str = "") -> list[Segment]:
+        """Styled pieces of text for some runs; links become `text [n]`."""
+        out: list[Segment] = []
+        for run in runs:
+            text = clean(run.text)
+            if single_line:
+                text = text.replace("\n", " ")
+            match run.kind:
+                case "link" if run.url:
+                    label = text if text.strip() else "Link"
+                    out.append((label, self._style(UNDERLINE, base)))
+                    if run.number is not None:
+                        out.append((f" [{run.number}]", base))
+                case "strong":
+                    out.append((text, self._style(BOLD, base)))
+                case "emphasis":
+                    out.append((text, self._style(ITALIC, base)))
+                case _:
+                    out.append((text, base))
+        return out
+
+    def _style(self, code: str, base: str = "") -> str:
+        if not self.color:
+            return ""
+        return ";".join(dict.fromkeys(p for p in (base, code) if p).keys())
+
+    # -- wrapping and styling --------------------------------------------------------------
+
+    def prose(self, segments: list[Segment], first: str = "", rest: str = "") -> list[str]:
+        """Lines of prose: whitespace collapsed, hard line breaks kept, wrapped at `width`."""
+        out: list[str] = []
+        for n, words in enumerate(_hard_lines(segments)):
+            if not words and (n or not first):
+                continue
+            out += self._wrap(words, first if not out else rest, rest)
+        return out
+
+    def _wrap(self, words: list[Word], first: str, rest: str) -> list[str]:
+        lines: list[list[Segment]] = []
+        current: list[Segment] = [(first, "")]
+        used = cell_width(first)
+        has_word = False
+        for gap_style, parts in words:
+            size = sum(cell_width(t) for t, _ in parts)
+            if has_word and self.width is not None and used + 1 + size > self.width:
+                lines.append(current)
+                current, used, has_word = [(rest, "")], cell_width(rest), False
+            if has_word:
+                current.append((" ", gap_style))
+                used += 1
+            current += parts
+            used += size
+            has_word = True
+        lines.append(current)
+        return [_styled(line).replace(GLUE, " ").rstrip() for line in lines]
+
+
+def _hard_lines(segments: list[Segment]) -> list[list[Word]]:
+    """Split styled text into lines (at newlines) of words (at other whitespace)."""
+    lines: list[list[Word]] = [[]]
+    word: list[Segment] = []
+    gap = ""
+    for text, style in segments:
+        for match in _CHUNKS.finditer(text):
+            chunk = match.group()
+            if chunk == "\n" or chunk.isspace():
+                if word:
+                    lines[-1].append((gap, word))
+                    word = []
+                gap = style
+                if chunk == "\n":
+                    lines.append([])
+                    gap = ""
+            else:
+                if not word and gap != style:
+                    gap = ""
+                word.append((chunk, style))
+    if word:
+        lines[-1].append((gap, word))
+    return lines
+
+
+def _styled(segments: list[Segment]) -> str:
+    """Join segments, wrapping each styled stretch in its SGR and a reset."""
+    out: list[str] = []
+    merged: list[Segment] = []
+    for text, style in segments:
+        if merged and merged[-1][1] == style:
+            merged[-1] = (merged[-1][0] + text, style)
+        elif text:
+            merged.append((text, style))
+    for text, style in merged:
+        if not style or not text.strip():
+            out.append(text)
+        else:
+            out.append("".join(f"\x1b[{code}m" for code in style.split(";")) + text + SGR_RESET)
+    return "".join(out)
+
+
+def runs_plain(runs: Runs) -> str:
+    """The text of some runs, sanitised, with link text kept as it reads."""
+    return "".join(clean(run.text) for run in runs)
+
+
+def runs_have_text(runs: Runs) -> bool:
+    return bool(runs_plain(runs).strip()) or any(r.kind == "link" and r.url for r in runs)
