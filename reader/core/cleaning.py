@@ -11,17 +11,18 @@ import re
 from lxml.html import HtmlElement
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
-_NEVER_SHOWN = ("script", "style", "noscript", "template", "head")
+_SCRIPT_URL = re.compile(r"\s*(?:javascript|vbscript):", re.I)
+_NEVER_SHOWN = ("script", "style", "noscript", "template")
 
 
 def remove_hidden(root: HtmlElement) -> None:
-    """Drop scripts, styles and elements hidden with `hidden`, `aria-hidden` or inline CSS."""
+    """Drop scripts, styles and elements hidden with `hidden` or inline CSS; unlink script URLs."""
     doomed = []
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.tag == "head":
-            continue  # metadata was read already; readability still wants the <title>
+        if el.tag == "a" and _SCRIPT_URL.match(el.get("href") or ""):
+            del el.attrib["href"]  # not a link a reader can follow; readability would blank it
         if el.tag in _NEVER_SHOWN or el.get("hidden") is not None:
             doomed.append(el)
         else:

@@ -5,12 +5,17 @@ The page is parsed once; metadata, readability and the block converter all read 
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml.etree import ParserError
 
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+MAX_NESTING = 200  # libxml2 stops parsing at depth 256 and loses the rest of the page
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*>")
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
+)
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement | None:
@@ -22,10 +27,49 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
     text = text.replace("\x00", "")
     if not text.strip():
         return None
+    root, too_deep = _parse(text)
+    if too_deep:
+        root, _ = _parse(flatten_deep_nesting(text, MAX_NESTING))
+    return root
+
+
+def _parse(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """The parsed tree, and whether libxml2 gave up because of nesting depth."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        return lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
+        root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
     except (ParserError, ValueError):
-        return None
+        return None, False
+    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return root, too_deep
+
+
+def flatten_deep_nesting(text: str, limit: int) -> str:
+    """`text` with the start and end tags nested deeper than `limit` removed (text kept).
+
+    A browser shows such pages; libxml2 would silently drop everything after the deep part.
+    """
+    parts: list[str] = []
+    kept: list[bool] = []
+    depth = 0
+    position = 0
+    for match in _TAG.finditer(text):
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _VOID:
+            continue
+        if closing:
+            keep = kept.pop() if kept else True
+            depth -= keep
+        else:
+            keep = depth < limit
+            kept.append(keep)
+            depth += keep
+        if not keep:
+            parts.append(text[position : match.start()])
+            parts.append(" ")
+            position = match.end()
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def base_url(root: lxml.html.HtmlElement, page_url: str) -> str:

@@ -63,7 +63,7 @@ class RunBuilder:
                 continue
             space_before = text.endswith(" ")
             _append(runs, text, kind, url)
-        _strip_trailing(runs)
+        _strip_trailing(runs, " \n")
         while runs and runs[0].text.startswith("\n"):
             runs[0].text = runs[0].text.lstrip("\n ")
             if not runs[0].text:
@@ -85,10 +85,10 @@ def _append(runs: Runs, text: str, kind: InlineKind, url: str | None) -> None:
         runs.append(Inline(text, kind, url))
 
 
-def _strip_trailing(runs: Runs) -> None:
+def _strip_trailing(runs: Runs, chars: str = " ") -> None:
     while runs:
         last = runs[-1]
-        last.text = last.text.rstrip(" ")
+        last.text = last.text.rstrip(chars)
         if last.text:
             return
         runs.pop()

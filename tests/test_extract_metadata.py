@@ -1,0 +1,64 @@
+"""Metadata: title, byline, site, date, language, description and canonical URL sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.document import Article, Heading, Page, runs_text
+from reader.core.extract import extract
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def load(name: str, url: str = "https://news.example/path/story.html") -> Article:
+    return extract(Page(url=url, text=(PAGES / name).read_text("utf-8")))
+
+
+def test_open_graph_and_meta_tags() -> None:
+    article = load("metadata_opengraph.html")
+    assert article.title == "Open Graph Title"
+    assert article.site_name == "The Graph Times"
+    assert article.byline == "Ada Lovelace"
+    assert article.published == "2024-03-05T10:00:00Z"
+    assert article.language == "fr-FR"
+    assert article.description == "A description from Open Graph."
+    assert article.canonical_url == "https://news.example/stories/graph"
+    assert article.notices == []
+
+
+def test_title_heading_is_not_repeated_as_first_block() -> None:
+    article = load("metadata_opengraph.html")
+    assert not any(
+        isinstance(b, Heading) and runs_text(b.runs) == "Open Graph Title" for b in article.blocks
+    )
+
+
+def test_json_ld_graph_with_several_authors_and_a_broken_script() -> None:
+    article = load("metadata_jsonld.html")
+    assert article.title == "Headline From JSON-LD"
+    assert article.byline == "Grace Hopper, Alan Turing"
+    assert article.site_name == "Linked Data Daily"
+    assert article.published == "2023-11-02"
+    assert article.language == "de"
+
+
+def test_title_element_site_suffix_rel_author_and_time_element() -> None:
+    article = load("metadata_plain.html")
+    assert article.title == "Plain Title Of The Story"
+    assert article.byline == "Juana Inés"
+    assert article.published == "2022-07-08T09:30:00+02:00"
+    assert article.language == "es"
+    assert article.canonical_url is None
+
+
+def test_title_falls_back_to_h1_and_byline_class() -> None:
+    html = (
+        "<html><body><article><h1>Only A Heading</h1><div class='byline'>By Sam Vimes</div>"
+        + "<p>"
+        + "Plain words for the article body make it long enough to count. " * 6
+        + "</p>"
+        + "</article></body></html>"
+    )
+    article = extract(Page(url="https://x.example/a", text=html))
+    assert article.title == "Only A Heading"
+    assert article.byline == "Sam Vimes"
