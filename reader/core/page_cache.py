@@ -1,0 +1,220 @@
+"""Every fetched page, kept compressed in the user cache directory for offline reading.
+
+One SQLite file (WAL mode, so two readers share it and a kill loses nothing committed) holds
+zlib-compressed page text. The total size is capped (200 MB by default) and the least recently
+used pages are evicted first. A page is found by the address the user asked for or by its final
+URL after redirects. An entry that fails to read is dropped; a cache that cannot be read at all
+is moved aside with a warning. Nothing here is ever fatal: the cache is a convenience.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+import time
+import zlib
+from dataclasses import replace
+from pathlib import Path
+
+from reader.core import paths
+from reader.core.document import Page
+from reader.core.sqlite_store import connect, is_corruption, recover, transaction
+
+SCHEMA_VERSION = 1
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+# Bytes counted per entry on top of the compressed body: the row, the URLs, the index entries.
+ENTRY_OVERHEAD = 512
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    media_type TEXT NOT NULL,
+    charset TEXT,
+    body BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    stored REAL NOT NULL,
+    used REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pages_by_use ON pages (used);
+CREATE TABLE IF NOT EXISTS keys (
+    key TEXT PRIMARY KEY,
+    page INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS keys_by_page ON keys (page)
+"""
+
+
+# Space freed by eviction goes back to the file system (only settable on a new file).
+_PRAGMAS = ("PRAGMA auto_vacuum = INCREMENTAL",)
+
+
+def cache_key(url: str) -> str:
+    """The lookup key for `url`: the URL without its #fragment (same page, another spot)."""
+    return url.split("#", 1)[0]
+
+
+class PageCache:
+    """The offline page cache. `get` and `put` never raise; problems land in `warnings`."""
+
+    def __init__(self, path: Path | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.path = Path(path) if path is not None else paths.page_cache_path()
+        self.max_bytes = max(0, max_bytes)
+        self._lock = threading.Lock()
+        # No quick_check on open: it reads the whole file. Damage shows on use instead.
+        self._conn, self.warnings = connect(
+            self.path,
+            _SCHEMA,
+            version=SCHEMA_VERSION,
+            what="page cache",
+            check=False,
+            pragmas=_PRAGMAS,
+        )
+        self._conn.execute("PRAGMA foreign_keys = ON")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> PageCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def get(self, url: str) -> Page | None:
+        """The cached page for `url` (asked-for or final URL), marked `from_cache`, or None."""
+        key = cache_key(url)
+        with self._lock:
+            try:
+                row = self._conn.execute(
+                    "SELECT p.id, p.url, p.media_type, p.charset, p.body "
+                    "FROM keys k JOIN pages p ON p.id = k.page WHERE k.key = ?",
+                    (key,),
+                ).fetchone()
+            except sqlite3.Error as error:
+                self._failed("reading the page cache", error)
+                return None
+            if row is None:
+                return None
+            page_id, final_url, media_type, charset, body = row
+            try:
+                text = zlib.decompress(body).decode("utf-8", "surrogatepass")
+                page = Page(
+                    url=str(final_url),
+                    text=text,
+                    media_type=str(media_type),
+                    charset=None if charset is None else str(charset),
+                    from_cache=True,
+                )
+            except (zlib.error, UnicodeDecodeError, TypeError, ValueError) as error:
+                self.warnings.append(f"dropped an unreadable cached copy of {key} ({error})")
+                self._execute_quietly("DELETE FROM pages WHERE id = ?", (page_id,))
+                return None
+            self._execute_quietly("UPDATE pages SET used = ? WHERE id = ?", (time.time(), page_id))
+            return page
+
+    def put(self, page: Page, key_url: str | None = None) -> bool:
+        """Keep `page`, findable by its final URL and by `key_url` (the address asked for).
+
+        Returns False when it was not kept (too big for the cache, or a storage problem).
+        """
+        body = zlib.compress(page.text.encode("utf-8", "surrogatepass"), 6)
+        size = len(body) + ENTRY_OVERHEAD
+        if size > self.max_bytes:
+            return False
+        final = cache_key(page.url)
+        keys = {final} | ({cache_key(key_url)} if key_url else set())
+        page = replace(page, from_cache=False)
+        now = time.time()
+        with self._lock:
+            try:
+                with transaction(self._conn):
+                    page_id = self._conn.execute(
+                        "INSERT INTO pages (url, media_type, charset, body, size, stored, used) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+                        "media_type = excluded.media_type, charset = excluded.charset, "
+                        "body = excluded.body, size = excluded.size, "
+                        "stored = excluded.stored, used = excluded.used RETURNING id",
+                        (final, page.media_type, page.charset, body, size, now, now),
+                    ).fetchone()[0]
+                    self._conn.executemany(
+                        "INSERT INTO keys (key, page) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET page = excluded.page",
+                        [(key, page_id) for key in sorted(keys)],
+                    )
+                    evicted = self._evict(self.max_bytes)
+                if evicted:
+                    self._conn.execute("PRAGMA incremental_vacuum").fetchall()
+            except sqlite3.Error as error:
+                self._failed("saving to the page cache", error)
+                return False
+            return True
+
+    def total_bytes(self) -> int:
+        """The bytes the cached pages account for (compressed bodies plus overhead)."""
+        with self._lock:
+            try:
+                return int(self._conn.execute("SELECT total(size) FROM pages").fetchone()[0])
+            except sqlite3.Error:
+                return 0
+
+    def __len__(self) -> int:
+        with self._lock:
+            try:
+                return int(self._conn.execute("SELECT count(*) FROM pages").fetchone()[0])
+            except sqlite3.Error:
+                return 0
+
+    def clear(self) -> bool:
+        """Forget every cached page."""
+        with self._lock:
+            try:
+                with transaction(self._conn):
+                    self._conn.execute("DELETE FROM keys")
+                    self._conn.execute("DELETE FROM pages")
+            except sqlite3.Error as error:
+                self._failed("clearing the page cache", error)
+                return False
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("VACUUM")
+            return True
+
+    # --- plumbing -----------------------------------------------------------------------------
+
+    def _evict(self, limit: int) -> int:
+        """Delete least recently used pages until the total is within `limit` (in a
+        transaction); returns how many were deleted."""
+        total = int(self._conn.execute("SELECT total(size) FROM pages").fetchone()[0])
+        if total <= limit:
+            return 0
+        doomed: list[tuple[int]] = []
+        for page_id, size in self._conn.execute("SELECT id, size FROM pages ORDER BY used, id"):
+            if total <= limit:
+                break
+            doomed.append((page_id,))
+            total -= size
+        self._conn.executemany("DELETE FROM pages WHERE id = ?", doomed)
+        return len(doomed)
+
+    def _execute_quietly(self, sql: str, params: tuple[object, ...]) -> None:
+        try:
+            with transaction(self._conn):
+                self._conn.execute(sql, params)
+        except sqlite3.Error as error:
+            self._failed("updating the page cache", error)
+
+    def _failed(self, doing: str, error: sqlite3.Error) -> None:
+        self.warnings.append(f"{doing} failed ({error})")
+        if is_corruption(error):
+            self._recover()
+
+    def _recover(self) -> None:
+        """Replace a damaged cache file: it is moved aside and an empty cache started."""
+        self._conn.close()
+        self._conn, warnings = recover(
+            self.path, _SCHEMA, version=SCHEMA_VERSION, what="page cache", pragmas=_PRAGMAS
+        )
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        self.warnings += warnings

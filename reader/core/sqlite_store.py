@@ -1,0 +1,144 @@
+"""Opening reader's SQLite files safely: WAL mode, a busy timeout, and recovery from corruption.
+
+WAL lets one process write while another reads, and a commit survives a kill at any moment.
+A file that is not a database (or fails `quick_check`) is moved aside with a warning naming
+the backup and a fresh database is created in its place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from reader.core.atomic import move_aside
+from reader.core.paths import ensure_private_dir
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def connect(
+    path: Path,
+    schema: str,
+    *,
+    version: int,
+    what: str,
+    check: bool = True,
+    pragmas: tuple[str, ...] = (),
+) -> tuple[sqlite3.Connection, list[str]]:
+    """Open (creating if needed) the database at `path` with `schema` applied.
+
+    `version` is stored in SQLite's user_version; a database with another version (or another
+    program's tables) is treated like a damaged one. `check` runs SQLite's quick_check on open
+    (cheap for small files; skip it for big ones). `pragmas` run before the schema (for
+    settings such as auto_vacuum that only take effect on a new file).
+
+    Returns the connection and the warnings for the user. Never raises for a damaged file:
+    it is moved aside and recreated. If the file cannot be opened at all (an unwritable
+    directory), an in-memory database is used so the program keeps working, with a warning.
+    """
+    try:
+        ensure_private_dir(path.parent)
+        return _open(path, schema, version, check, pragmas), []
+    except sqlite3.DatabaseError as error:
+        if not is_corruption(error) or not path.exists():
+            return _memory(schema), [f"cannot open the {what} at {path} ({error}); not saved"]
+    except OSError as error:
+        return _memory(schema), [f"cannot open the {what} at {path} ({error}); not saved"]
+    return recover(path, schema, version=version, what=what, pragmas=pragmas)
+
+
+def recover(
+    path: Path, schema: str, *, version: int, what: str, pragmas: tuple[str, ...] = ()
+) -> tuple[sqlite3.Connection, list[str]]:
+    """Move the damaged database at `path` aside (keeping it) and start a new one there."""
+    try:
+        backup = move_aside(path)
+    except OSError as error:
+        return _memory(schema), [
+            f"the {what} at {path} is damaged and could not be moved aside "
+            f"({error.strerror}); not saved"
+        ]
+    for suffix in ("-wal", "-shm", "-journal"):
+        # The side files belong to the damaged database and must not be replayed into the new
+        # one; the WAL goes with the backup, the rest are scratch.
+        side = path.with_name(path.name + suffix)
+        with contextlib.suppress(OSError):
+            if suffix == "-wal" and side.exists():
+                os.replace(side, backup.with_name(backup.name + suffix))
+            else:
+                side.unlink(missing_ok=True)
+    warnings = [f"the {what} was damaged; it was moved to {backup} and a new one started"]
+    try:
+        return _open(path, schema, version, False, pragmas), warnings
+    except (sqlite3.DatabaseError, OSError) as error:
+        warnings.append(f"cannot create a new {what} at {path} ({error}); not saved")
+        return _memory(schema), warnings
+
+
+def _open(
+    path: Path, schema: str, version: int, check: bool, pragmas: tuple[str, ...]
+) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        for pragma in pragmas:
+            conn.execute(pragma).fetchall()
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode is None or str(mode[0]).lower() != "wal":
+            raise sqlite3.DatabaseError(f"cannot switch to WAL mode ({mode})")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if check:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+            if result is None or result[0] != "ok":
+                raise sqlite3.DatabaseError(f"database disk image is malformed ({result})")
+        with transaction(conn):
+            found = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if found != version and (found != 0 or tables):
+                raise sqlite3.DatabaseError(f"not a reader database of version {version}")
+            _apply(conn, schema)
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+        return conn
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _apply(conn: sqlite3.Connection, schema: str) -> None:
+    for statement in schema.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _memory(schema: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    _apply(conn, schema)
+    return conn
+
+
+def is_corruption(error: sqlite3.Error) -> bool:
+    """True when `error` says the file is damaged (as opposed to locked or unwritable)."""
+    text = str(error).lower()
+    words = ("malformed", "not a database", "not a reader database", "corrupt")
+    return any(word in text for word in words)
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction that takes the write lock up front (BEGIN IMMEDIATE), so two
+    writers queue on the busy timeout instead of failing with a deadlock."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

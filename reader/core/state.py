@@ -1,0 +1,175 @@
+"""History and reading positions, kept in `state.sqlite3` in the user data directory.
+
+SQLite in WAL mode with a busy timeout: two readers running at once both read and write
+safely, and a commit survives a kill. A damaged file is moved aside with a warning naming the
+backup. Storage problems never stop reading: a failed write is reported in `warnings`.
+
+A reading position is a block index plus a character offset inside that block, not a line
+number, so it survives a change of width, scale or spacing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core import paths
+from reader.core.safe_text import clean_line
+from reader.core.sqlite_store import connect, transaction
+
+SCHEMA_VERSION = 1
+HISTORY_LIMIT = 1000
+POSITIONS_LIMIT = 5000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS history (
+    url TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    visited REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS history_by_time ON history (visited);
+CREATE TABLE IF NOT EXISTS positions (
+    url TEXT PRIMARY KEY,
+    block INTEGER NOT NULL,
+    char_offset INTEGER NOT NULL,
+    updated REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS positions_by_time ON positions (updated)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    url: str
+    title: str
+    visited: float  # seconds since the epoch
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingPosition:
+    """Where the reader was: block `block` of the article, `offset` characters into it."""
+
+    block: int
+    offset: int = 0
+
+
+class State:
+    """History and reading positions; open once per program and `close()` at exit."""
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        history_limit: int = HISTORY_LIMIT,
+        positions_limit: int = POSITIONS_LIMIT,
+    ) -> None:
+        self.path = Path(path) if path is not None else paths.state_path()
+        self.history_limit = history_limit
+        self.positions_limit = positions_limit
+        self._lock = threading.Lock()
+        self._conn, self.warnings = connect(
+            self.path, _SCHEMA, version=SCHEMA_VERSION, what="history and reading positions"
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> State:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- history ------------------------------------------------------------------------------
+
+    def add_history(self, url: str, title: str = "", when: float | None = None) -> bool:
+        """Record a visit (a revisit moves the URL to the top); False if it could not be saved."""
+        visited = time.time() if when is None else when
+        return self._write(
+            "saving history",
+            [
+                (
+                    "INSERT INTO history (url, title, visited) VALUES (?, ?, ?) "
+                    "ON CONFLICT (url) DO UPDATE SET title = excluded.title, "
+                    "visited = excluded.visited",
+                    (url, title, visited),
+                ),
+                (
+                    "DELETE FROM history WHERE url NOT IN "
+                    "(SELECT url FROM history ORDER BY visited DESC LIMIT ?)",
+                    (self.history_limit,),
+                ),
+            ],
+        )
+
+    def history(self, limit: int | None = None) -> list[HistoryEntry]:
+        """Visited pages, most recent first, each URL once."""
+        rows = self._read(
+            "SELECT url, title, visited FROM history ORDER BY visited DESC, rowid DESC LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        # Cleaned again on the way out: the file is outside our control once written.
+        return [
+            HistoryEntry(clean_line(str(url)), clean_line(str(title)), float(visited))
+            for url, title, visited in rows
+        ]
+
+    def clear_history(self) -> bool:
+        return self._write("clearing history", [("DELETE FROM history", ())])
+
+    # --- reading positions --------------------------------------------------------------------
+
+    def save_position(self, url: str, position: ReadingPosition) -> bool:
+        """Remember where the reader is in the article at `url`; False if it could not be saved."""
+        return self._write(
+            "saving the reading position",
+            [
+                (
+                    "INSERT INTO positions (url, block, char_offset, updated) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (url) DO UPDATE SET block = excluded.block, "
+                    "char_offset = excluded.char_offset, updated = excluded.updated",
+                    (url, max(0, position.block), max(0, position.offset), time.time()),
+                ),
+                (
+                    "DELETE FROM positions WHERE url NOT IN "
+                    "(SELECT url FROM positions ORDER BY updated DESC LIMIT ?)",
+                    (self.positions_limit,),
+                ),
+            ],
+        )
+
+    def position(self, url: str) -> ReadingPosition | None:
+        """The saved position in the article at `url`, or None."""
+        rows = self._read("SELECT block, char_offset FROM positions WHERE url = ?", (url,))
+        if not rows:
+            return None
+        block, offset = rows[0]
+        if not isinstance(block, int) or not isinstance(offset, int):
+            return None
+        return ReadingPosition(max(0, block), max(0, offset))
+
+    # --- plumbing -----------------------------------------------------------------------------
+
+    def _write(self, doing: str, statements: list[tuple[str, tuple[object, ...]]]) -> bool:
+        with self._lock:
+            try:
+                with transaction(self._conn):
+                    for sql, params in statements:
+                        self._conn.execute(sql, params)
+                return True
+            except sqlite3.Error as error:
+                self.warnings.append(f"{doing} failed ({error})")
+                return False
+
+    def _read(self, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as error:
+                self.warnings.append(f"reading saved data failed ({error})")
+                return []
