@@ -1,0 +1,420 @@
+"""argostranslate packages: list, install (from a file or the argos index), remove.
+
+Packages live where argostranslate keeps them (`ARGOS_PACKAGES_DIR`, else its data dir), so
+other argos tools share them. argostranslate's settings module is imported only here, lazily:
+it creates its directories at import time. Installing validates the archive, unpacks it into
+a temporary directory beside the packages directory and renames it into place, so a corrupt
+file never leaves a half-installed package behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from reader.core.errors import ContentError, FetchError, UsageError
+from reader.core.safe_text import clean_line
+
+MAX_UNPACKED_BYTES = 4_000_000_000
+INDEX_TIMEOUT = 20.0
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class InstalledPackage:
+    """An installed argos translation package (one direction, FROM -> TO)."""
+
+    from_code: str
+    to_code: str
+    from_name: str
+    to_name: str
+    version: str
+    path: Path
+    target_prefix: str = ""
+
+    @property
+    def pair(self) -> str:
+        return f"{self.from_code} → {self.to_code}"
+
+    @property
+    def cache_key(self) -> str:
+        """Identifies the model for the translation cache: codes plus package version."""
+        return f"{self.from_code}-{self.to_code}@{self.version}"
+
+    def describe(self) -> str:
+        names = f"{self.from_name} → {self.to_name}" if self.from_name and self.to_name else ""
+        extra = f" ({names}, version {self.version})" if names else f" (version {self.version})"
+        return clean_line(f"{self.from_code} → {self.to_code}{extra}")
+
+
+@dataclass(frozen=True, slots=True)
+class AvailablePackage:
+    """A package listed in the argos index."""
+
+    from_code: str
+    to_code: str
+    from_name: str
+    to_name: str
+    version: str
+    links: tuple[str, ...]
+
+    def describe(self) -> str:
+        return clean_line(
+            f"{self.from_code} → {self.to_code} ({self.from_name} → {self.to_name}, "
+            f"version {self.version})"
+        )
+
+
+def _argos_settings():
+    """argostranslate.settings, imported on first use (it reads ARGOS_* and makes dirs)."""
+    try:
+        from argostranslate import settings
+    except Exception as error:  # an unwritable home, a broken settings.json
+        raise ContentError(
+            f"cannot start argostranslate: {error}",
+            "check ARGOS_PACKAGES_DIR and that your data directory is writable",
+        ) from error
+    return settings
+
+
+def packages_dir() -> Path:
+    """The directory packages are installed into (honours ARGOS_PACKAGES_DIR)."""
+    return Path(_argos_settings().package_data_dir)
+
+
+def package_dirs() -> list[Path]:
+    """Every directory argostranslate looks in for installed packages."""
+    return [Path(p) for p in _argos_settings().package_dirs]
+
+
+def installed_packages() -> list[InstalledPackage]:
+    """Installed translation packages, sorted by pair; unreadable directories are skipped."""
+    found: list[InstalledPackage] = []
+    for directory in package_dirs():
+        if not directory.is_dir():
+            continue
+        for child in sorted(directory.iterdir()):
+            if child.is_dir() and not child.name.startswith("."):
+                package = read_package(child)
+                if package is not None:
+                    found.append(package)
+    return sorted(found, key=lambda p: (p.from_code, p.to_code, p.version))
+
+
+def read_package(path: Path) -> InstalledPackage | None:
+    """The package in directory `path`, or None when it is not a usable translation package."""
+    try:
+        metadata = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(metadata, dict) or metadata.get("type", "translate") != "translate":
+        return None
+    from_code, to_code = metadata.get("from_code"), metadata.get("to_code")
+    if not isinstance(from_code, str) or not isinstance(to_code, str):
+        return None
+    return InstalledPackage(
+        from_code=clean_line(from_code),
+        to_code=clean_line(to_code),
+        from_name=clean_line(str(metadata.get("from_name", ""))),
+        to_name=clean_line(str(metadata.get("to_name", ""))),
+        version=clean_line(str(metadata.get("package_version", ""))) or "0",
+        path=path,
+        target_prefix=str(metadata.get("target_prefix", "") or ""),
+    )
+
+
+def find_package(from_code: str, to_code: str) -> InstalledPackage | None:
+    """The installed package for FROM -> TO (the newest version if several), or None."""
+    matches = [p for p in installed_packages() if p.from_code == from_code and p.to_code == to_code]
+    return matches[-1] if matches else None
+
+
+def installed_pairs_text(packages: list[InstalledPackage] | None = None) -> str:
+    """'en → es, es → en' or 'none' for messages."""
+    packages = installed_packages() if packages is None else packages
+    return ", ".join(p.pair for p in packages) or "none"
+
+
+# -- installing from a file ------------------------------------------------------------------
+
+
+def install_file(archive: Path) -> InstalledPackage:
+    """Validate and install the .argosmodel file at `archive`; replaces the same pair."""
+    archive = Path(archive)
+    if not archive.is_file():
+        raise UsageError(f"no such package file: {archive}", "give the path of a .argosmodel file")
+    top = _validate_archive(archive)
+    target_root = packages_dir()
+    target_root.mkdir(parents=True, exist_ok=True)
+    # Unpack beside the packages directory (same file system, so the rename is atomic) and
+    # outside it, so argostranslate never sees a half-unpacked package.
+    staging = Path(tempfile.mkdtemp(prefix=".reader-install-", dir=target_root.parent))
+    try:
+        with zipfile.ZipFile(archive) as zipf:
+            zipf.extractall(staging)
+        unpacked = staging / top
+        package = read_package(unpacked)
+        problem = _package_problem(unpacked, package)
+        if problem:
+            raise ContentError(
+                f"{archive.name} is not a usable translation package: {problem}",
+                "download the package again",
+            )
+        assert package is not None
+        replaced = [
+            p
+            for p in installed_packages()
+            if p.from_code == package.from_code and p.to_code == package.to_code
+        ]
+        destination = target_root / top
+        backup: Path | None = None
+        if destination.exists():
+            backup = staging / ".previous"
+            os.replace(destination, backup)
+        try:
+            os.replace(unpacked, destination)
+        except OSError:
+            if backup is not None:
+                os.replace(backup, destination)
+            raise
+        for old in replaced:
+            if old.path != destination and old.path.parent == target_root:
+                shutil.rmtree(old.path, ignore_errors=True)
+        installed = read_package(destination)
+        assert installed is not None
+        return installed
+    except OSError as error:
+        raise ContentError(
+            f"cannot install {archive.name}: {error.strerror or error}",
+            f"check that {target_root} is writable",
+        ) from error
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _validate_archive(archive: Path) -> str:
+    """The archive's single top-level directory; ContentError when the file is not sound."""
+    hint = "the file is damaged or not an argos package; download it again"
+    if not zipfile.is_zipfile(archive):
+        raise ContentError(
+            f"{archive.name} is not a valid .argosmodel file (not a zip archive)", hint
+        )
+    try:
+        with zipfile.ZipFile(archive) as zipf:
+            infos = zipf.infolist()
+            bad = zipf.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as error:
+        raise ContentError(f"{archive.name} is damaged: {error}", hint) from error
+    if bad is not None:
+        raise ContentError(f"{archive.name} is damaged: bad checksum for {bad}", hint)
+    tops: set[str] = set()
+    total = 0
+    for info in infos:
+        name = PurePosixPath(info.filename)
+        if name.is_absolute() or ".." in name.parts or "\\" in info.filename:
+            raise ContentError(f"{archive.name} has an unsafe path: {info.filename}", hint)
+        if (info.external_attr >> 16) & 0o170000 == 0o120000:
+            raise ContentError(f"{archive.name} holds a symbolic link: {info.filename}", hint)
+        tops.add(name.parts[0])
+        total += info.file_size
+    if total > MAX_UNPACKED_BYTES:
+        raise ContentError(f"{archive.name} would unpack to more than 4 GB", hint)
+    if len(tops) != 1:
+        raise ContentError(f"{archive.name} is not an argos package (expected one folder)", hint)
+    top = tops.pop()
+    names = {info.filename for info in infos}
+    if f"{top}/metadata.json" not in names:
+        raise ContentError(f"{archive.name} is not an argos package (no metadata.json)", hint)
+    return top
+
+
+def _package_problem(path: Path, package: InstalledPackage | None) -> str:
+    """Why the unpacked package at `path` cannot be used, or '' when it can."""
+    if package is None:
+        return "metadata.json is unreadable or not a translation package"
+    if not (path / "model" / "model.bin").is_file():
+        return "no CTranslate2 model (model/model.bin)"
+    if not (path / "sentencepiece.model").is_file():
+        return "no sentencepiece.model (BPE packages are not supported)"
+    try:
+        import sentencepiece
+
+        sentencepiece.SentencePieceProcessor(model_file=str(path / "sentencepiece.model"))
+    except Exception as error:  # sentencepiece raises RuntimeError/OSError for bad files
+        return f"sentencepiece.model cannot be loaded ({clean_line(str(error))[:120]})"
+    return ""
+
+
+def remove_package(from_code: str, to_code: str) -> InstalledPackage:
+    """Uninstall FROM -> TO; UsageError naming the installed pairs when it is not installed."""
+    package = find_package(from_code, to_code)
+    if package is None:
+        raise UsageError(
+            f"no package installed for {from_code} → {to_code}",
+            f"installed: {installed_pairs_text()}",
+        )
+    try:
+        shutil.rmtree(package.path)
+    except OSError as error:
+        raise ContentError(
+            f"cannot remove {package.path}: {error.strerror or error}", "check permissions"
+        ) from error
+    return package
+
+
+# -- the argos index -------------------------------------------------------------------------
+
+
+def available_packages(timeout: float = INDEX_TIMEOUT) -> list[AvailablePackage]:
+    """The translation packages in the argos index (downloaded now, so it needs internet)."""
+    settings = _argos_settings()
+    url = str(settings.remote_package_index)
+    data = _download(url, timeout=timeout, what="the argos package index")
+    try:
+        index = json.loads(data)
+    except ValueError as error:
+        raise FetchError("the argos package index is not valid JSON", f"from {url}") from error
+    with contextlib.suppress(OSError):  # argostranslate reads this copy too
+        Path(settings.local_package_index).write_bytes(data)
+    packages = []
+    for entry in index if isinstance(index, list) else []:
+        if not isinstance(entry, dict) or entry.get("type", "translate") != "translate":
+            continue
+        links = entry.get("links") or []
+        if not entry.get("from_code") or not entry.get("to_code") or not links:
+            continue
+        packages.append(
+            AvailablePackage(
+                from_code=clean_line(str(entry["from_code"])),
+                to_code=clean_line(str(entry["to_code"])),
+                from_name=clean_line(str(entry.get("from_name", ""))),
+                to_name=clean_line(str(entry.get("to_name", ""))),
+                version=clean_line(str(entry.get("package_version", ""))),
+                links=tuple(str(link) for link in links),
+            )
+        )
+    return sorted(packages, key=lambda p: (p.from_code, p.to_code))
+
+
+def download_and_install(
+    from_code: str, to_code: str, progress: Progress | None = None
+) -> InstalledPackage:
+    """Download FROM -> TO from the argos index and install it."""
+    candidates = [
+        p for p in available_packages() if p.from_code == from_code and p.to_code == to_code
+    ]
+    if not candidates:
+        raise UsageError(
+            f"the argos index has no package for {from_code} → {to_code}",
+            "see 'reader languages available'",
+        )
+    package = candidates[-1]
+    downloads = Path(_argos_settings().downloads_dir)
+    downloads.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(
+        prefix=f"translate-{from_code}_{to_code}-", suffix=".argosmodel", dir=downloads
+    )
+    os.close(fd)
+    path = Path(name)
+    try:
+        errors: list[str] = []
+        for link in package.links:
+            try:
+                _download_to(link, path, progress)
+                break
+            except FetchError as error:
+                errors.append(error.message)
+        else:
+            raise FetchError(
+                f"cannot download the {from_code} → {to_code} package: {errors[-1]}",
+                "check your internet connection, or install a downloaded file with "
+                "'reader languages install FILE.argosmodel'",
+            )
+        return install_file(path)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _download(url: str, *, timeout: float, what: str) -> bytes:
+    import httpx
+
+    try:
+        response = httpx.get(url, timeout=timeout, follow_redirects=True)
+        response.raise_for_status()
+    except httpx.HTTPError as error:
+        raise FetchError(
+            f"cannot reach {what}: {_reason(error)}",
+            "this needs internet; installed packages still work offline "
+            "('reader languages' lists them)",
+        ) from error
+    return response.content
+
+
+def _download_to(url: str, path: Path, progress: Progress | None) -> None:
+    import httpx
+
+    try:
+        with httpx.stream("GET", url, timeout=60.0, follow_redirects=True) as response:
+            response.raise_for_status()
+            length = response.headers.get("content-length")
+            total = int(length) if length and length.isdigit() else None
+            done = 0
+            with path.open("wb") as out:
+                for chunk in response.iter_bytes(1 << 16):
+                    out.write(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+    except httpx.HTTPError as error:
+        raise FetchError(f"{_reason(error)}", "check your internet connection") from error
+    except OSError as error:
+        raise FetchError(f"cannot save the download: {error.strerror or error}", "") from error
+
+
+def _reason(error: Exception) -> str:
+    import httpx
+
+    if isinstance(error, httpx.HTTPStatusError):
+        return f"HTTP {error.response.status_code} from {error.request.url}"
+    if isinstance(error, httpx.TimeoutException):
+        return "timed out"
+    if isinstance(error, httpx.ConnectError):
+        return "no connection (offline?)"
+    return clean_line(str(error)) or type(error).__name__
+
+
+def stderr_progress(label: str) -> Progress:
+    """A progress bar on stderr: redrawn in place on a terminal, start/end lines otherwise."""
+    tty = sys.stderr.isatty()
+    state = {"shown": False, "last": -1}
+
+    def show(done: int, total: int | None) -> None:
+        if tty:
+            if total:
+                percent = done * 100 // total
+                if percent == state["last"]:
+                    return
+                state["last"] = percent
+                bar = "#" * (percent // 4)
+                sys.stderr.write(
+                    f"\r{label} [{bar:<25}] {percent:3d}% {done / 1e6:.1f}/{total / 1e6:.1f} MB"
+                )
+            else:
+                sys.stderr.write(f"\r{label} {done / 1e6:.1f} MB")
+            if total and done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+        elif not state["shown"]:
+            state["shown"] = True
+            size = f" ({total / 1e6:.1f} MB)" if total else ""
+            print(f"{label}{size}...", file=sys.stderr, flush=True)
+
+    return show
