@@ -1,0 +1,21 @@
+"""Shared test set-up: every test gets its own config, data and cache directories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point XDG_* (and so reader's settings, state and caches) at fresh temporary folders.
+
+    Subprocesses inherit them, so no test reads or writes the real user's files.
+    """
+    root: Path = tmp_path_factory.mktemp("user")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        folder = root / name.lower()
+        folder.mkdir()
+        monkeypatch.setenv(name, str(folder))
+    return root
