@@ -40,10 +40,8 @@ def parse_size(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (use e.g. 20MB or 500k)")
     number, unit = match.groups()
     unit = (unit or "").lower()
-    if "i" in unit:  # binary units: KiB, MiB, GiB
-        factor = 1024 ** ("kmg".index(unit[0]) + 1)
-    else:
-        factor = _UNITS[unit[:1]]
+    binary = "i" in unit  # KiB, MiB, GiB
+    factor = 1024 ** ("kmg".index(unit[0]) + 1) if binary else _UNITS[unit[:1]]
     return int(float(number) * factor)
 
 
@@ -103,6 +101,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SIZE",
         help="largest page to read, decoded, e.g. 20MB (the default)",
     )
+    fetch.add_argument(
+        "--offline",
+        action="store_true",
+        help="read web pages from the offline cache only (pages you have read before)",
+    )
+    fetch.add_argument(
+        "--extract-timeout",
+        type=positive_float,
+        default=10.0,
+        metavar="S",
+        help="seconds distillation may take before reader shows the page text instead (10)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
@@ -129,14 +139,25 @@ def wants_color() -> bool:
 def options_from(args: argparse.Namespace):  # -> reader.core.pipeline.Options
     from reader.core.pipeline import Options
 
-    return Options(timeout=args.timeout, max_size=args.max_size, full=args.full)
+    return Options(
+        timeout=args.timeout,
+        max_size=args.max_size,
+        full=args.full,
+        offline=args.offline,
+        extract_budget=args.extract_timeout,
+    )
+
+
+def warn(message: str) -> None:
+    """A problem that does not stop reader (a damaged cache entry, say): one line on stderr."""
+    print(f"reader: warning: {message}", file=sys.stderr)
 
 
 def print_article(args: argparse.Namespace) -> int:
     from reader.core.formats import render
     from reader.core.pipeline import load_article
 
-    article = load_article(args.source, options_from(args))
+    article = load_article(args.source, options_from(args), warn)
     fmt = args.format or "plain"
     color = fmt in ("plain", "text") and wants_color()
     text = render(article, fmt, width=args.width, color=color)

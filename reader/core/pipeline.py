@@ -1,17 +1,21 @@
 """Compose the stages: a source (or the bundled welcome article) -> Page -> Article.
 
-The CLI and the TUI both call `load_article`; neither talks to the fetch or extraction layers
-directly, so options such as `--offline` or `--full` mean the same everywhere.
+The CLI and the TUI both call `load_article`; neither talks to the fetch, cache or extraction
+layers directly, so options such as `--offline` or `--full` mean the same everywhere.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
 from reader.core.document import Article, Page
+from reader.core.errors import FetchError
 
 WELCOME_URL = "reader:welcome"
+
+Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +26,7 @@ class Options:
     max_size: int = 20_000_000
     full: bool = False
     offline: bool = False
+    use_cache: bool = True
     extract_budget: float = 10.0
 
 
@@ -31,18 +36,56 @@ def welcome_page() -> Page:
     return Page(url=WELCOME_URL, text=html, media_type="text/html", charset="utf-8")
 
 
-def load_page(source: str | None, options: Options) -> Page:
-    """Fetch or read `source`; `None` (or the welcome URL) gives the bundled welcome page."""
+def _ignore(_message: str) -> None:
+    pass
+
+
+def load_page(source: str | None, options: Options, warn: Warn = _ignore) -> Page:
+    """Fetch or read `source`; `None` (or the welcome URL) gives the bundled welcome page.
+
+    Web pages go through the offline page cache: fetched pages are kept, and with
+    `options.offline` they are read from it only.
+    """
     if source is None or source == WELCOME_URL:
         return welcome_page()
     from reader.core.sources import load_page as fetch
+    from reader.core.sources import resolve_source
 
-    return fetch(source, timeout=options.timeout, max_size=options.max_size)
+    if source == "-":
+        return fetch(source, timeout=options.timeout, max_size=options.max_size)
+    url = resolve_source(source)
+    cacheable = url.startswith(("http://", "https://")) and (options.use_cache or options.offline)
+    if not cacheable:
+        if options.offline and not url.startswith("file:"):
+            raise FetchError(f"{url} is not in the offline cache", "read it once online first")
+        return fetch(url, timeout=options.timeout, max_size=options.max_size)
+
+    from reader.core.page_cache import PageCache
+
+    with PageCache() as cache:
+        try:
+            if options.offline:
+                page = cache.get(url)
+                if page is None:
+                    raise FetchError(
+                        f"{url} is not in the offline cache",
+                        "read it once without --offline to keep a copy",
+                    )
+                return page
+            page = fetch(url, timeout=options.timeout, max_size=options.max_size)
+            cache.put(page, key_url=url)
+            return page
+        finally:
+            for message in cache.warnings:
+                warn(message)
 
 
-def load_article(source: str | None, options: Options = Options()) -> Article:
+def load_article(source: str | None, options: Options = Options(), warn: Warn = _ignore) -> Article:
     """Fetch `source` and distil it into an Article (the whole page's text with `full`)."""
     from reader.core.extract import extract
 
-    page = load_page(source, options)
-    return extract(page, full=options.full, time_budget=options.extract_budget)
+    page = load_page(source, options, warn)
+    article = extract(page, full=options.full, time_budget=options.extract_budget)
+    if page.from_cache:
+        article.notices.append("Read from the offline cache.")
+    return article
