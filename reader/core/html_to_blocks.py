@@ -39,7 +39,6 @@ SKIP_TAGS = frozenset(
         "noscript",
         "template",
         "svg",
-        "math",
         "iframe",
         "object",
         "embed",

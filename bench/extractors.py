@@ -1,0 +1,64 @@
+"""The extractors the benchmarks compare, each `html, url -> article body text`.
+
+`ours` is the body text that `reader --format json` carries: the text of every block joined
+by newlines (headings, paragraphs, list items, quotes, code, figure captions, table cells),
+without the metadata header, link list or image alt text. It is computed from the `Article`
+directly, which is what the JSON renderer serialises block by block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import lxml.html
+from corpus import text_with_block_breaks
+
+from reader.core.document import Article, Figure, Page, Quote, iter_texts, runs_text
+
+
+def article_body_text(article: Article) -> str:
+    """The article's body text as scored: block texts joined by newlines, alt text left out."""
+    return "\n".join(_texts(article.blocks))
+
+
+def _texts(blocks: list) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Figure):
+            if block.caption:
+                out.append(runs_text(block.caption))
+        elif isinstance(block, Quote):
+            out.extend(_texts(block.blocks))
+        else:
+            out.extend(iter_texts([block]))
+    return out
+
+
+def ours(html: str, url: str) -> str:
+    from reader.core.errors import ReaderError
+    from reader.core.extract import extract
+
+    try:
+        return article_body_text(extract(Page(url=url, text=html)))
+    except ReaderError:
+        return ""
+
+
+def readability_lxml(html: str, url: str) -> str:
+    from readability import Document
+
+    summary = Document(html).summary()
+    return text_with_block_breaks(lxml.html.fromstring(summary))
+
+
+def trafilatura(html: str, url: str) -> str:
+    import trafilatura as traf
+
+    return traf.extract(html, url=url) or ""
+
+
+EXTRACTORS: dict[str, Callable[[str, str], str]] = {
+    "ours": ours,
+    "readability-lxml": readability_lxml,
+    "trafilatura": trafilatura,
+}

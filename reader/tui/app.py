@@ -1,0 +1,178 @@
+"""The Textual app: settings, key map, persistence and the command palette around one screen.
+
+Build it with `create_app` (reader.tui.run) so tests can construct it with any settings.
+Everything the reader sees lives in `screens/` and `widgets/`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from reader.core.document import Article
+from reader.core.pipeline import WELCOME_URL, Options
+from reader.core.settings import Settings, save_settings, validated
+from reader.core.state import ReadingPosition, State
+from reader.tui.keys import READER_BINDINGS, keys_for
+from reader.tui.layout import LayoutOptions
+from reader.tui.messages import SettingsChanged
+from reader.tui.screens.reader_screen import ReaderScreen
+
+# Reader theme names that Textual ships under another name, used until reader's own themes
+# are registered with the app.
+THEME_FALLBACKS = {"terminal": "textual-ansi", "dark": "textual-dark", "light": "textual-light"}
+
+
+def article_key(article: Article | None, source: str | None) -> str:
+    """The key reading positions and history are stored under."""
+    if article is not None and article.url:
+        return article.url
+    return source or WELCOME_URL
+
+
+class ReaderApp(App[int]):
+    """The full-screen reader."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+
+    def __init__(
+        self,
+        source: str | None,
+        options: Options,
+        settings: Settings,
+        *,
+        state: State | None = None,
+        save: bool = True,
+        warnings: Iterable[str] = (),
+    ) -> None:
+        super().__init__(ansi_color=settings.theme == "terminal")
+        self.source = source
+        self.options = options
+        self.settings = settings
+        self.state = state
+        self.save = save
+        self.keymap: dict[str, str] = dict(settings.keymap)
+        self.startup_warnings = list(warnings)
+        self.animation_level = "none"
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(self.source)
+
+    def on_mount(self) -> None:
+        self.apply_theme(self.settings.theme)
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        warnings = self.startup_warnings + (self.state.warnings if self.state else [])
+        for warning in warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=8)
+
+    def on_unmount(self) -> None:
+        screen = self.get_screen_reader()
+        if screen is not None:
+            screen.remember_position()
+        if self.state is not None:
+            self.state.close()
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def layout_options(self) -> LayoutOptions:
+        s = self.settings
+        return LayoutOptions(
+            width=s.width,
+            paragraph_spacing=s.paragraph_spacing,
+            line_spacing=s.line_spacing,
+            margin=s.margin,
+        )
+
+    def apply_theme(self, name: str) -> bool:
+        """Switch to theme `name` (a reader or Textual theme name); False if unknown."""
+        name = name if name in self.available_themes else THEME_FALLBACKS.get(name, "")
+        if name not in self.available_themes:
+            return False
+        self.theme = name
+        return True
+
+    def change_setting(self, name: str, value: object) -> None:
+        """Set one reading setting, apply it at once and save the settings file."""
+        candidate = dataclasses.replace(self.settings, **{name: value})
+        checked, warnings = validated(candidate)
+        for warning in warnings:
+            self.notify(warning, severity="warning")
+        self.settings = checked
+        if name == "theme":
+            self.apply_theme(str(value))
+        elif name in ("width", "paragraph_spacing", "line_spacing", "margin"):
+            screen = self.get_screen_reader()
+            if screen is not None:
+                screen.apply_layout(self.layout_options())
+        elif name == "focus_mode":
+            screen = self.get_screen_reader()
+            if screen is not None:
+                screen.article_view.focus_mode = bool(value)
+        elif name == "keymap":
+            self.keymap = dict(checked.keymap)
+            self.set_keymap(self.keymap)
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        if not self.save:
+            return
+        try:
+            save_settings(self.settings)
+        except OSError as error:
+            self.notify(f"Could not save settings ({error.strerror})", severity="warning")
+
+    def on_settings_changed(self, event: SettingsChanged) -> None:
+        self.change_setting(event.name, event.value)
+
+    def get_screen_reader(self) -> ReaderScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                return screen
+        return None
+
+    # -- persistence ------------------------------------------------------------------------
+
+    def saved_position(self, article: Article, source: str | None) -> tuple[int, int] | None:
+        if self.state is None:
+            return None
+        position = self.state.position(article_key(article, source))
+        return (position.block, position.offset) if position else None
+
+    def save_position(
+        self, article: Article, source: str | None, position: tuple[int, int]
+    ) -> None:
+        if self.state is not None:
+            key = article_key(article, source)
+            self.state.save_position(key, ReadingPosition(*position))
+
+    def record_visit(self, article: Article, source: str | None) -> None:
+        if self.state is not None and (article.url or source):
+            self.state.add_history(article_key(article, source), article.title)
+
+    def history_urls(self) -> list[str]:
+        """Visited URLs, most recent first (the open prompt's history)."""
+        if self.state is None:
+            return []
+        return [entry.url for entry in self.state.history(limit=200) if entry.url != WELCOME_URL]
+
+    # -- command palette --------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every reader action by name, with its keys, plus Textual's own commands."""
+        yield from super().get_system_commands(screen)
+        reader = self.get_screen_reader()
+        if reader is None:
+            return
+        for binding in READER_BINDINGS:
+            keys = ", ".join(keys_for(binding, self.keymap))
+            yield SystemCommand(
+                binding.description,
+                f"Keys: {keys}",
+                partial(reader.run_action, binding.action),
+            )

@@ -1,0 +1,104 @@
+"""Every key of the reader screen, each with an id so users can remap it in settings.toml.
+
+The Help pane, the command palette and the README's key table are all generated from this list,
+so none of them can go stale. Insert, CapsLock and keypad keys are avoided: screen readers
+reserve them.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+READER_BINDINGS: list[Binding] = [
+    # Scrolling
+    Binding("down,j", "scroll_lines(1)", "Line down", show=False, id="scroll-down"),
+    Binding("up,k", "scroll_lines(-1)", "Line up", show=False, id="scroll-up"),
+    Binding("pagedown,space,ctrl+f", "scroll_pages(1)", "Page down", show=False, id="page-down"),
+    Binding("pageup,ctrl+b", "scroll_pages(-1)", "Page up", show=False, id="page-up"),
+    Binding("ctrl+d", "scroll_pages(0.5)", "Half page down", show=False, id="half-page-down"),
+    Binding("ctrl+u", "scroll_pages(-0.5)", "Half page up", show=False, id="half-page-up"),
+    Binding("home,g", "go_top", "Top", show=False, id="top"),
+    Binding("end,G", "go_end", "End", show=False, id="end"),
+    # Moving by structure
+    Binding(
+        "right_curly_bracket,ctrl+down",
+        "next_paragraph",
+        "Next paragraph",
+        show=False,
+        id="next-paragraph",
+    ),
+    Binding(
+        "left_curly_bracket,ctrl+up",
+        "previous_paragraph",
+        "Previous paragraph",
+        show=False,
+        id="previous-paragraph",
+    ),
+    Binding("right_square_bracket", "next_heading", "Next heading", show=False, id="next-heading"),
+    Binding(
+        "left_square_bracket",
+        "previous_heading",
+        "Previous heading",
+        show=False,
+        id="previous-heading",
+    ),
+    # Links and pages
+    Binding("f", "follow_prompt", "Follow link", id="follow-link"),
+    Binding("ctrl+o,colon", "open_prompt", "Open", id="open"),
+    Binding("alt+left,H,backspace", "back", "Back", show=False, id="back"),
+    Binding("alt+right,L", "forward", "Forward", show=False, id="forward"),
+    Binding("r", "reload", "Reload", show=False, id="reload"),
+    Binding("y", "copy_article_url", "Copy page URL", show=False, id="copy-page-url"),
+    Binding("F", "toggle_full", "Full page", show=False, id="full-page"),
+    # Find
+    Binding("slash", "find_prompt", "Find", id="find"),
+    Binding("n", "find_next", "Next match", show=False, id="find-next"),
+    Binding("N", "find_previous", "Previous match", show=False, id="find-previous"),
+    # Panes and modes
+    Binding("t", "toggle_pane('contents')", "Contents", id="contents"),
+    Binding("l", "toggle_pane('links')", "Links", id="links"),
+    Binding("s", "toggle_pane('settings')", "Settings", id="settings"),
+    Binding("question_mark,f1", "toggle_pane('help')", "Help", id="help"),
+    Binding("z", "toggle_focus_mode", "Focus mode", show=False, id="focus-mode"),
+    Binding("escape", "cancel", "Cancel / close", show=False, id="cancel"),
+    Binding("q", "quit", "Quit", id="quit"),
+]
+
+BINDING_GROUPS: list[tuple[str, list[str]]] = [
+    (
+        "Scrolling",
+        [
+            "scroll-down",
+            "scroll-up",
+            "page-down",
+            "page-up",
+            "half-page-down",
+            "half-page-up",
+            "top",
+            "end",
+        ],
+    ),
+    ("Moving", ["next-paragraph", "previous-paragraph", "next-heading", "previous-heading"]),
+    (
+        "Links and pages",
+        ["follow-link", "open", "back", "forward", "reload", "copy-page-url", "full-page"],
+    ),
+    ("Find", ["find", "find-next", "find-previous"]),
+    ("Panes and modes", ["contents", "links", "settings", "help", "focus-mode", "cancel", "quit"]),
+]
+
+EXTRA_KEYS: list[tuple[str, str]] = [
+    ("1-9 … enter", "Follow the link with that number"),
+    ("tab / shift+tab", "Move focus between the article and open panes"),
+    ("ctrl+p", "Command palette: every action by name"),
+]
+
+
+def binding_by_id() -> dict[str, Binding]:
+    return {binding.id: binding for binding in READER_BINDINGS if binding.id}
+
+
+def keys_for(binding: Binding, keymap: dict[str, str]) -> list[str]:
+    """The keys that trigger `binding` once the user's keymap is applied."""
+    keys = keymap.get(binding.id or "", binding.key)
+    return [key.strip() for key in keys.split(",") if key.strip()]

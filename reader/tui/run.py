@@ -1,0 +1,43 @@
+"""Build and run the full-screen reader: `create_app` for tests, `run_tui` for the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reader.core.pipeline import Options
+from reader.core.settings import Settings, load_settings
+from reader.core.state import State
+from reader.tui.app import ReaderApp
+
+
+def create_app(
+    source: str | None,
+    options: Options | None = None,
+    settings: Settings | None = None,
+    *,
+    state: State | None = None,
+    save: bool = True,
+    warnings: Iterable[str] = (),
+) -> ReaderApp:
+    """An app for `source` (None: the welcome article) with exactly these settings.
+
+    `state` keeps history and reading positions (None: nothing is remembered); `save=False`
+    keeps setting changes in memory only.
+    """
+    return ReaderApp(
+        source,
+        options or Options(),
+        settings or Settings(),
+        state=state,
+        save=save,
+        warnings=warnings,
+    )
+
+
+def run_tui(source: str | None, options: Options) -> int:
+    """Run the reader with the user's settings, history and positions; the exit code."""
+    settings, warnings = load_settings()
+    state = State()
+    app = create_app(source, options, settings, state=state, warnings=warnings)
+    app.run()
+    return app.return_code or 0

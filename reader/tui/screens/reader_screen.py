@@ -1,0 +1,486 @@
+"""The reader screen: the article column, the panes beside it, the prompt and the footer.
+
+Pane visibility is a CSS class on the screen (`-show-contents`, ...), styled in reader.tcss;
+at narrow widths an open pane takes the whole width. Loading runs in a thread worker; its
+result comes back as a message and is dropped if a newer request (or Esc) superseded it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import webbrowser
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.events import Key
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from reader.core.document import Article
+from reader.core.errors import ReaderError
+from reader.core.safe_text import clean_line
+from reader.tui.keys import READER_BINDINGS, binding_by_id, keys_for
+from reader.tui.layout import LayoutOptions
+from reader.tui.messages import (
+    ArticleLoaded,
+    HeadingChosen,
+    LinkChosen,
+    LinkHighlighted,
+    LoadCancelled,
+    LoadFailed,
+    LoadStarted,
+    PositionChanged,
+)
+from reader.tui.navigation import Navigation, Visit
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.contents import ContentsPane
+from reader.tui.widgets.header import ArticleHeader
+from reader.tui.widgets.help_pane import HelpPane
+from reader.tui.widgets.links import LinksPane
+from reader.tui.widgets.prompt import Prompt
+from reader.tui.widgets.settings_pane import SettingsPane
+from reader.tui.widgets.status import ErrorPanel, error_text
+
+PANES = ("contents", "links", "settings", "help")
+FOLLOWED_SCHEMES = ("http", "https", "file")
+
+
+def followable(url: str) -> bool:
+    """Only web pages and local files are followed; javascript:, data:, mailto: are not."""
+    return urlsplit(url).scheme.lower() in FOLLOWED_SCHEMES
+
+
+class ReaderScreen(Screen):
+    """Everything the reader sees; actions here are the ones bound in `reader.tui.keys`."""
+
+    BINDINGS = READER_BINDINGS
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (70, "-wide")]
+
+    pane: var[str | None] = var(None)
+    """The open pane, or None."""
+    fetching: var[bool] = var(False)
+
+    def __init__(self, source: str | None) -> None:
+        super().__init__()
+        self.first_source = source
+        self.navigation = Navigation()
+        self.request = 0
+        self.typed_number = ""
+        self.last_error: ReaderError | None = None
+
+    # -- composition ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ArticleHeader(id="header")
+        with Horizontal(id="body"):
+            yield ContentsPane(id="contents")
+            with Vertical(id="main"):
+                yield ArticleView(self.app.layout_options(), id="article")  # type: ignore[attr-defined]
+                yield ErrorPanel(id="error")
+            yield LinksPane(id="links")
+            yield SettingsPane(id="settings")
+            yield HelpPane(id="help")
+        yield Prompt(id="prompt")
+        yield Static("", id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.prompt.display = False
+        self.article_view.focus_mode = self.app.settings.focus_mode  # type: ignore[attr-defined]
+        self.article_view.focus()
+        history = self.app.history_urls()  # type: ignore[attr-defined]
+        self.prompt.histories["open"] = list(reversed(history))
+        self.open_source(self.first_source)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def prompt(self) -> Prompt:
+        return self.query_one("#prompt", Prompt)
+
+    @property
+    def article(self) -> Article | None:
+        return self.article_view.article
+
+    def say(self, text: str) -> None:
+        """Show a one-line message above the footer (sanitised: it may quote a page)."""
+        self.query_one("#message", Static).update(clean_line(text))
+
+    def keys_of(self, binding_id: str) -> str:
+        binding = binding_by_id()[binding_id]
+        keymap = getattr(self.app, "keymap", {})
+        return " or ".join(keys_for(binding, keymap)[:2])
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def open_source(self, source: str | None) -> None:
+        """Visit `source` (a new entry in back/forward history) and load it."""
+        self.remember_position()
+        self.navigation.visit(source)
+        self._load(source)
+
+    def _load(self, source: str | None) -> None:
+        self.request += 1
+        self.fetching = True
+        shown = source or "the welcome article"
+        self.query_one(ArticleHeader).show_text(f"Loading {shown}…")
+        self.say(f"Loading {shown}… (Esc cancels)")
+        self.post_message(LoadStarted(source, self.request))
+        self._fetch(source, self.request, self.app.options)  # type: ignore[attr-defined]
+
+    @work(exclusive=True, thread=True, group="load")
+    def _fetch(self, source: str | None, request: int, options: object) -> None:
+        """Fetch and distil in a thread; the result comes back as a message."""
+        from reader.core.pipeline import load_article
+
+        worker = get_current_worker()
+        try:
+            article = load_article(source, options)  # type: ignore[arg-type]
+        except ReaderError as error:
+            if not worker.is_cancelled:
+                self.post_message(LoadFailed(source, error, request))
+            return
+        except Exception as error:  # a bug must not take the reader down
+            failure = ReaderError(
+                f"internal error: {type(error).__name__}: {error}",
+                "run 'reader --debug' with the same source and report the traceback",
+            )
+            if not worker.is_cancelled:
+                self.post_message(LoadFailed(source, failure, request))
+            return
+        if not worker.is_cancelled:
+            self.post_message(ArticleLoaded(source, article, request))
+
+    def watch_fetching(self, fetching: bool) -> None:
+        self.set_class(fetching, "-loading")
+        self.article_view.loading = fetching
+
+    @on(ArticleLoaded)
+    def _loaded(self, event: ArticleLoaded) -> None:
+        if event.request != self.request:
+            return
+        self.fetching = False
+        visit = self.navigation.current
+        if visit is None:
+            return
+        saved = self.app.saved_position(event.article, event.source)  # type: ignore[attr-defined]
+        if visit.article is not None:  # a reload: stay where the reader was
+            saved = self.article_view.position if self.article is visit.article else visit.position
+        visit.article = event.article
+        self.show_visit(visit, saved)
+        self.app.record_visit(event.article, event.source)  # type: ignore[attr-defined]
+        notices = "; ".join(event.article.notices)
+        if notices:
+            self.notify(clean_line(notices), title="Note")
+
+    @on(LoadFailed)
+    def _failed(self, event: LoadFailed) -> None:
+        if event.request != self.request:
+            return
+        self.fetching = False
+        self.last_error = event.error
+        self.add_class("-error")
+        self.query_one(ArticleHeader).show_text("Could not open the page")
+        text = error_text(event.source, event.error, self.keys_of("reload"), self.keys_of("back"))
+        self.query_one("#error", ErrorPanel).update(text)
+        self.say(f"reader: {event.error}")
+        self.query_one("#error", ErrorPanel).focus()
+
+    def show_article(self, article: Article, source: str | None = None) -> None:
+        """Show an article built elsewhere (a test, a translation) as a new visit."""
+        self.remember_position()
+        self.request += 1
+        self.fetching = False
+        visit = self.navigation.visit(source or article.url)
+        visit.article = article
+        self.show_visit(visit, None)
+
+    def show_visit(self, visit: Visit, position: tuple[int, int] | None) -> None:
+        """Put a loaded article on screen, at `position`."""
+        article = visit.article
+        if article is None:
+            return
+        self.remove_class("-error")
+        self.last_error = None
+        self.typed_number = ""
+        view = self.article_view
+        view.set_article(article, position)
+        self.query_one(ArticleHeader).show_article(article)
+        self.query_one(ContentsPane).set_article(article)
+        self.query_one(LinksPane).set_article(article)
+        self.say(clean_line(article.url or visit.source or ""))
+        if self.pane is None or self.app.size.width < 70:
+            view.focus()
+        elif self.pane == "links":
+            self.query_one(LinksPane).focus()
+
+    def action_cancel(self) -> None:
+        """Esc: stop a fetch, else close the pane, else clear find or a typed link number."""
+        if self.fetching:
+            self.request += 1
+            self.workers.cancel_group(self, "load")
+            self.fetching = False
+            visit = self.navigation.current
+            source = visit.source if visit else None
+            if visit is not None and visit.article is None and self.navigation.can_go_back:
+                self.navigation.visits.pop(self.navigation.index)
+                self.navigation.index -= 1
+            current = self.navigation.current
+            if current is not None and current.article is not None:
+                self.query_one(ArticleHeader).show_article(current.article)
+            self.say("Cancelled.")
+            self.post_message(LoadCancelled(source))
+        elif self.pane is not None:
+            self.pane = None
+        elif self.typed_number:
+            self.typed_number = ""
+            self.say("")
+        elif self.article_view.query:
+            self.article_view.clear_find()
+            self.say("Find cleared.")
+
+    def action_reload(self) -> None:
+        visit = self.navigation.current
+        if visit is None or self.fetching:
+            return
+        if visit.article is not None:
+            visit.position = self.article_view.position
+        self._load(visit.source)
+
+    def action_back(self) -> None:
+        self._go(-1)
+
+    def action_forward(self) -> None:
+        self._go(1)
+
+    def _go(self, step: int) -> None:
+        if self.fetching:
+            self.action_cancel()
+        self.remember_position()
+        visit = self.navigation.back() if step < 0 else self.navigation.forward()
+        if visit is None:
+            self.say("No earlier page." if step < 0 else "No later page.")
+            return
+        if visit.article is not None:
+            self.show_visit(visit, visit.position)
+        else:
+            self._load(visit.source)
+
+    def remember_position(self) -> None:
+        visit = self.navigation.current
+        if visit is not None and visit.article is not None and visit.article is self.article:
+            visit.position = self.article_view.position
+            self.app.save_position(visit.article, visit.source, visit.position)  # type: ignore[attr-defined]
+
+    def action_toggle_full(self) -> None:
+        app = self.app
+        app.options = dataclasses.replace(app.options, full=not app.options.full)  # type: ignore[attr-defined]
+        state = "on: the whole page" if app.options.full else "off: the article only"  # type: ignore[attr-defined]
+        self.notify(f"Full-page view {state}", title="Full page")
+        self.action_reload()
+
+    # -- links ------------------------------------------------------------------------------
+
+    def follow_link(self, number: int) -> None:
+        """Follow link `number` if it exists and is a web page or local file."""
+        article = self.article
+        if article is None or not 1 <= number <= len(article.links):
+            count = len(article.links) if article else 0
+            self.say(f"There is no link {number}; this article has {count} links.")
+            return
+        url = article.links[number - 1]
+        if not followable(url):
+            scheme = urlsplit(url).scheme or "relative"
+            self.notify(
+                f"Link {number} is a {scheme}: link and is not followed: {clean_line(url)}",
+                title="Not followed",
+                severity="warning",
+            )
+            return
+        self.say(f"Following link {number}: {url}")
+        self.open_source(url)
+
+    @on(LinkChosen)
+    def _link_chosen(self, event: LinkChosen) -> None:
+        self.follow_link(event.number)
+
+    @on(LinkHighlighted)
+    def _link_highlighted(self, event: LinkHighlighted) -> None:
+        if not self.query_one(LinksPane).has_focus:
+            return
+        note = "" if followable(event.url) else " (not followed: not a web page or file)"
+        self.say(f"Link {event.number}: {event.url}{note}")
+
+    def open_in_browser(self, url: str) -> None:
+        """Open `url` in the system browser; only on the user's explicit command."""
+        if not followable(url):
+            self.notify("Only web pages and files open in the browser.", severity="warning")
+            return
+        opened = webbrowser.open(url)
+        self.notify(clean_line(url), title="Opened in browser" if opened else "No browser found")
+
+    def action_follow_prompt(self) -> None:
+        self.prompt.ask("follow", self.typed_number)
+        self.typed_number = ""
+
+    def on_key(self, event: Key) -> None:
+        """Digits then Enter follow a link by number, while the article has focus."""
+        if not isinstance(self.focused, ArticleView | ErrorPanel) or self.article is None:
+            return
+        if event.character and event.character.isdigit():
+            event.stop()
+            self.typed_number = (self.typed_number + event.character).lstrip("0")[:6]
+            number = int(self.typed_number or 0)
+            links = self.article.links
+            if 1 <= number <= len(links):
+                self.say(f"Link {number}: {links[number - 1]} (Enter follows, Esc cancels)")
+            else:
+                self.say(f"Link {self.typed_number}: no such link")
+        elif event.key == "enter" and self.typed_number:
+            event.stop()
+            number = int(self.typed_number)
+            self.typed_number = ""
+            self.follow_link(number)
+
+    # -- prompt -----------------------------------------------------------------------------
+
+    def action_open_prompt(self) -> None:
+        self.prompt.ask("open")
+
+    def action_find_prompt(self) -> None:
+        self.prompt.ask("find", self.article_view.query)
+
+    @on(Prompt.Answered)
+    def _answered(self, event: Prompt.Answered) -> None:
+        self.prompt.display = False
+        self.article_view.focus()
+        if not event.value:
+            return
+        if event.kind == "open":
+            self.open_source(event.value)
+        elif event.kind == "find":
+            self.find(event.value)
+        elif event.kind == "follow":
+            self.follow_link(int(event.value))
+
+    @on(Prompt.Dismissed)
+    def _dismissed(self) -> None:
+        self.prompt.display = False
+        self.article_view.focus()
+
+    def find(self, query: str) -> None:
+        count = self.article_view.find(query)
+        if count:
+            self.say(
+                f"{count} matches for {query!r}: {self.keys_of('find-next')} next, "
+                f"{self.keys_of('find-previous')} previous, Esc clears"
+            )
+        else:
+            self.say(f"No matches for {query!r}.")
+
+    def action_find_next(self) -> None:
+        self._step_match(1)
+
+    def action_find_previous(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        view = self.article_view
+        if not view.query:
+            self.say(f"Nothing to find yet: press {self.keys_of('find')} first.")
+        elif view.next_match(step):
+            self.say(f"Match {view.match_index + 1} of {view.match_count} for {view.query!r}")
+        else:
+            self.say(f"No matches for {view.query!r}.")
+
+    # -- scrolling and moving ---------------------------------------------------------------
+
+    def action_scroll_lines(self, count: int) -> None:
+        self.article_view.scroll_lines(count)
+
+    def action_scroll_pages(self, pages: float) -> None:
+        self.article_view.scroll_pages(pages)
+
+    def action_go_top(self) -> None:
+        self.article_view.go_top()
+
+    def action_go_end(self) -> None:
+        self.article_view.go_end()
+
+    def action_next_paragraph(self) -> None:
+        self.article_view.next_block()
+
+    def action_previous_paragraph(self) -> None:
+        self.article_view.previous_block()
+
+    def action_next_heading(self) -> None:
+        if not self.article_view.next_block(headings=True):
+            self.say("No more headings below.")
+
+    def action_previous_heading(self) -> None:
+        if not self.article_view.previous_block(headings=True):
+            self.say("No headings above.")
+
+    @on(HeadingChosen)
+    def _heading_chosen(self, event: HeadingChosen) -> None:
+        self.article_view.scroll_to_block(event.block)
+        if self.app.size.width < 70:
+            self.pane = None
+
+    @on(PositionChanged)
+    def _position_changed(self, event: PositionChanged) -> None:
+        self.query_one(ArticleHeader).show_progress(event.percent, event.minutes_left)
+        visit = self.navigation.current
+        if visit is not None and visit.article is self.article:
+            visit.position = (event.block, event.offset)
+
+    def action_toggle_focus_mode(self) -> None:
+        view = self.article_view
+        view.focus_mode = not view.focus_mode
+        self.app.change_setting("focus_mode", view.focus_mode)  # type: ignore[attr-defined]
+        self.say("Focus mode on." if view.focus_mode else "Focus mode off.")
+
+    def action_copy_article_url(self) -> None:
+        article = self.article
+        url = article.url if article else None
+        if url:
+            self.app.copy_to_clipboard(url)
+            self.notify(clean_line(url), title="Copied page URL")
+
+    # -- panes ------------------------------------------------------------------------------
+
+    def action_toggle_pane(self, name: str) -> None:
+        """Open pane `name` and focus it; if it is open and focused, close it."""
+        pane = self.query_one(f"#{name}")
+        if self.pane == name and pane.has_focus_within:
+            self.pane = None
+            return
+        self.pane = name
+        if name == "contents" and self.article is not None:
+            self.query_one(ContentsPane).highlight_block(self.article_view.current_block)
+        if name == "help":
+            self.query_one(HelpPane).refresh_keys()
+        self.call_after_refresh(pane.focus)
+
+    def action_close_pane(self) -> None:
+        self.pane = None
+
+    def watch_pane(self, old: str | None, new: str | None) -> None:
+        for name in PANES:
+            self.set_class(name == new, f"-show-{name}")
+        if new is None:
+            self.article_view.focus()
+
+    def apply_layout(self, options: LayoutOptions) -> None:
+        self.article_view.set_layout(options)
+
+    def action_quit(self) -> None:
+        self.remember_position()
+        self.app.exit()

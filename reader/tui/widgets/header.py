@@ -1,0 +1,44 @@
+"""The top line: title, site and reading time on the left, progress on the right."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+from reader.core.document import Article
+from reader.core.safe_text import clean_line
+
+
+def article_summary(article: Article) -> str:
+    """'Title · Site · 6 min read' (parts that are missing are left out)."""
+    parts = [clean_line(article.title) or "Untitled"]
+    if article.site_name:
+        parts.append(clean_line(article.site_name))
+    if article.reading_minutes:
+        parts.append(f"{article.reading_minutes} min read")
+    return " · ".join(parts)
+
+
+def progress_text(percent: int, minutes_left: int) -> str:
+    if percent >= 100:
+        return "100% · done"
+    return f"{percent}% · {minutes_left} min left"
+
+
+class ArticleHeader(Horizontal):
+    """Title line and progress; both update as articles load and the reader scrolls."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("reader", id="title")
+        yield Label("", id="progress")
+
+    def show_article(self, article: Article) -> None:
+        self.query_one("#title", Label).update(article_summary(article))
+
+    def show_text(self, text: str) -> None:
+        self.query_one("#title", Label).update(clean_line(text))
+        self.query_one("#progress", Label).update("")
+
+    def show_progress(self, percent: int, minutes_left: int) -> None:
+        self.query_one("#progress", Label).update(progress_text(percent, minutes_left))

@@ -1,0 +1,118 @@
+"""The Reading settings pane: one section per concern, so other parts can add their controls.
+
+Sections (ids): `#section-scale`, `#section-layout`, `#section-spacing`, `#section-theme`,
+`#section-language`. A control posts `SettingsChanged(name, value)`; the app applies the value
+at once and saves it. To add a control, mount it into a section with `pane.section(name)` and
+post `SettingsChanged` from it (or give a Select the id `setting-<name>`).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Checkbox, Label, Select, Static
+
+from reader.tui.messages import SettingsChanged
+
+WIDTHS = [
+    ("Full pane", 0),
+    ("40 columns", 40),
+    ("60 columns", 60),
+    ("72 columns", 72),
+    ("80 columns", 80),
+    ("100 columns", 100),
+]
+PARAGRAPH_SPACING = [("None", 0), ("1 line", 1), ("2 lines", 2), ("3 lines", 3)]
+LINE_SPACING = [("Single", 0), ("1 blank line", 1), ("2 blank lines", 2)]
+SECTIONS = [
+    ("scale", "Text scale"),
+    ("layout", "Width"),
+    ("spacing", "Spacing"),
+    ("theme", "Theme"),
+    ("language", "Language"),
+]
+
+
+def _options(choices: list[tuple[str, int]], current: int) -> list[tuple[str, int]]:
+    """`choices`, plus the current value if the settings file holds another one."""
+    if current in {value for _, value in choices}:
+        return choices
+    return sorted([*choices, (f"{current} columns", current)], key=lambda item: item[1])
+
+
+class SettingsPane(VerticalScroll):
+    """Controls that change the reading layout and look at once."""
+
+    BORDER_TITLE = "Reading settings"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.close_pane", "Close pane", id="pane.close")
+    ]
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.settings  # type: ignore[attr-defined]
+        for name, title in SECTIONS:
+            with Vertical(id=f"section-{name}", classes="settings-section"):
+                yield Label(title, classes="section-title")
+                yield from self._controls(name, settings)
+
+    def _controls(self, name: str, settings) -> ComposeResult:
+        if name == "scale":
+            yield Static("Scale 1: the terminal's own font.", id="scale-note")
+        elif name == "layout":
+            yield Select(
+                _options(WIDTHS, settings.width),
+                value=settings.width,
+                allow_blank=False,
+                id="setting-width",
+                prompt="Width",
+            )
+            yield Checkbox(
+                "Focus mode: dim all but the current paragraph",
+                settings.focus_mode,
+                id="setting-focus_mode",
+            )
+        elif name == "spacing":
+            yield Label("Between paragraphs")
+            yield Select(
+                PARAGRAPH_SPACING,
+                value=settings.paragraph_spacing,
+                allow_blank=False,
+                id="setting-paragraph_spacing",
+            )
+            yield Label("Between lines")
+            yield Select(
+                LINE_SPACING,
+                value=settings.line_spacing,
+                allow_blank=False,
+                id="setting-line_spacing",
+            )
+        elif name == "theme":
+            themes = sorted(self.app.available_themes)
+            current = self.app.theme if self.app.theme in themes else themes[0]
+            yield Select(
+                [(theme, theme) for theme in themes],
+                value=current,
+                allow_blank=False,
+                id="setting-theme",
+            )
+        elif name == "language":
+            yield Static("Original language (no translation).", id="language-note")
+
+    def section(self, name: str) -> Vertical:
+        """The container of section `name`, to mount more controls into."""
+        return self.query_one(f"#section-{name}", Vertical)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        control_id = event.select.id or ""
+        if control_id.startswith("setting-") and event.value is not Select.BLANK:
+            event.stop()
+            self.post_message(SettingsChanged(control_id[8:], event.value))
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        control_id = event.checkbox.id or ""
+        if control_id.startswith("setting-"):
+            event.stop()
+            self.post_message(SettingsChanged(control_id[8:], event.value))

@@ -1,0 +1,26 @@
+"""The error panel shown instead of the article when a fetch fails, with what to do next."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from reader.core.errors import ReaderError
+from reader.core.safe_text import clean_line
+
+
+def error_text(source: str | None, error: ReaderError, retry_keys: str, back_keys: str) -> Text:
+    """The same message the CLI prints, plus the keys that retry or go back."""
+    text = Text()
+    text.append("Could not open ", style="bold")
+    text.append(clean_line(source or "the welcome article"), style="bold")
+    text.append("\n\n")
+    text.append(f"reader: {error}")
+    text.append("\n\n")
+    text.append(f"Press {retry_keys} to retry, {back_keys} to go back, ")
+    text.append("or ctrl+o to open something else.")
+    return text
+
+
+class ErrorPanel(Static, can_focus=True):
+    """Holds the last failure; focusable so the keys around it still work."""
