@@ -7,6 +7,7 @@ Used by the translation tests and by `bench/translate.py`; needs no network.
 
 from __future__ import annotations
 
+import functools
 import json
 import zipfile
 from pathlib import Path
@@ -159,3 +160,60 @@ def build_package(
         for path in sorted(root.rglob("*")):
             zipf.write(path, path.relative_to(workdir).as_posix())
     return archive
+
+
+_BUILT: dict[tuple, Path] = {}
+
+
+def cached_package(from_code: str = "en", to_code: str = "xx", seed: int = 0) -> Path:
+    """`build_package` once per process (in a temporary directory removed at exit)."""
+    import atexit
+    import shutil
+    import tempfile
+
+    key = (from_code, to_code, seed)
+    if key not in _BUILT:
+        workdir = Path(tempfile.mkdtemp(prefix="reader-argos-"))
+        atexit.register(shutil.rmtree, workdir, True)
+        _BUILT[key] = build_package(workdir, from_code=from_code, to_code=to_code, seed=seed)
+    return _BUILT[key]
+
+
+def reference_translation(package_dir: Path, sentences: list[str]) -> str:
+    """What CTranslate2 itself gives for `sentences` with this package's model: each sentence
+    tokenised with sentencepiece, translated (beam 4, length penalty 0.2, output capped at
+    the smallest of 32/64/128/256 tokens that is >= 2n + 16), hypotheses joined and decoded."""
+    processor, translator = _load(str(package_dir))
+    pieces: list[str] = []
+    for sentence in sentences:
+        tokens = processor.encode(sentence, out_type=str)
+        limit = next(b for b in (32, 64, 128, 256) if b >= 2 * len(tokens) + 16 or b == 256)
+        result = translator.translate_batch(
+            [tokens],
+            beam_size=4,
+            length_penalty=0.2,
+            replace_unknowns=True,
+            max_decoding_length=limit,
+        )
+        pieces.extend(result[0].hypotheses[0])
+    return " ".join(processor.decode_pieces(pieces).split())
+
+
+@functools.cache
+def _load(package_dir: str):
+    import ctranslate2
+    import sentencepiece as spm
+
+    processor = spm.SentencePieceProcessor(model_file=f"{package_dir}/sentencepiece.model")
+    return processor, ctranslate2.Translator(f"{package_dir}/model", device="cpu")
+
+
+def isolated_env(root: Path) -> dict[str, str]:
+    """Environment variables that keep reader and argostranslate inside `root`."""
+    return {
+        "XDG_DATA_HOME": str(root / "data"),
+        "XDG_CACHE_HOME": str(root / "cache"),
+        "XDG_CONFIG_HOME": str(root / "config"),
+        "ARGOS_PACKAGES_DIR": str(root / "argos-packages"),
+        "HOME": str(root / "home"),
+    }

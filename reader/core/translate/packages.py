@@ -1,8 +1,9 @@
 """argostranslate packages: list, install (from a file or the argos index), remove.
 
-Packages live where argostranslate keeps them (`ARGOS_PACKAGES_DIR`, else its data dir), so
-other argos tools share them. argostranslate's settings module is imported only here, lazily:
-it creates its directories at import time. Installing validates the archive, unpacks it into
+Packages live where argostranslate keeps them (`ARGOS_PACKAGES_DIR` from the environment or
+its settings.json, else its data dir), so other argos tools share them. We resolve those
+settings the way argostranslate does rather than importing it: its import creates
+directories and freezes the values. Installing validates the archive, unpacks it into
 a temporary directory beside the packages directory and renames it into place, so a corrupt
 file never leaves a half-installed package behind.
 """
@@ -16,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -73,26 +75,56 @@ class AvailablePackage:
         )
 
 
-def _argos_settings():
-    """argostranslate.settings, imported on first use (it reads ARGOS_* and makes dirs)."""
+DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
+
+
+def _argos_setting(key: str, default: str | None = None) -> str | None:
+    """An argostranslate setting: the environment first, then its settings.json.
+
+    The same lookup as `argostranslate.settings.get_setting`, done on every call: importing
+    argostranslate would create its directories and freeze the values at import time.
+    """
+    value = os.environ.get(key)
+    if value is not None:
+        return value
     try:
-        from argostranslate import settings
-    except Exception as error:  # an unwritable home, a broken settings.json
-        raise ContentError(
-            f"cannot start argostranslate: {error}",
-            "check ARGOS_PACKAGES_DIR and that your data directory is writable",
-        ) from error
-    return settings
+        data = json.loads((_argos_home("XDG_CONFIG_HOME", ".config") / "settings.json").read_text())
+    except (OSError, ValueError):
+        data = {}
+    found = data.get(key) if isinstance(data, dict) else None
+    return str(found) if found is not None else default
+
+
+def _argos_home(variable: str, fallback: str) -> Path:
+    home = Path(os.environ["SNAP_USER_DATA"]) if "SNAP" in os.environ else Path.home()
+    base = os.environ.get(variable) or str(home / fallback)
+    return Path(base) / "argos-translate"
+
+
+def argos_data_dir() -> Path:
+    return _argos_home("XDG_DATA_HOME", ".local/share")
 
 
 def packages_dir() -> Path:
-    """The directory packages are installed into (honours ARGOS_PACKAGES_DIR)."""
-    return Path(_argos_settings().package_data_dir)
+    """Where packages are installed: ARGOS_PACKAGES_DIR, else argostranslate's data dir."""
+    return Path(_argos_setting("ARGOS_PACKAGES_DIR") or argos_data_dir() / "packages")
 
 
 def package_dirs() -> list[Path]:
     """Every directory argostranslate looks in for installed packages."""
-    return [Path(p) for p in _argos_settings().package_dirs]
+    dirs = [packages_dir()]
+    if "SNAP" in os.environ:
+        snap = Path(os.environ["SNAP"]) / "snap_custom"
+        dirs.append(snap / "packages")
+        content = snap / "content_snap_packages"
+        if content.is_dir():
+            dirs.extend(p for p in sorted(content.iterdir()) if p.is_dir())
+    return dirs
+
+
+def index_url() -> str:
+    """The argos package index (ARGOS_PACKAGE_INDEX is its base URL, as in argostranslate)."""
+    return (_argos_setting("ARGOS_PACKAGE_INDEX") or DEFAULT_INDEX) + "index.json"
 
 
 def installed_packages() -> list[InstalledPackage]:
@@ -158,8 +190,13 @@ def install_file(archive: Path) -> InstalledPackage:
     # outside it, so argostranslate never sees a half-unpacked package.
     staging = Path(tempfile.mkdtemp(prefix=".reader-install-", dir=target_root.parent))
     try:
-        with zipfile.ZipFile(archive) as zipf:
-            zipf.extractall(staging)
+        try:
+            with zipfile.ZipFile(archive) as zipf:
+                zipf.extractall(staging)
+        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, ValueError) as error:
+            raise ContentError(
+                f"{archive.name} is damaged: {error}", "download the package again"
+            ) from error
         unpacked = staging / top
         package = read_package(unpacked)
         problem = _package_problem(unpacked, package)
@@ -211,7 +248,7 @@ def _validate_archive(archive: Path) -> str:
         with zipfile.ZipFile(archive) as zipf:
             infos = zipf.infolist()
             bad = zipf.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as error:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError) as error:
         raise ContentError(f"{archive.name} is damaged: {error}", hint) from error
     if bad is not None:
         raise ContentError(f"{archive.name} is damaged: bad checksum for {bad}", hint)
@@ -275,15 +312,15 @@ def remove_package(from_code: str, to_code: str) -> InstalledPackage:
 
 def available_packages(timeout: float = INDEX_TIMEOUT) -> list[AvailablePackage]:
     """The translation packages in the argos index (downloaded now, so it needs internet)."""
-    settings = _argos_settings()
-    url = str(settings.remote_package_index)
+    url = index_url()
     data = _download(url, timeout=timeout, what="the argos package index")
     try:
         index = json.loads(data)
     except ValueError as error:
         raise FetchError("the argos package index is not valid JSON", f"from {url}") from error
     with contextlib.suppress(OSError):  # argostranslate reads this copy too
-        Path(settings.local_package_index).write_bytes(data)
+        argos_data_dir().mkdir(parents=True, exist_ok=True)
+        (argos_data_dir() / "index.json").write_bytes(data)
     packages = []
     for entry in index if isinstance(index, list) else []:
         if not isinstance(entry, dict) or entry.get("type", "translate") != "translate":
@@ -317,10 +354,10 @@ def download_and_install(
             "see 'reader languages available'",
         )
     package = candidates[-1]
-    downloads = Path(_argos_settings().downloads_dir)
+    downloads = packages_dir().parent
     downloads.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(
-        prefix=f"translate-{from_code}_{to_code}-", suffix=".argosmodel", dir=downloads
+        prefix=f".reader-download-{from_code}_{to_code}-", suffix=".argosmodel", dir=downloads
     )
     os.close(fd)
     path = Path(name)
