@@ -1,0 +1,359 @@
+"""Large text for low vision: characters N terminal rows tall, drawn with block mosaics.
+
+Glyphs come from the public-domain X11 misc-fixed bitmap fonts (reader/data/bigfont.json, see
+bigfont-NOTICE.txt there). A line of text is rasterised glyph by glyph and every cell shows a
+2x3 block of pixels as a Unicode sextant (U+1FB00 block) or a 2x2 block as a quadrant (U+2596-
+U+259F), the fallback for fonts without sextants. Each glyph spans a whole number of cells, so
+style keys (heading, link...) stay per character. Headings are drawn bold (each pixel row ORed
+with itself shifted right) and links with a pixel underline, so neither relies on colour.
+
+Sextants give 3 pixel rows per cell: scale N uses a font 3N pixels tall in exactly N rows.
+Quadrants give only 2, and no legible font is 4 pixels tall, so with quadrants scale N takes
+N + 1 rows (4x6, 5x8 and 6x9 fonts).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Literal
+
+Span = tuple[str, str]  # (text, space-separated style keys), as in the TUI's line layout
+Mosaic = Literal["sextant", "quadrant"]
+MOSAICS: tuple[Mosaic, ...] = ("sextant", "quadrant")
+SCALES = (2, 3, 4)
+MIN_SCALE, MAX_SCALE = 1, 4
+
+# (mosaic, scale) -> (font name, rows per text line)
+_FONTS: dict[tuple[str, int], tuple[str, int]] = {
+    ("sextant", 2): ("4x6", 2),
+    ("sextant", 3): ("6x9", 3),
+    ("sextant", 4): ("6x12", 4),
+    ("quadrant", 2): ("4x6", 3),
+    ("quadrant", 3): ("5x8", 4),
+    ("quadrant", 4): ("6x9", 5),
+}
+_PIXEL_ROWS = {"sextant": 3, "quadrant": 2}
+# Quadrant characters indexed by bits: 1 upper-left, 2 upper-right, 4 lower-left, 8 lower-right.
+_QUADRANTS = " ▘▝▀▖▌▞▛▗▚▐▜▄▙▟█"
+_TOKEN = re.compile(r"\S+|\s+")
+
+
+def _sextant(bits: int) -> str:
+    """The sextant for 6 bits (1, 2 top row; 4, 8 middle; 16, 32 bottom; left then right).
+
+    U+1FB00 onwards lists the 60 patterns that older blocks do not already have: empty, full,
+    left half (21) and right half (42) are space, U+2588, U+258C and U+2590.
+    """
+    if bits == 0:
+        return " "
+    if bits == 63:
+        return "█"
+    if bits == 21:
+        return "▌"
+    if bits == 42:
+        return "▐"
+    index = bits - 1 - (bits > 21) - (bits > 42)
+    return chr(0x1FB00 + index)
+
+
+@dataclass(frozen=True, slots=True)
+class BigFont:
+    name: str
+    width: int
+    height: int
+    ascent: int
+    glyphs: dict[int, tuple[int, ...]]
+
+    def glyph(self, char: str) -> tuple[int, ...]:
+        """Pixel rows for `char`: its own glyph, its base letter (é -> e), or U+FFFD."""
+        code = ord(char) if len(char) == 1 else 0xFFFD
+        rows = self.glyphs.get(code)
+        if rows is None and char.isspace():
+            return self.glyphs[0x20]
+        if rows is None:
+            base = unicodedata.normalize("NFKD", char)[:1]
+            rows = self.glyphs.get(ord(base)) if base else None
+        return rows if rows is not None else self.glyphs[0xFFFD]
+
+
+@cache
+def _font_data() -> dict:
+    text = resources.files("reader.data").joinpath("bigfont.json").read_text(encoding="utf-8")
+    return json.loads(text)["fonts"]
+
+
+@cache
+def load_font(name: str) -> BigFont:
+    data = _font_data()[name]
+    glyphs = {
+        int(code): tuple(int(rows[i : i + 2], 16) for i in range(0, len(rows), 2))
+        for code, rows in data["glyphs"].items()
+    }
+    return BigFont(name, data["width"], data["height"], data["ascent"], glyphs)
+
+
+def check_scale(scale: int, mosaic: str = "sextant") -> None:
+    if mosaic not in MOSAICS:
+        raise ValueError(f"mosaic must be one of {', '.join(MOSAICS)}, not {mosaic!r}")
+    if scale not in SCALES:
+        raise ValueError(f"large text scales are {SCALES}, not {scale!r}")
+
+
+def rows_per_line(scale: int, mosaic: str = "sextant") -> int:
+    """Terminal rows one line of large text takes."""
+    check_scale(scale, mosaic)
+    return _FONTS[(mosaic, scale)][1]
+
+
+def cells_per_char(scale: int, mosaic: str = "sextant") -> int:
+    """Terminal columns one character takes (2 pixels per cell, glyph width rounded up)."""
+    check_scale(scale, mosaic)
+    return (load_font(_FONTS[(mosaic, scale)][0]).width + 1) // 2
+
+
+def chars_per_line(width: int, scale: int, mosaic: str = "sextant") -> int:
+    """How many characters of large text fit in `width` terminal columns (at least 1)."""
+    return max(1, width // cells_per_char(scale, mosaic))
+
+
+def _char_cells(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+@lru_cache(maxsize=8192)
+def glyph_cells(char: str, scale: int, mosaic: str, bold: bool, underline: bool) -> tuple[str, ...]:
+    """One character as mosaic text: one string per terminal row, each `cells_per_char` wide."""
+    font_name, rows = _FONTS[(mosaic, scale)]
+    font = load_font(font_name)
+    pixel_rows = _PIXEL_ROWS[mosaic]
+    advance = (font.width + 1) // 2
+    pixels = list(font.glyph(char))
+    if bold:
+        pixels = [row | (row >> 1) for row in pixels]
+    if underline:
+        pixels[-1] = 0xFF
+    mask = (0xFF << (8 - advance * 2)) & 0xFF
+    pixels = [row & mask for row in pixels]
+    pixels += [0] * (rows * pixel_rows - len(pixels))  # padding below: line spacing
+    out = []
+    for row in range(rows):
+        band = pixels[row * pixel_rows : (row + 1) * pixel_rows]
+        cells = []
+        for cell in range(advance):
+            shift_left = 7 - 2 * cell
+            bits = 0
+            for y, value in enumerate(band):
+                left = (value >> shift_left) & 1
+                right = (value >> (shift_left - 1)) & 1
+                bits |= left << (2 * y) | right << (2 * y + 1)
+            cells.append(_sextant(bits) if mosaic == "sextant" else _QUADRANTS[bits])
+        out.append("".join(cells))
+    return tuple(out)
+
+
+def _is_bold(keys: str) -> bool:
+    words = keys.split()
+    return "heading" in words or "strong" in words or "heading-marker" in words
+
+
+def render_spans(
+    spans: Sequence[Span], scale: int, mosaic: str = "sextant"
+) -> list[tuple[Span, ...]]:
+    """One line of styled text as `rows_per_line` rows of styled mosaic text.
+
+    Each output span keeps its input keys with "big" added, so a renderer can tell mosaic text
+    from ordinary text (e.g. not underline every row of a big link: it has a pixel underline).
+    A wide (East Asian) character takes two glyph widths, so column counts stay in step.
+    """
+    rows = rows_per_line(scale, mosaic)
+    out: list[list[Span]] = [[] for _ in range(rows)]
+    for text, keys in spans:
+        if not text:
+            continue
+        bold = _is_bold(keys)
+        underline = "link" in keys.split()
+        parts: list[list[str]] = [[] for _ in range(rows)]
+        for char in text:
+            cells = glyph_cells(char, scale, mosaic, bold, underline and not char.isspace())
+            if _char_cells(char) == 2:
+                blank = glyph_cells(" ", scale, mosaic, False, underline)
+                cells = tuple(a + b for a, b in zip(cells, blank, strict=True))
+            for row in range(rows):
+                parts[row].append(cells[row])
+        big_keys = f"{keys} big".strip()
+        for row in range(rows):
+            out[row].append(("".join(parts[row]), big_keys))
+    return [tuple(row) for row in out]
+
+
+def text_width_chars(spans: Sequence[Span]) -> int:
+    """The width of some spans in character cells of ordinary text."""
+    return sum(_char_cells(char) for text, _ in spans for char in text)
+
+
+# --- a self-contained article layout (used by tests and plain output; the TUI reuses its own
+#     line layout and calls `render_spans` per line) -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BigRow:
+    """One terminal row of large text and the (block, offset) of the text line it belongs to."""
+
+    block: int
+    offset: int
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.spans)
+
+
+def wrap_words(spans: Sequence[Span], width: int) -> list[tuple[int, list[Span]]]:
+    """Greedy word wrap of styled text into lines of at most `width` characters.
+
+    Returns (offset of the line's first character in the spans' text, spans of the line).
+    Whitespace runs become one space; a word longer than a line is split.
+    """
+    width = max(1, width)
+    lines: list[tuple[int, list[Span]]] = []
+    current: list[Span] = []
+    used = 0
+    line_offset = 0
+    position = 0
+    pending: str | None = None
+    for text, keys in spans:
+        for match in _TOKEN.finditer(text):
+            token = match.group()
+            start = position + match.start()
+            if token[0].isspace():
+                if used:
+                    pending = keys
+                continue
+            while token:
+                gap = 1 if used and pending is not None else 0
+                if used and used + gap + len(token) > width:
+                    lines.append((line_offset, current))
+                    current, used, gap = [], 0, 0
+                if not used:
+                    line_offset = start
+                if gap:
+                    current.append((" ", pending or ""))
+                pending = None
+                head, token = token[: width - used - gap], token[width - used - gap :]
+                current.append((head, keys))
+                used += gap + len(head)
+                start += len(head)
+                if token:
+                    lines.append((line_offset, current))
+                    current, used = [], 0
+        position += len(text)
+    if current or not lines:
+        lines.append((line_offset, current))
+    return lines
+
+
+def runs_spans(runs: Sequence, base: str = "") -> list[Span]:
+    """Inline runs (reader.core.document.Inline) as spans, each link followed by `[n]`."""
+    spans: list[Span] = []
+    for run in runs:
+        kind = "" if run.kind == "text" else run.kind
+        spans.append((run.text.replace("\n", " "), f"{base} {kind}".strip()))
+        if run.kind == "link" and run.number is not None:
+            spans.append((f"[{run.number}]", f"{base} link-number".strip()))
+    return spans
+
+
+@dataclass(slots=True)
+class BigLayout:
+    """Large-text rows for a list of (block index, spans) paragraphs, with position lookups."""
+
+    rows: list[BigRow]
+
+    def position_of_row(self, row: int) -> tuple[int, int]:
+        """The (block, offset) shown at output row `row` (clamped to the layout)."""
+        if not self.rows:
+            return (0, 0)
+        found = self.rows[max(0, min(row, len(self.rows) - 1))]
+        return (found.block, found.offset)
+
+    def row_of_position(self, block: int, offset: int) -> int:
+        """The first row of the text line holding (block, offset); for keeping the place."""
+        best = 0
+        for index, row in enumerate(self.rows):
+            if (row.block, row.offset) > (block, offset):
+                break
+            if index == 0 or (row.block, row.offset) != (
+                self.rows[index - 1].block,
+                self.rows[index - 1].offset,
+            ):
+                best = index
+        return best
+
+
+def layout_paragraphs(
+    paragraphs: Sequence[tuple[int, Sequence[Span]]],
+    width: int,
+    scale: int,
+    mosaic: str = "sextant",
+    *,
+    line_spacing: int = 0,
+    paragraph_spacing: int = 1,
+) -> BigLayout:
+    """Word-wrap each (block, spans) paragraph to `width` columns and draw it large.
+
+    Blank spacing rows carry the position of the line above them, so any row maps back to a
+    place in the text.
+    """
+    chars = chars_per_line(width, scale, mosaic)
+    rows: list[BigRow] = []
+    for number, (block, spans) in enumerate(paragraphs):
+        if number and paragraph_spacing:
+            last = rows[-1] if rows else BigRow(block, 0)
+            rows += [BigRow(last.block, last.offset)] * paragraph_spacing
+        for line_number, (offset, line) in enumerate(wrap_words(spans, chars)):
+            if line_number and line_spacing:
+                rows += [BigRow(block, rows[-1].offset)] * line_spacing
+            rows += [BigRow(block, offset, row) for row in render_spans(line, scale, mosaic)]
+    return BigLayout(rows)
+
+
+def article_paragraphs(article) -> list[tuple[int, list[Span]]]:
+    """Each top-level block of an Article as (block index, spans): headings marked `#`,
+    list items on their own lines with bullets, link numbers kept.
+
+    Offsets within a block count the characters of these spans, markers included.
+    """
+    from reader.core.document import Code, Figure, Heading, ListBlock, Paragraph, Quote
+
+    out: list[tuple[int, list[Span]]] = []
+    for index, block in enumerate(article.blocks):
+        match block:
+            case Heading(level=level, runs=runs):
+                out.append(
+                    (index, [("#" * level + " ", "heading-marker"), *runs_spans(runs, "heading")])
+                )
+            case Paragraph(runs=runs):
+                out.append((index, runs_spans(runs)))
+            case ListBlock(items=items, ordered=ordered, start=start):
+                spans: list[Span] = []
+                for number, item in enumerate(items, start):
+                    marker = f"{number}. " if ordered else "• "
+                    spans += [(marker, "list-marker"), *runs_spans(item.runs), ("  ", "")]
+                out.append((index, spans))
+            case Quote():
+                from reader.core.document import iter_texts
+
+                out.append((index, [("“" + " ".join(iter_texts(block.blocks)) + "”", "quote")]))
+            case Code(text=text):
+                out.append((index, [(text, "code")]))
+            case Figure(alt=alt):
+                out.append(
+                    (index, [("Image: ", "figure-label"), (alt or "(no description)", "figure")])
+                )
+    return out

@@ -1,0 +1,131 @@
+"""Large-text glyphs: every scale, both mosaics, decoded back to the font's own pixels."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.bigtext import (
+    MOSAICS,
+    SCALES,
+    cells_per_char,
+    chars_per_line,
+    load_font,
+    render_spans,
+    rows_per_line,
+)
+
+QUADRANTS = " ▘▝▀▖▌▞▛▗▚▐▜▄▙▟█"
+SEXTANT_SPECIAL = {" ": 0, "█": 63, "▌": 21, "▐": 42}
+FONT = {
+    ("sextant", 2): "4x6",
+    ("sextant", 3): "6x9",
+    ("sextant", 4): "6x12",
+    ("quadrant", 2): "4x6",
+    ("quadrant", 3): "5x8",
+    ("quadrant", 4): "6x9",
+}
+CASES = [(mosaic, scale) for mosaic in MOSAICS for scale in SCALES]
+
+
+def cell_bits(char: str, mosaic: str) -> int:
+    if mosaic == "quadrant":
+        return QUADRANTS.index(char)
+    if char in SEXTANT_SPECIAL:
+        return SEXTANT_SPECIAL[char]
+    index = ord(char) - 0x1FB00
+    assert 0 <= index < 60, f"not a sextant: {char!r}"
+    bits = index + 1
+    return bits + (bits >= 21) + (bits + (bits >= 21) >= 42)
+
+
+def decode(rows: list[str], mosaic: str) -> list[list[int]]:
+    """Mosaic rows back to a pixel matrix (2 pixels per cell across, 3 or 2 down)."""
+    per_cell = 3 if mosaic == "sextant" else 2
+    pixels: list[list[int]] = []
+    for row in rows:
+        band = [[0] * (2 * len(row)) for _ in range(per_cell)]
+        for x, char in enumerate(row):
+            bits = cell_bits(char, mosaic)
+            for y in range(per_cell):
+                band[y][2 * x] = (bits >> (2 * y)) & 1
+                band[y][2 * x + 1] = (bits >> (2 * y + 1)) & 1
+        pixels += band
+    return pixels
+
+
+def font_pixels(mosaic: str, scale: int, char: str) -> list[list[int]]:
+    font = load_font(FONT[(mosaic, scale)])
+    width = 2 * cells_per_char(scale, mosaic)
+    rows = [[(value >> (7 - x)) & 1 for x in range(width)] for value in font.glyph(char)]
+    per_cell = 3 if mosaic == "sextant" else 2
+    return rows + [[0] * width] * (rows_per_line(scale, mosaic) * per_cell - len(rows))
+
+
+def test_every_sextant_pattern_round_trips() -> None:
+    from reader.core.bigtext import _sextant
+
+    chars = {_sextant(bits) for bits in range(64)}
+    assert len(chars) == 64
+    assert all(cell_bits(_sextant(bits), "sextant") == bits for bits in range(64))
+
+
+@pytest.mark.parametrize(("mosaic", "scale"), CASES)
+def test_glyphs_at_every_scale_draw_the_font_pixels_exactly(mosaic: str, scale: int) -> None:
+    text = "Ag?é"
+    rows = render_spans([(text, "")], scale, mosaic)
+    assert len(rows) == rows_per_line(scale, mosaic)
+    plain = ["".join(t for t, _ in row) for row in rows]
+    advance = cells_per_char(scale, mosaic)
+    assert all(len(row) == advance * len(text) for row in plain)
+    pixels = decode(plain, mosaic)
+    for index, char in enumerate(text):
+        glyph = [line[2 * advance * index : 2 * advance * (index + 1)] for line in pixels]
+        assert glyph == font_pixels(mosaic, scale, char), char
+
+
+@pytest.mark.parametrize(("mosaic", "scale"), CASES)
+def test_rows_and_width_follow_the_scale(mosaic: str, scale: int) -> None:
+    expected_rows = scale if mosaic == "sextant" else scale + 1
+    assert rows_per_line(scale, mosaic) == expected_rows
+    assert chars_per_line(80, scale, mosaic) == 80 // cells_per_char(scale, mosaic)
+    assert chars_per_line(1, scale, mosaic) == 1
+
+
+def test_letters_are_really_drawn_and_differ() -> None:
+    a = render_spans([("A", "")], 3)
+    b = render_spans([("B", "")], 3)
+    assert a != b
+    assert any(ch.strip() for row in a for text, _ in row for ch in text)
+    space = render_spans([(" ", "")], 3)
+    assert all(not text.strip() for row in space for text, _ in row)
+
+
+def test_headings_are_bold_and_links_underlined_in_pixels_not_just_colour() -> None:
+    plain = render_spans([("Il", "")], 3)
+    heading = render_spans([("Il", "heading")], 3)
+    link = render_spans([("Il", "link")], 3)
+
+    def ink(rows: list) -> int:
+        text = ["".join(t for t, _ in row) for row in rows]
+        return sum(map(sum, decode(text, "sextant")))
+
+    assert ink(heading) > ink(plain)
+    link_pixels = decode(["".join(t for t, _ in row) for row in link], "sextant")
+    assert all(link_pixels[8]), "the bottom pixel row of a link is a solid underline"
+    assert link[0][0][1] == "link big" and heading[0][0][1] == "heading big"
+
+
+def test_unknown_and_wide_characters_keep_the_columns_in_step() -> None:
+    rows = render_spans([("a漢b", "")], 2)
+    width = cells_per_char(2)
+    assert all(len(text) == 4 * width for row in rows for text, _ in row)
+    replacement = render_spans([("\ufffd", "")], 2)
+    cjk = render_spans([("漢", "")], 2)
+    assert [r[0][0][:width] for r in cjk] == [r[0][0] for r in replacement]
+
+
+def test_invalid_scale_or_mosaic_is_refused() -> None:
+    with pytest.raises(ValueError):
+        rows_per_line(5)
+    with pytest.raises(ValueError):
+        rows_per_line(2, "braille")
