@@ -1,0 +1,230 @@
+"""Fetch one web page over HTTP(S) with httpx, within a time budget and a size cap.
+
+Everything a hostile or broken server can do ends in a one-line `FetchError` or `ContentError`:
+the whole fetch (DNS, connect, redirects, body) shares one deadline, so a server that trickles
+bytes, stalls after its headers or streams forever stops on time; redirects are followed by
+hand (at most 10, http and https only, loops named); the body is decompressed by bounded
+decoders and counted as it streams, so a gzip or brotli bomb stops at the cap.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import http
+import socket
+import ssl
+from dataclasses import dataclass
+
+import httpx
+
+from reader import __version__
+from reader.core import content_encoding
+from reader.core.errors import ContentError, FetchError
+from reader.core.media_type import check_declared_type, parse_content_type
+from reader.core.sizes import format_size
+
+USER_AGENT = f"reader/{__version__} (+reading-mode)"
+ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
+MAX_REDIRECTS = 10
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_URL_IN_MESSAGE = 120  # characters of a URL quoted in an error message
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A page's decoded body (Content-Encoding removed), final URL and Content-Type header."""
+
+    url: str
+    body: bytes
+    content_type: str | None
+
+
+async def fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
+    """GET `url`, following redirects. Raises FetchError or ContentError, never httpx errors."""
+    try:
+        async with asyncio.timeout(timeout):
+            return await _fetch(url, timeout=timeout, max_size=max_size)
+    except TimeoutError:
+        raise _timed_out(url, timeout) from None
+    except httpx.TimeoutException:
+        raise _timed_out(url, timeout) from None
+    except httpx.HTTPError as error:
+        raise _transport_error(url, error) from error
+
+
+async def _fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
+    async with httpx.AsyncClient(
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": ACCEPT,
+            "Accept-Encoding": content_encoding.ACCEPT_ENCODING,
+        },
+        timeout=httpx.Timeout(timeout),
+        follow_redirects=False,
+        trust_env=True,
+        verify=True,
+    ) as client:
+        visited: list[str] = []
+        while True:
+            visited.append(url)
+            response = await client.send(client.build_request("GET", url), stream=True)
+            try:
+                if response.status_code in _REDIRECT_STATUSES:
+                    url = _redirect_target(response, visited)
+                    continue
+                _check_status(response)
+                content_type = response.headers.get("content-type")
+                check_declared_type(parse_content_type(content_type)[0])
+                body = await _read_body(response, max_size)
+                return Fetched(str(response.url), body, content_type)
+            finally:
+                await response.aclose()
+
+
+def _redirect_target(response: httpx.Response, visited: list[str]) -> str:
+    """The absolute URL a redirect points to, if reader may follow it."""
+    location = response.headers.get("location", "").strip()
+    if not location:
+        raise FetchError(
+            f"HTTP {response.status_code} redirect without a Location from {_short(response.url)}",
+            "the server is misconfigured; try the address in a browser",
+        )
+    try:
+        target = response.url.join(location)
+    except httpx.InvalidURL:
+        raise FetchError(
+            f"the server redirected to a malformed address: {_short(location)}",
+            "the server is misconfigured; try the address in a browser",
+        ) from None
+    if target.scheme not in ("http", "https"):
+        scheme = target.scheme or location.partition(":")[0]
+        raise FetchError(
+            f"the server redirected to a {scheme}: address, which reader does not follow",
+            f"reader only follows http and https redirects; the target was {_short(location)}",
+        )
+    if not target.host:
+        raise FetchError(
+            f"the server redirected to an address without a host: {_short(location)}",
+            "the server is misconfigured; try the address in a browser",
+        )
+    if len(visited) > MAX_REDIRECTS:
+        target_text = str(target)
+        looped = target_text in visited or len(set(visited)) < len(visited)
+        what = "a redirect loop" if looped else f"more than {MAX_REDIRECTS} redirects"
+        raise FetchError(
+            f"{what} starting at {_short(visited[0])}",
+            "the site keeps redirecting; try the final address in a browser",
+        )
+    return str(target)
+
+
+def _check_status(response: httpx.Response) -> None:
+    status = response.status_code
+    if 200 <= status < 300:
+        return
+    try:
+        reason = http.HTTPStatus(status).phrase
+    except ValueError:
+        reason = response.reason_phrase[:60] or "unknown status"
+    if status in (401, 403):
+        hint = "the site refuses access; reader does not log in"
+    elif status in (404, 410):
+        hint = "check the address"
+    elif status == 429:
+        hint = "the site is rate-limiting; wait a while and try again"
+    elif status >= 500:
+        hint = "the server failed; try again later"
+    else:
+        hint = "check the address, or try it in a browser"
+    raise FetchError(f"HTTP {status} {reason} from {_short(response.url)}", hint)
+
+
+async def _read_body(response: httpx.Response, max_size: int) -> bytes:
+    """The decoded body, stopping as soon as it would pass `max_size` bytes."""
+    encoding = response.headers.get("content-encoding")
+    decoder = content_encoding.decoder_for(encoding)
+    if decoder is None:
+        raise ContentError(
+            f"the server sent the page with an unsupported encoding: {encoding}",
+            f"reader understands {content_encoding.ACCEPT_ENCODING}",
+        )
+    declared_length = response.headers.get("content-length", "")
+    if not encoding and declared_length.isdigit() and int(declared_length) > max_size:
+        raise _too_large(response.url, max_size)
+    body = bytearray()
+    try:
+        async for raw in response.aiter_raw():
+            for chunk in decoder.feed(raw):
+                if len(body) + len(chunk) > max_size:
+                    raise _too_large(response.url, max_size)
+                body += chunk
+    except content_encoding.DecodingError as error:
+        raise FetchError(
+            f"the server sent corrupt {encoding} data ({error})", "try again later"
+        ) from error
+    return bytes(body)
+
+
+def _too_large(url: httpx.URL, max_size: int) -> FetchError:
+    return FetchError(
+        f"the page at {_short(url)} is larger than the {format_size(max_size)} limit",
+        "raise the limit with --max-size if you trust this page",
+    )
+
+
+def _timed_out(url: str, timeout: float) -> FetchError:
+    return FetchError(
+        f"timed out after {timeout:g} s fetching {_short(url)}",
+        "try again, or allow more time with --timeout",
+    )
+
+
+def _transport_error(url: str, error: httpx.HTTPError) -> FetchError:
+    """A FetchError that says in words what went wrong on the way to the server."""
+    host = httpx.URL(url).host
+    causes = _causes(error)
+    if isinstance(error, httpx.ProxyError):
+        return FetchError(f"the proxy failed: {error}", "check HTTP_PROXY / HTTPS_PROXY")
+    if any(isinstance(cause, socket.gaierror) for cause in causes):
+        return FetchError(
+            f"could not find the host {host}", "check the address and your network connection"
+        )
+    if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
+        return FetchError(
+            f"the connection to {_short(url)} was refused",
+            "check the address and port; the server may be down",
+        )
+    tls = next((cause for cause in causes if isinstance(cause, ssl.SSLError)), None)
+    if tls is not None:
+        detail = getattr(tls, "verify_message", None) or getattr(tls, "reason", None) or tls
+        return FetchError(
+            f"secure connection to {host} failed: {detail}",
+            "the site's certificate could not be verified; check the address and your clock",
+        )
+    if isinstance(error, httpx.RemoteProtocolError):
+        return FetchError(
+            f"the server at {host} sent a broken response ({error})", "try again later"
+        )
+    if isinstance(error, httpx.NetworkError):
+        return FetchError(
+            f"network error talking to {host}: {error or type(error).__name__}",
+            "check your network connection and try again",
+        )
+    return FetchError(
+        f"could not fetch {_short(url)}: {error or type(error).__name__}", "try again"
+    )
+
+
+def _causes(error: BaseException) -> list[BaseException]:
+    """`error` and the exceptions behind it."""
+    seen: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in seen and len(seen) < 10:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
+def _short(url: str | httpx.URL) -> str:
+    text = str(url)
+    return text if len(text) <= _URL_IN_MESSAGE else text[: _URL_IN_MESSAGE - 3] + "..."

@@ -1,0 +1,230 @@
+"""SOURCE -> Page: an http(s) URL, a bare domain, a local path, a file:// URL, or "-" for stdin.
+
+`resolve_source` says what a SOURCE names (a normalised URL, so a cache can key by it);
+`load_page` reads it: bytes within a size cap, a media type reader can show, and text decoded
+in the right character set. Every failure is a ReaderError with a hint, never a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import ipaddress
+import re
+import sys
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.request import url2pathname
+
+from reader.core.charset import decode_document
+from reader.core.document import Page
+from reader.core.errors import FetchError, UsageError
+from reader.core.media_type import (
+    PLAIN,
+    XHTML,
+    media_type_for_path,
+    parse_content_type,
+    readable_type,
+)
+from reader.core.sizes import format_size
+
+STDIN = "-"
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_MAX_SIZE = 20_000_000
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_HOST_PORT = re.compile(r"^[^\s/?#@:]+:\d+(?:[/?#]|$)")  # example.com:8080/page, not ftp:...
+_LABEL = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)$")
+# File extensions that look like top-level domains: `notes.html` alone is a missing file.
+_FILE_SUFFIXES = frozenset((
+    "html", "htm", "xhtml", "xht", "shtml", "txt", "text", "md", "markdown", "rst", "pdf", "json",
+    "xml", "csv", "png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js", "mjs", "php", "asp",
+    "aspx", "jsp", "epub", "zip", "gz", "tgz", "log", "py",
+))  # fmt: skip
+T = TypeVar("T")
+
+
+def resolve_source(source: str) -> str:
+    """The normalised form of SOURCE: an http(s) URL without its fragment, an absolute
+    file:// URL for a local file, or "-" for stdin. Raises UsageError when SOURCE names
+    nothing reader can open (malformed URL, missing file, a directory, another scheme)."""
+    source = source.strip()
+    if source == STDIN:
+        return STDIN
+    if not source:
+        raise UsageError("no source given", "give a URL, a file path, or - for stdin")
+    scheme_match = _SCHEME.match(source)
+    scheme = scheme_match.group(1).lower() if scheme_match else ""
+    if scheme in ("http", "https"):
+        return _normalise_url(source)
+    if scheme == "file":
+        return _file_path(source).as_uri()
+    path = Path(source).expanduser()
+    if path.exists() or (scheme and len(scheme) == 1):  # an existing file, or C:\...
+        return _checked_file(path).as_uri()
+    if scheme and not _HOST_PORT.match(source):
+        raise UsageError(
+            f"reader cannot open {scheme}: addresses",
+            "give an http(s) URL, a file path, a file:// URL, or - for stdin",
+        )
+    if _looks_like_domain(source):
+        return _normalise_url("https://" + source)
+    raise UsageError(f"no such file: {source}", "check the path, or give a full https:// URL")
+
+
+def load_page(
+    source: str, *, timeout: float = DEFAULT_TIMEOUT, max_size: int = DEFAULT_MAX_SIZE
+) -> Page:
+    """Read SOURCE into a Page. `timeout` bounds a whole HTTP fetch, redirects and body
+    included; `max_size` caps the decoded body. Raises UsageError, FetchError or ContentError.
+
+    Blocking; safe to call from a worker thread, or from code with a running event loop
+    (the fetch then runs on a private thread). Async callers can use `load_page_async`.
+    """
+    return _run(load_page_async(source, timeout=timeout, max_size=max_size))
+
+
+async def load_page_async(
+    source: str, *, timeout: float = DEFAULT_TIMEOUT, max_size: int = DEFAULT_MAX_SIZE
+) -> Page:
+    """`load_page` as a coroutine; cancelling it stops the fetch."""
+    if timeout <= 0:
+        raise UsageError(f"--timeout must be positive, not {timeout:g}", "try --timeout 20")
+    if max_size <= 0:
+        raise UsageError(f"--max-size must be positive, not {max_size}", "try --max-size 20MB")
+    resolved = resolve_source(source)
+    if resolved == STDIN:
+        return _page(STDIN, _read_stdin(max_size), declared_type="", charset=None)
+    if resolved.startswith("file:"):
+        path = _file_path(resolved)
+        declared = media_type_for_path(path) or ""
+        return _page(resolved, _read_file(path, max_size), declared_type=declared, charset=None)
+    from reader.core.http_fetch import fetch  # httpx takes a quarter second to import
+
+    fetched = await fetch(resolved, timeout=timeout, max_size=max_size)
+    media_type, charset = parse_content_type(fetched.content_type)
+    return _page(fetched.url, fetched.body, declared_type=media_type, charset=charset)
+
+
+def _page(url: str, data: bytes, *, declared_type: str, charset: str | None) -> Page:
+    media_type = readable_type(declared_type, data)
+    decoded = decode_document(
+        data, declared=charset, html=media_type != PLAIN, xml=media_type == XHTML
+    )
+    return Page(url=url, text=decoded.text, media_type=media_type, charset=decoded.charset)
+
+
+def _normalise_url(source: str) -> str:
+    """`HTTPS://Example.COM:443/a b#top` -> `https://example.com/a%20b`, or UsageError."""
+    import httpx
+
+    malformed = UsageError(
+        f"malformed URL: {source}", "check the address, e.g. https://example.com/page"
+    )
+    if any(char.isspace() for char in source):
+        raise malformed
+    try:
+        parts = urlsplit(source)
+        port = parts.port
+        url = httpx.URL(urlunsplit(parts._replace(fragment="", path=parts.path or "/")))
+    except ValueError:  # httpx.InvalidURL is a ValueError too
+        raise malformed from None
+    host = parts.hostname or ""
+    if not host or not (_is_ip(host) or all(_LABEL.match(label) for label in host.split("."))):
+        raise malformed
+    if port == 0:
+        raise malformed
+    return str(url)
+
+
+def _looks_like_domain(source: str) -> bool:
+    """True for `example.com/page`, `localhost:8080`, `192.0.2.1/x`; False for `notes.html`."""
+    host_port = re.split(r"[/?#]", source, maxsplit=1)[0]
+    host = host_port.rsplit(":", 1)[0] if _HOST_PORT.match(source) else host_port
+    if host.lower() == "localhost" or _is_ip(host):
+        return True
+    labels = host.split(".")
+    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
+        return False
+    tld = labels[-1]
+    if not (tld.isalpha() and len(tld) >= 2):
+        return False
+    return host_port != source or tld.lower() not in _FILE_SUFFIXES
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _file_path(url: str) -> Path:
+    """The checked local path a file: URL names."""
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        raise UsageError(
+            f"reader cannot open files on another host: {url}",
+            "copy the file here and give its path",
+        )
+    return _checked_file(Path(url2pathname(unquote(parts.path))))
+
+
+def _checked_file(path: Path) -> Path:
+    """`path` made absolute, if it is a readable regular file; UsageError otherwise."""
+    path = path.expanduser().absolute()
+    if not path.exists():
+        raise UsageError(f"no such file: {path}", "check the path")
+    if path.is_dir():
+        raise UsageError(f"{path} is a directory", "give the path of an HTML or text file")
+    return path
+
+
+def _read_file(path: Path, max_size: int) -> bytes:
+    try:
+        with path.open("rb") as file:
+            data = file.read(max_size + 1)
+    except PermissionError:
+        raise UsageError(f"permission denied: {path}", "check the file's permissions") from None
+    except OSError as error:
+        raise UsageError(
+            f"cannot read {path}: {error.strerror or error}", "check the file"
+        ) from None
+    if len(data) > max_size:
+        raise FetchError(
+            f"{path} is larger than the {format_size(max_size)} limit",
+            "raise the limit with --max-size",
+        )
+    return data
+
+
+def _read_stdin(max_size: int) -> bytes:
+    stream = sys.stdin
+    if stream is None:
+        raise UsageError(
+            "there is no standard input to read", "pipe a page in: reader - < page.html"
+        )
+    if stream.isatty():
+        raise UsageError(
+            "standard input is a terminal, not a page", "pipe a page in: reader - < page.html"
+        )
+    data = stream.buffer.read(max_size + 1)
+    if len(data) > max_size:
+        raise FetchError(
+            f"standard input is larger than the {format_size(max_size)} limit",
+            "raise the limit with --max-size",
+        )
+    return data
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion from synchronous code, even inside a running loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
