@@ -6,6 +6,8 @@ read as an lxml element rather than serialised HTML.
 
 from __future__ import annotations
 
+import copy
+
 from lxml.etree import tounicode
 from lxml.html import HtmlElement
 from readability import Document
@@ -20,7 +22,15 @@ _TEASER_TAGS = ("li", "p", "h2", "h3", "h4", "dt", "dd", "td")
 
 
 class _Readability(Document):
-    """readability's Document, keeping its result as a tree instead of cleaned-up HTML."""
+    """readability's Document on our cleaned tree, keeping its result as a tree.
+
+    Our parse already dropped scripts, styles, comments and hidden elements, and our converter
+    resolves links itself, so readability's own HTML cleaner and link rewriting (about 40% of
+    its time) are skipped: each attempt works on a fresh copy of our tree.
+    """
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:
+        return copy.deepcopy(input)
 
     def get_clean_html(self) -> str:
         return tounicode(self.html, method="html")

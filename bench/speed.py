@@ -1,0 +1,182 @@
+"""Speed benchmark: whole-process plain output against peers, in-process time, peak memory.
+
+Run from the project root: `.venv/bin/python bench/speed.py [--pages N]`. Pages come from both
+shared corpora and are written to a temporary folder for the command-line tools. Tools take
+turns on each page so that a busy machine slows them alike; results are medians and ratios,
+and go to bench/results/speed.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from corpus import load_corpus
+from extractors import ours, readability_lxml
+
+RESULTS = Path(__file__).resolve().parent / "results"
+BIN = Path(sys.executable).parent
+BARE_READABILITY = (
+    "import sys, lxml.html\n"
+    "from readability import Document\n"
+    "html = open(sys.argv[1], encoding='utf-8').read()\n"
+    "print(lxml.html.fromstring(Document(html).summary()).text_content())\n"
+)
+
+
+def commands(path: Path) -> dict[str, tuple[list[str], Path | None]]:
+    """Each tool's command line for one page, and the file to feed on stdin (if any)."""
+    reader = BIN / "reader"
+    tools: dict[str, tuple[list[str], Path | None]] = {
+        "reader --plain": (
+            [str(reader), "--plain", str(path)]
+            if reader.exists()
+            else [sys.executable, "-m", "reader", "--plain", str(path)],
+            None,
+        ),
+        "readability-lxml script": ([sys.executable, "-c", BARE_READABILITY, str(path)], None),
+        "trafilatura CLI": ([str(BIN / "trafilatura")], path),
+    }
+    w3m = shutil.which("w3m")
+    if w3m:
+        tools["w3m -dump"] = ([w3m, "-dump", "-T", "text/html", str(path)], None)
+    return tools
+
+
+# Linux keeps a process's peak RSS across fork and exec, so a child of this (large) process
+# would report our peak; a small launcher process measures the tool instead.
+PEAK_RSS = (
+    "import resource, subprocess, sys\n"
+    "feed = open(sys.argv[1], 'rb') if sys.argv[1] else subprocess.DEVNULL\n"
+    "subprocess.run(sys.argv[2:], stdin=feed, stdout=subprocess.DEVNULL,"
+    " stderr=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def run_process(argv: list[str], stdin: Path | None) -> tuple[float, int]:
+    """Wall seconds and exit status of one child process."""
+    with open(stdin or os.devnull, "rb") as feed:
+        start = time.perf_counter()
+        code = subprocess.run(
+            argv, stdin=feed, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        ).returncode
+        return time.perf_counter() - start, code
+
+
+def peak_rss_mib(argv: list[str], stdin: Path | None) -> float:
+    """Peak resident memory of one run of `argv`, measured from a small launcher."""
+    launcher = [sys.executable, "-c", PEAK_RSS, str(stdin or ""), *argv]
+    out = subprocess.run(launcher, capture_output=True, text=True, check=True).stdout
+    return int(out.split()[-1]) / 1024
+
+
+def whole_process(paths: list[Path]) -> dict[str, dict[str, float]]:
+    names = list(commands(paths[0]))
+    times: dict[str, list[float]] = {n: [] for n in names}
+    failures: dict[str, int] = dict.fromkeys(names, 0)
+    for path in paths:
+        for name, (argv, stdin) in commands(path).items():
+            elapsed, code = run_process(argv, stdin)
+            times[name].append(elapsed * 1000)
+            failures[name] += code != 0
+    largest = max(paths, key=lambda p: p.stat().st_size)
+    peaks = {name: peak_rss_mib(*cmd) for name, cmd in commands(largest).items()}
+    base = statistics.median(times["trafilatura CLI"])
+    return {
+        name: {
+            "median_ms": statistics.median(times[name]),
+            "ratio_to_trafilatura_cli": statistics.median(times[name]) / base,
+            "peak_rss_mib_largest_page": peaks[name],
+            "failed_runs": failures[name],
+        }
+        for name in names
+    }
+
+
+def in_process(pages: list, rounds: int) -> dict[str, dict[str, float]]:
+    """Median ms per page and peak traced memory for our pipeline and raw readability-lxml."""
+    extractors = {"ours": ours, "readability-lxml": readability_lxml}
+    for extractor in extractors.values():
+        extractor(pages[0].html, pages[0].url)  # warm-up
+    times: dict[str, list[float]] = {n: [] for n in extractors}
+    for _ in range(rounds):
+        for page in pages:
+            for name, extractor in extractors.items():
+                start = time.perf_counter()
+                extractor(page.html, page.url)
+                times[name].append((time.perf_counter() - start) * 1000)
+    peaks: dict[str, float] = {}
+    for name, extractor in extractors.items():
+        peak = 0
+        for page in pages:
+            tracemalloc.start()
+            extractor(page.html, page.url)
+            peak = max(peak, tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+        peaks[name] = peak / 2**20
+    base = statistics.median(times["readability-lxml"])
+    return {
+        name: {
+            "median_ms": statistics.median(times[name]),
+            "ratio_to_readability": statistics.median(times[name]) / base,
+            "peak_traced_mib": peaks[name],
+        }
+        for name in extractors
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=20, help="pages per corpus (default 20)")
+    parser.add_argument("--rounds", type=int, default=3, help="in-process rounds (default 3)")
+    parser.add_argument("--output", type=Path, default=RESULTS / "speed.json")
+    args = parser.parse_args(argv)
+    pages = []
+    for corpus in ("scrapinghub", "mozilla"):
+        every = load_corpus(corpus)
+        step = max(1, len(every) // args.pages)
+        pages += every[::step][: args.pages]
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder:
+        paths = []
+        for i, page in enumerate(pages):
+            path = Path(folder) / f"page{i:03}.html"
+            path.write_text(page.html, "utf-8")
+            paths.append(path)
+        processes = whole_process(paths)
+    inproc = in_process(pages, args.rounds)
+    print(
+        f"Whole process, {len(pages)} pages (median ms, ratio to the trafilatura CLI,"
+        " peak RSS on the largest page)"
+    )
+    for name, r in processes.items():
+        failed = f"  ({r['failed_runs']} failed)" if r["failed_runs"] else ""
+        print(
+            f"  {name:<24} {r['median_ms']:8.1f} ms  x{r['ratio_to_trafilatura_cli']:.2f}"
+            f"  {r['peak_rss_mib_largest_page']:7.1f} MiB{failed}"
+        )
+    print(f"In process, {len(pages)} pages x {args.rounds} rounds (median ms, ratio, peak traced)")
+    for name, r in inproc.items():
+        print(
+            f"  {name:<24} {r['median_ms']:8.1f} ms  x{r['ratio_to_readability']:.2f}"
+            f"  {r['peak_traced_mib']:7.1f} MiB"
+        )
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    report = {"whole_process": processes, "in_process": inproc, "pages": len(pages)}
+    args.output.write_text(json.dumps(report, indent=1) + "\n", "utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.exit(main())
