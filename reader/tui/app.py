@@ -12,7 +12,9 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.widgets import Select
 
+from reader.core.bigtext import MAX_SCALE
 from reader.core.document import Article
 from reader.core.pipeline import WELCOME_URL, Options
 from reader.core.settings import Settings, save_settings, validated
@@ -21,6 +23,7 @@ from reader.tui.keys import READER_BINDINGS, keys_for
 from reader.tui.layout import LayoutOptions
 from reader.tui.messages import SettingsChanged
 from reader.tui.screens.reader_screen import ReaderScreen
+from reader.tui.themes import register_reader_themes
 
 # Reader theme names that Textual ships under another name, used until reader's own themes
 # are registered with the app.
@@ -49,9 +52,11 @@ class ReaderApp(App[int]):
         state: State | None = None,
         save: bool = True,
         warnings: Iterable[str] = (),
+        article: Article | None = None,
     ) -> None:
         super().__init__(ansi_color=settings.theme == "terminal")
         self.source = source
+        self.first_article = article
         self.options = options
         self.settings = settings
         self.state = state
@@ -61,9 +66,11 @@ class ReaderApp(App[int]):
         self.animation_level = "none"
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.source)
+        return ReaderScreen(self.source, self.first_article)
 
     def on_mount(self) -> None:
+        self.reader_themes = register_reader_themes(self)
+        self.startup_warnings += self.reader_themes.warnings
         self.apply_theme(self.settings.theme)
         if self.keymap:
             self.set_keymap(self.keymap)
@@ -87,6 +94,9 @@ class ReaderApp(App[int]):
             paragraph_spacing=s.paragraph_spacing,
             line_spacing=s.line_spacing,
             margin=s.margin,
+            scale=s.scale,
+            glyphs=s.glyphs,
+            align=s.align,
         )
 
     def apply_theme(self, name: str) -> bool:
@@ -95,7 +105,39 @@ class ReaderApp(App[int]):
         if name not in self.available_themes:
             return False
         self.theme = name
+        # The terminal theme uses the terminal's own palette (no truecolor conversion).
+        self.ansi_color = self.get_theme(name).ansi  # type: ignore[union-attr]
         return True
+
+    def action_cycle_theme(self, step: int = 1) -> None:
+        """Switch to the next (or, with step -1, previous) reader theme and save it."""
+        name = self.reader_themes.next_name(self.settings.theme, step)
+        self.change_setting("theme", name)
+        self.sync_setting_control("theme", name)
+        self._say(f"Theme: {name}")
+
+    def action_change_scale(self, step: int) -> None:
+        """Text scale one step larger (+1) or smaller (-1), or back to 1 (0); saved."""
+        scale = 1 if step == 0 else min(MAX_SCALE, max(1, self.settings.scale + step))
+        if scale != self.settings.scale:
+            self.change_setting("scale", scale)
+            self.sync_setting_control("scale", scale)
+        self._say(
+            f"Text scale {scale}"
+            + (" (the terminal's own font)" if scale == 1 else f" ({self.settings.glyphs})")
+        )
+
+    def sync_setting_control(self, name: str, value: object) -> None:
+        """Show a value changed by a key in the settings pane's control, if it is open."""
+        for select in self.query(f"#setting-{name}"):
+            if isinstance(select, Select) and select.value != value:
+                with select.prevent(Select.Changed):
+                    select.value = value
+
+    def _say(self, text: str) -> None:
+        screen = self.get_screen_reader()
+        if screen is not None:
+            screen.say(text)
 
     def change_setting(self, name: str, value: object) -> None:
         """Set one reading setting, apply it at once and save the settings file."""
@@ -106,7 +148,15 @@ class ReaderApp(App[int]):
         self.settings = checked
         if name == "theme":
             self.apply_theme(str(value))
-        elif name in ("width", "paragraph_spacing", "line_spacing", "margin"):
+        elif name in (
+            "width",
+            "paragraph_spacing",
+            "line_spacing",
+            "margin",
+            "scale",
+            "glyphs",
+            "align",
+        ):
             screen = self.get_screen_reader()
             if screen is not None:
                 screen.apply_layout(self.layout_options())

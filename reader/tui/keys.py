@@ -60,6 +60,12 @@ READER_BINDINGS: list[Binding] = [
     Binding("s", "toggle_pane('settings')", "Settings", id="settings"),
     Binding("question_mark,f1", "toggle_pane('help')", "Help", id="help"),
     Binding("z", "toggle_focus_mode", "Focus mode", show=False, id="focus-mode"),
+    # Reading settings: text scale and theme (also in the Reading settings pane)
+    Binding("plus,equals_sign", "app.change_scale(1)", "Larger text", show=False, id="text-larger"),
+    Binding("minus", "app.change_scale(-1)", "Smaller text", show=False, id="text-smaller"),
+    Binding("0", "app.change_scale(0)", "Normal text size", show=False, id="text-normal"),
+    Binding("c", "app.cycle_theme(1)", "Next theme", show=False, id="theme-next"),
+    Binding("C", "app.cycle_theme(-1)", "Previous theme", show=False, id="theme-previous"),
     Binding("escape", "cancel", "Cancel / close", show=False, id="cancel"),
     Binding("q", "quit", "Quit", id="quit"),
 ]
@@ -85,6 +91,10 @@ BINDING_GROUPS: list[tuple[str, list[str]]] = [
     ),
     ("Find", ["find", "find-next", "find-previous"]),
     ("Panes and modes", ["contents", "links", "settings", "help", "focus-mode", "cancel", "quit"]),
+    (
+        "Text size and theme",
+        ["text-larger", "text-smaller", "text-normal", "theme-next", "theme-previous"],
+    ),
 ]
 
 EXTRA_KEYS: list[tuple[str, str]] = [

@@ -60,6 +60,9 @@ class LayoutOptions:
     paragraph_spacing: int = 1
     line_spacing: int = 0
     margin: int = 2  # columns kept free on each side
+    scale: int = 1  # text scale: 1 = the terminal's font, 2-4 = large glyphs (big_layout)
+    glyphs: str = "sextant"  # block mosaics for large text: "sextant" | "quadrant"
+    align: str = "left"  # "left" | "justify"
 
 
 def join_keys(*keys: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reader.core.document import Article
 from reader.core.pipeline import Options
 from reader.core.settings import Settings, load_settings
 from reader.core.state import State
@@ -18,11 +19,13 @@ def create_app(
     state: State | None = None,
     save: bool = True,
     warnings: Iterable[str] = (),
+    article: Article | None = None,
 ) -> ReaderApp:
     """An app for `source` (None: the welcome article) with exactly these settings.
 
     `state` keeps history and reading positions (None: nothing is remembered); `save=False`
-    keeps setting changes in memory only.
+    keeps setting changes in memory only; `article` is shown at once instead of loading
+    `source` (tests, benchmarks).
     """
     return ReaderApp(
         source,
@@ -31,6 +34,7 @@ def create_app(
         state=state,
         save=save,
         warnings=warnings,
+        article=article,
     )
 
 

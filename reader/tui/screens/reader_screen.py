@@ -65,9 +65,10 @@ class ReaderScreen(Screen):
     """The open pane, or None."""
     fetching: var[bool] = var(False)
 
-    def __init__(self, source: str | None) -> None:
+    def __init__(self, source: str | None, article: Article | None = None) -> None:
         super().__init__()
         self.first_source = source
+        self.first_article = article
         self.navigation = Navigation()
         self.request = 0
         self.typed_number = ""
@@ -95,7 +96,10 @@ class ReaderScreen(Screen):
         self.article_view.focus()
         history = self.app.history_urls()  # type: ignore[attr-defined]
         self.prompt.histories["open"] = list(reversed(history))
-        self.open_source(self.first_source)
+        if self.first_article is not None:
+            self.show_article(self.first_article, self.first_source)
+        else:
+            self.open_source(self.first_source)
 
     @property
     def article_view(self) -> ArticleView:
@@ -334,7 +338,12 @@ class ReaderScreen(Screen):
         """Digits then Enter follow a link by number, while the article has focus."""
         if not isinstance(self.focused, ArticleView | ErrorPanel) or self.article is None:
             return
-        if event.character and event.character.isdigit():
+        # A lone 0 is not a link number: it is the "normal text size" key.
+        if (
+            event.character
+            and event.character.isdigit()
+            and (event.character != "0" or self.typed_number)
+        ):
             event.stop()
             self.typed_number = (self.typed_number + event.character).lstrip("0")[:6]
             number = int(self.typed_number or 0)

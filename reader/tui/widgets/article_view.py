@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.document import WORDS_PER_MINUTE, Article, Heading
+from reader.tui.big_layout import make_block_layout
 from reader.tui.layout import BlockLayout, LayoutOptions, Line, block_text
 from reader.tui.messages import PositionChanged
 
@@ -37,7 +38,7 @@ class Match:
     end: int
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """Shows one Article as a centred column of readable width."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -65,6 +66,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--match",
         "article-view--match-current",
         "article-view--dimmed",
+        "article-view--big",
     }
 
     DEFAULT_CSS = """
@@ -96,6 +98,8 @@ class ArticleView(ScrollView, can_focus=True):
             background: $warning; color: $text; text-style: bold reverse;
         }
         & > .article-view--dimmed { color: $text-disabled; }
+        /* Large text: links have a pixel underline, headings are bold in pixels. */
+        & > .article-view--big { text-style: not underline; }
     }
     """
 
@@ -113,7 +117,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.article: Article | None = None
         self.layout_options = layout or LayoutOptions()
-        self.block_layout: BlockLayout = BlockLayout(self.layout_options)
+        self.block_layout: BlockLayout = make_block_layout(self.layout_options)
         self._lines: list[Line] = []
         self._block_start: list[int] = []  # first line of each laid-out block
         self._laid_out = 0  # blocks laid out so far
@@ -148,7 +152,7 @@ class ArticleView(ScrollView, can_focus=True):
     def set_layout(self, options: LayoutOptions, block_layout: BlockLayout | None = None) -> None:
         """Change width or spacing (or the whole block layout) and keep the reading position."""
         self.layout_options = options
-        self.block_layout = block_layout or BlockLayout(options)
+        self.block_layout = block_layout or make_block_layout(options)
         self._relayout(self.position)
 
     @property

@@ -27,6 +27,18 @@ WIDTHS = [
 ]
 PARAGRAPH_SPACING = [("None", 0), ("1 line", 1), ("2 lines", 2), ("3 lines", 3)]
 LINE_SPACING = [("Single", 0), ("1 blank line", 1), ("2 blank lines", 2)]
+SCALES = [
+    ("1: the terminal's font", 1),
+    ("2: large", 2),
+    ("3: larger", 3),
+    ("4: largest", 4),
+]
+GLYPHS = [
+    ("Sextants (sharper; needs a font with them)", "sextant"),
+    ("Quadrants (works with any font)", "quadrant"),
+]
+MARGINS = [("None", 0), ("2 columns", 2), ("4 columns", 4), ("8 columns", 8)]
+ALIGNS = [("Left", "left"), ("Justified", "justify")]
 SECTIONS = [
     ("scale", "Text scale"),
     ("layout", "Width"),
@@ -60,7 +72,11 @@ class SettingsPane(VerticalScroll):
 
     def _controls(self, name: str, settings) -> ComposeResult:
         if name == "scale":
-            yield Static("Scale 1: the terminal's own font.", id="scale-note")
+            yield Select(
+                SCALES, value=settings.scale, allow_blank=False, id="setting-scale", prompt="Scale"
+            )
+            yield Label("Large-text glyphs")
+            yield Select(GLYPHS, value=settings.glyphs, allow_blank=False, id="setting-glyphs")
         elif name == "layout":
             yield Select(
                 _options(WIDTHS, settings.width),
@@ -74,6 +90,15 @@ class SettingsPane(VerticalScroll):
                 settings.focus_mode,
                 id="setting-focus_mode",
             )
+            yield Label("Margins")
+            yield Select(
+                _options(MARGINS, settings.margin),
+                value=settings.margin,
+                allow_blank=False,
+                id="setting-margin",
+            )
+            yield Label("Alignment")
+            yield Select(ALIGNS, value=settings.align, allow_blank=False, id="setting-align")
         elif name == "spacing":
             yield Label("Between paragraphs")
             yield Select(
@@ -90,7 +115,8 @@ class SettingsPane(VerticalScroll):
                 id="setting-line_spacing",
             )
         elif name == "theme":
-            themes = sorted(self.app.available_themes)
+            registered = getattr(self.app, "reader_themes", None)
+            themes = registered.names() if registered else sorted(self.app.available_themes)
             current = self.app.theme if self.app.theme in themes else themes[0]
             yield Select(
                 [(theme, theme) for theme in themes],
