@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.geometry import Offset
+from tui_helpers import long_article, make_app, reader, settle, show
 
 from reader.tui.messages import ArticleLoaded, PositionChanged
 from reader.tui.widgets.article_view import ArticleView
-from tui_helpers import long_article, make_app, reader, settle, show
 
 
 async def test_welcome_article_opens_with_title_and_progress_in_the_header() -> None:
