@@ -5,6 +5,9 @@ Shared by tests/test_formats_*.py; kept out of conftest.py so other areas' fixtu
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from reader.core.document import (
     Article,
     Code,
@@ -184,3 +187,20 @@ def hostile_article() -> Article:
     )
     number_links(article)
     return article
+
+
+GOLDEN_DIR = Path(__file__).parent / "golden"
+
+
+def assert_matches_golden(name: str, text: str) -> None:
+    """Compare `text` with tests/golden/`name`.
+
+    To regenerate after an intended change, run with UPDATE_GOLDEN=1, then read the diff:
+        UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_formats_plain.py tests/test_formats_markdown.py \
+            tests/test_formats_json.py
+    """
+    path = GOLDEN_DIR / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1 to create it"
+    assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"

@@ -8,6 +8,7 @@ link numbers. Only http(s), mailto, ftp and gemini URLs become links; anything e
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from reader.core.document import (
     Article,
@@ -15,6 +16,7 @@ from reader.core.document import (
     Code,
     Figure,
     Heading,
+    Inline,
     ListBlock,
     Paragraph,
     Quote,
@@ -81,7 +83,7 @@ def link_destination(url: str) -> str:
     """A link destination for `url`: bare when it can be, in angle brackets when it has spaces."""
     url = clean_line(url)
     if re.search(r"\s", url) or not url:
-        return "<" + re.sub(r"([<>\\])", r"\\\1", url) + ">"
+        return "<" + _ENTITY.sub("\\\\&", re.sub(r"([<>\\])", r"\\\1", url)) + ">"
     return _ENTITY.sub("\\\\&", re.sub(r"([()\\])", r"\\\1", url))
 
 
@@ -100,32 +102,78 @@ def code_span(text: str) -> str:
 
 def inline(runs: Runs, *, single_line: bool = False, in_table: bool = False) -> str:
     """Runs as markdown inline text; hard line breaks as a backslash at the end of a line."""
-    out: list[str] = []
-    for run in runs:
+    # (markdown, emphasis delimiter or ""): emphasis is delimited once its neighbours are known.
+    pieces: list[tuple[str, str]] = []
+    for run in _merged(runs):
         text = clean(run.text)
         if single_line:
             text = " ".join(text.split("\n"))
         if not text.strip() and run.kind != "link":
-            out.append(" " if text else "")
+            pieces.append((" " if text else "", ""))
             continue
         match run.kind:
             case "code":
                 span = code_span(text)
                 # GFM splits table cells at pipes before it reads code spans.
-                out.append(span.replace("|", "\\|") if in_table else span)
+                pieces.append((span.replace("|", "\\|") if in_table else span, ""))
             case "emphasis" | "strong":
                 mark = "*" if run.kind == "emphasis" else "**"
-                out.append(_wrap_keeping_spaces(text, mark))
+                if text[:1].isspace():
+                    pieces.append((" ", ""))
+                pieces.append((_escape_inline(" ".join(text.split())), mark))
+                if text[-1:].isspace():
+                    pieces.append((" ", ""))
             case "link" if is_clickable(run.url) and run.number is not None:
                 label = escape_text(" ".join(text.split())) or escape_text(
                     clean_line(run.url or "")
                 )
-                out.append(f"[{label}][{run.number}]")
+                pieces.append((f"[{label}][{run.number}]", ""))
             case _:
-                out.append(_escape_inline(text))
-    joined = "".join(out)
-    lines = [line.strip() for line in joined.split("\n")]
+                pieces.append((_escape_inline(text), ""))
+    out: list[str] = []
+    last_char = ""
+    for i, (text, mark) in enumerate(pieces):
+        if mark:
+            # Two emphases side by side share one delimiter run (`*a***b**`): its flanking
+            # characters are the contents' edges, which `pieces` holds without delimiters.
+            before = pieces[i - 1][0][-1:] if i and pieces[i - 1][1] else last_char
+            after = next((p[0][:1] for p in pieces[i + 1 :] if p[0]), "")
+            text = _emphasis(text, mark, before, after)
+        out.append(text)
+        last_char = text[-1:] or last_char
+    lines = [line.strip() for line in "".join(out).split("\n")]
     return "\\\n".join(line for line in lines if line)
+
+
+def _emphasis(text: str, mark: str, before: str, after: str) -> str:
+    """`*text*`, or `<em>text</em>` where CommonMark's flanking rules would not see emphasis:
+    text starting with punctuation right after a letter, or ending with it right before one."""
+    opens = not (_is_punctuation(text[0]) and before and not _is_space_or_punctuation(before))
+    closes = not (_is_punctuation(text[-1]) and after and not _is_space_or_punctuation(after))
+    if opens and closes:
+        return f"{mark}{text}{mark}"
+    tag = "em" if mark == "*" else "strong"
+    return f"<{tag}>{text}</{tag}>"
+
+
+def _is_punctuation(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _is_space_or_punctuation(ch: str) -> bool:
+    return ch.isspace() or _is_punctuation(ch)
+
+
+def _merged(runs: Runs) -> Runs:
+    """Adjacent runs of one kind as one run: `*a**b*` would not read back as one emphasis."""
+    out: Runs = []
+    for run in runs:
+        last = out[-1] if out else None
+        if last and last.kind == run.kind and last.url == run.url and run.kind != "link":
+            out[-1] = Inline(last.text + run.text, run.kind)
+        else:
+            out.append(run)
+    return out
 
 
 def _escape_closing_hashes(text: str) -> str:
@@ -136,14 +184,6 @@ def _escape_closing_hashes(text: str) -> str:
 def _escape_inline(text: str) -> str:
     # Line-start escapes are applied once the whole block's text is assembled (see _block_text).
     return _ENTITY.sub("\\\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
-
-
-def _wrap_keeping_spaces(text: str, mark: str) -> str:
-    """`*text*` with surrounding spaces moved outside, where emphasis can still open and close."""
-    stripped = " ".join(text.split())
-    lead = " " if text[:1].isspace() else ""
-    trail = " " if text[-1:].isspace() else ""
-    return f"{lead}{mark}{_escape_inline(stripped)}{mark}{trail}"
 
 
 def _block_text(runs: Runs, *, single_line: bool = False) -> str:

@@ -64,9 +64,8 @@ def render_plain(article: Article, *, width: int | None = None, color: bool = Fa
         blocks.append([line for n in article.notices for line in renderer.prose(_note(n))])
     blocks.extend(renderer.blocks(article.blocks))
     if article.links:
-        blocks.append(
-            ["Links:", *(f"[{i}] {clean_line(u)}" for i, u in enumerate(article.links, 1))]
-        )
+        listed = [f"[{i}] {clean_line(url)}" for i, url in enumerate(article.links, 1)]
+        blocks.append(renderer.say("Links:") + listed)
     text = "\n\n".join("\n".join(lines) for lines in blocks if lines) + "\n"
     return _strip_foreign_controls(text, keep_own_sgr=color)
 
@@ -131,17 +130,17 @@ class _PlainRenderer:
             case ListBlock():
                 return self.list_lines(block, depth=0)
             case Quote(blocks=inner, cite=cite):
-                lines = ["Quote:"]
+                lines = self.say("Quote:")
                 for i, inner_lines in enumerate(self.blocks(inner)):
                     lines += ([""] if i else []) + inner_lines
                 if cite and clean_line(cite):
                     lines += self.prose([(f"Source: {clean_line(cite)}", "")])
-                return [*lines, "End of quote."]
+                return lines + self.say("End of quote.")
             case Code(text=text, language=language):
                 lang = clean_line(language or "")
                 body = [line.rstrip() for line in clean(text).strip("\n").split("\n")]
-                return [f"Code, {lang}:" if lang else "Code:", *(body if any(body) else []),
-                        "End of code."]  # fmt: skip
+                opening = f"Code, {lang}:" if lang else "Code:"
+                return self.say(opening) + (body if any(body) else []) + self.say("End of code.")
             case Figure(alt=alt, caption=caption):
                 alt_text = clean_line(alt)
                 lines = self.prose(
@@ -155,7 +154,7 @@ class _PlainRenderer:
             case Table():
                 return self.table_lines(block)
             case Separator():
-                return ["Section break."]
+                return self.say("Section break.")
         return []
 
     def list_lines(self, block: ListBlock, depth: int) -> list[str]:
@@ -175,7 +174,8 @@ class _PlainRenderer:
         names += [""] * (columns - len(names))
         has_header = any(names)
         names = [name or f"Column {i}" for i, name in enumerate(names, 1)]
-        lines = [f"Table with {_plural(columns, 'column')} and {_plural(len(table.rows), 'row')}:"]
+        rows = len(table.rows)
+        lines = self.say(f"Table with {_plural(columns, 'column')} and {_plural(rows, 'row')}:")
         if table.caption and runs_have_text(table.caption):
             lines += self.prose(
                 [("Caption: ", ""), *self.segments(table.caption, single_line=True)]
@@ -193,7 +193,7 @@ class _PlainRenderer:
                 cell_segments = self.segments(cell, single_line=True)
                 segments += cell_segments if runs_have_text(cell) else [("(empty)", "")]
             lines += self.prose(segments)
-        return [*lines, "End of table."]
+        return lines + self.say("End of table.")
 
     # -- inline runs -----------------------------------------------------------------------
 
@@ -224,6 +224,10 @@ class _PlainRenderer:
         return ";".join(dict.fromkeys(p for p in (base, code) if p).keys())
 
     # -- wrapping and styling --------------------------------------------------------------
+
+    def say(self, text: str) -> list[str]:
+        """A line of the renderer's own words (an announcement), wrapped like prose."""
+        return self.prose([(text, "")])
 
     def prose(self, segments: list[Segment], first: str = "", rest: str = "") -> list[str]:
         """Lines of prose: whitespace collapsed, hard line breaks kept, wrapped at `width`."""
