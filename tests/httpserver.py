@@ -8,9 +8,11 @@ that stream forever watch `server.stopping` and stop when the client goes away.
 from __future__ import annotations
 
 import contextlib
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -58,8 +60,13 @@ class LocalServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self) -> None:
+    def __init__(self, *, tls: tuple[Path, Path] | None = None) -> None:
+        """`tls` is (certificate, key): serve HTTPS with that certificate."""
         super().__init__(("127.0.0.1", 0), Handler)
+        if tls is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.socket = context.wrap_socket(self.socket, server_side=True)
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.stopping = threading.Event()
@@ -70,7 +77,8 @@ class LocalServer(ThreadingHTTPServer):
         return f"http://{host}:{port}"
 
     def url(self, path: str) -> str:
-        return self.base + path
+        """The full URL of `path` on this server (a full URL is kept: proxy requests use it)."""
+        return path if path.startswith("http") else self.base + path
 
     def route(self, path: str, handler: Route) -> str:
         """Serve `path` with `handler`; returns the full URL."""

@@ -28,6 +28,10 @@ class DecodingError(Exception):
 class Decoder(Protocol):
     def feed(self, data: bytes) -> Iterator[bytes]: ...
 
+    def finish(self) -> None:
+        """At the end of the body: raise DecodingError if the stream gave nothing usable.
+        A stream cut short after some output is kept, as browsers show a truncated page."""
+
 
 def _brotli_is_bounded() -> bool:
     """True when the installed brotli can limit its output per call (brotli >= 1.2)."""
@@ -51,6 +55,9 @@ class Identity:
         for start in range(0, len(data), OUTPUT_CHUNK):
             yield data[start : start + OUTPUT_CHUNK]
 
+    def finish(self) -> None:
+        pass
+
 
 class Zlib:
     """gzip (several members allowed) or deflate (zlib-wrapped or, as some servers send, raw)."""
@@ -60,8 +67,15 @@ class Zlib:
         self._obj: zlib._Decompress | None = zlib.decompressobj(_GZIP) if gzip else None
         self._head = b""  # deflate: the first bytes, until we know whether they are zlib or raw
         self._done = False
+        self._fed = self._produced = False
+
+    def finish(self) -> None:
+        unfinished = self._obj is None or not self._obj.eof
+        if self._fed and unfinished and not self._produced:
+            raise DecodingError("the compressed data ends before any content")
 
     def feed(self, data: bytes) -> Iterator[bytes]:
+        self._fed = self._fed or bool(data)
         if self._obj is None:
             self._head += data
             if len(self._head) < 2:
@@ -84,6 +98,7 @@ class Zlib:
                 raise DecodingError(str(error)) from error
             data = obj.unused_data if obj.eof else obj.unconsumed_tail
             if out:
+                self._produced = True
                 yield out
             if not obj.eof and not data and len(out) < OUTPUT_CHUNK:
                 return
@@ -93,14 +108,21 @@ class Brotli:
     def __init__(self) -> None:
         assert brotli is not None
         self._obj = brotli.Decompressor()
+        self._fed = self._produced = False
+
+    def finish(self) -> None:
+        if self._fed and not self._produced and not self._obj.is_finished():
+            raise DecodingError("the compressed data ends before any content")
 
     def feed(self, data: bytes) -> Iterator[bytes]:
+        self._fed = self._fed or bool(data)
         if self._obj.is_finished():
             return
         try:
             out = self._obj.process(data, output_buffer_limit=OUTPUT_CHUNK)
             # A full buffer means more output may be pending: drain it with empty input.
             while out:
+                self._produced = True
                 yield out
                 if self._obj.is_finished():
                     return
@@ -119,6 +141,10 @@ class Chain:
 
     def feed(self, data: bytes) -> Iterator[bytes]:
         yield from self._feed(0, data)
+
+    def finish(self) -> None:
+        for decoder in self._decoders:
+            decoder.finish()
 
     def _feed(self, index: int, data: bytes) -> Iterator[bytes]:
         if index == len(self._decoders):

@@ -63,15 +63,17 @@ async def _fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
         follow_redirects=False,
         trust_env=True,
         verify=True,
+        event_hooks={"response": [_stop_at_redirect]},
     ) as client:
         visited: list[str] = []
         while True:
             visited.append(url)
-            response = await client.send(client.build_request("GET", url), stream=True)
             try:
-                if response.status_code in _REDIRECT_STATUSES:
-                    url = _redirect_target(response, visited)
-                    continue
+                response = await client.send(client.build_request("GET", url), stream=True)
+            except _Redirect as redirect:
+                url = _redirect_target(redirect.response, visited)
+                continue
+            try:
                 _check_status(response)
                 content_type = response.headers.get("content-type")
                 check_declared_type(parse_content_type(content_type)[0])
@@ -79,6 +81,20 @@ async def _fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
                 return Fetched(str(response.url), body, content_type)
             finally:
                 await response.aclose()
+
+
+class _Redirect(Exception):
+    """Raised by a response hook so reader, not httpx, decides where a redirect may go
+    (httpx itself fails on a Location like `javascript:...`)."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+async def _stop_at_redirect(response: httpx.Response) -> None:
+    if response.status_code in _REDIRECT_STATUSES:
+        raise _Redirect(response)
 
 
 def _redirect_target(response: httpx.Response, visited: list[str]) -> str:
@@ -158,6 +174,7 @@ async def _read_body(response: httpx.Response, max_size: int) -> bytes:
                 if len(body) + len(chunk) > max_size:
                     raise _too_large(response.url, max_size)
                 body += chunk
+        decoder.finish()
     except content_encoding.DecodingError as error:
         raise FetchError(
             f"the server sent corrupt {encoding} data ({error})", "try again later"
