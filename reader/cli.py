@@ -90,6 +90,28 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--format", choices=FORMAT_CHOICES, help="print in this format")
     out.add_argument("--width", type=positive_int, help="wrap printed lines at N columns")
     out.add_argument("--full", action="store_true", help="the whole page's text, undistilled")
+    out.add_argument(
+        "--scale",
+        type=int,
+        choices=range(1, 5),
+        metavar="{1,2,3,4}",
+        help="print plain text N times larger where the terminal supports it (kitty's OSC 66)",
+    )
+    language = parser.add_argument_group("translation (offline)")
+    language.add_argument("--translate", metavar="LANG", help="translate the article into LANG")
+    language.add_argument(
+        "--from",
+        dest="source_language",
+        metavar="LANG",
+        help="the article's language, when the page does not say it",
+    )
+    language.add_argument(
+        "--translation-view",
+        choices=("translation", "original", "interleaved"),
+        default="translation",
+        help="show the translation only (the default), the original, or each block followed "
+        "by its translation",
+    )
     fetch = parser.add_argument_group("fetching")
     fetch.add_argument(
         "--timeout", type=positive_float, default=20.0, help="seconds for the whole fetch (20)"
@@ -157,9 +179,27 @@ def print_article(args: argparse.Namespace) -> int:
     from reader.core.formats import render
     from reader.core.pipeline import load_article
 
-    article = load_article(args.source, options_from(args), warn)
     fmt = args.format or "plain"
-    color = fmt in ("plain", "text") and wants_color()
+    plain = fmt in ("plain", "text")
+    if args.scale and not plain:
+        raise UsageError("--scale works with plain text only", "drop --format or --scale")
+    article = load_article(args.source, options_from(args), warn)
+    if args.translate:
+        from reader.core.translate.article import translate_for_output
+
+        article = translate_for_output(
+            article, args.translate, args.source_language, args.translation_view
+        )
+    color = plain and wants_color()
+    if args.scale and args.scale > 1:
+        from reader.core.text_sizing import print_scaled
+
+        print_scaled(
+            lambda width: render(article, fmt, width=width, color=color),
+            args.scale,
+            width=args.width,
+        )
+        return 0
     text = render(article, fmt, width=args.width, color=color)
     write_stdout(text if text.endswith("\n") else text + "\n")
     return 0
