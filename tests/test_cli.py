@@ -69,9 +69,11 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
 
 
 def test_stdin_page_is_read_with_a_dash() -> None:
-    page = b"<html><head><title>From a pipe</title></head><body><article>" + (
-        b"<p>Standard input works for pages piped from other programs. " * 20 + b"</p>"
-    ) + b"</article></body></html>"
+    page = (
+        b"<html><head><title>From a pipe</title></head><body><article>"
+        + (b"<p>Standard input works for pages piped from other programs. " * 20 + b"</p>")
+        + b"</article></body></html>"
+    )
     result = run_reader("--plain", "-", stdin=page)
     assert result.returncode == 0, result.stderr.decode()
     assert "From a pipe" in result.stdout.decode()
