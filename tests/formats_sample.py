@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from hypothesis import strategies as st
+
 from reader.core.document import (
     Article,
     Code,
@@ -196,11 +198,54 @@ def assert_matches_golden(name: str, text: str) -> None:
     """Compare `text` with tests/golden/`name`.
 
     To regenerate after an intended change, run with UPDATE_GOLDEN=1, then read the diff:
-        UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_formats_plain.py tests/test_formats_markdown.py \
-            tests/test_formats_json.py
+        UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_formats_*.py
     """
     path = GOLDEN_DIR / name
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_text(text, encoding="utf-8", newline="\n")
     assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1 to create it"
     assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
+
+
+# Hypothesis strategies: random articles of any block structure, links numbered.
+words = st.text(alphabet="ab <>&\"'\n*|[]", max_size=12)
+runs = st.lists(
+    st.one_of(
+        st.builds(Inline, words, st.sampled_from(["text", "emphasis", "strong", "code"])),
+        st.builds(Inline, words, st.just("link"), st.sampled_from(["https://a.example/", "https://b.example/x"])),
+    ),
+    max_size=4,
+)  # fmt: skip
+lists = st.deferred(
+    lambda: st.builds(
+        ListBlock,
+        st.booleans(),
+        st.lists(st.builds(ListItem, runs, st.lists(lists, max_size=1)), min_size=1, max_size=3),
+        st.integers(0, 20),
+    )
+)
+leaf_blocks = st.one_of(
+    st.builds(Heading, st.integers(1, 6), runs),
+    st.builds(Paragraph, runs),
+    lists,
+    st.builds(Code, words, st.one_of(st.none(), st.just("python"))),
+    st.builds(Figure, words, runs, st.one_of(st.none(), st.just("https://a.example/i.png"))),
+    st.builds(Table, st.lists(runs, max_size=3), st.lists(st.lists(runs, max_size=3), max_size=3),
+              runs),
+    st.builds(Separator),
+)  # fmt: skip
+blocks = st.one_of(
+    leaf_blocks, st.builds(Quote, st.lists(leaf_blocks, max_size=3), st.one_of(st.none(), words))
+)
+
+
+articles = st.builds(
+    lambda title, body: _numbered(Article(title=title, blocks=body, byline=title or None)),
+    words,
+    st.lists(blocks, max_size=6),
+)
+
+
+def _numbered(article: Article) -> Article:
+    number_links(article)
+    return article

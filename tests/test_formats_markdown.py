@@ -172,7 +172,7 @@ def test_any_code_span_reads_back_exactly(text: str) -> None:
     assert only_paragraph_text(markdown) == text
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(
     runs=st.lists(
         st.tuples(
