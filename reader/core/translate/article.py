@@ -154,18 +154,24 @@ def iter_translated(
     translate_texts: TextsMap,
     *,
     first: int = 0,
-    chunk: int = 8,
+    visible: int = 8,
+    chunk: int = 16,
 ) -> Iterator[tuple[int, list[Block]]]:
-    """(start, translated blocks[start:start+n]) from block `first` onwards, then the rest.
+    """(start, translated blocks[start:start+n]) for the `visible` blocks from `first`, then
+    the rest below in `chunk`s, then the blocks above `first`.
 
-    For progressive display: the blocks on screen come first; the caller may stop at any
-    time (closing the generator), which is how switching language cancels the old work.
+    For progressive display: what is on screen comes first; the caller may stop at any time
+    (closing the generator), which is how switching language cancels the old work.
     """
     first = max(0, min(first, len(blocks)))
-    starts = list(range(first, len(blocks), chunk)) + list(range(0, first, chunk))
-    for start in starts:
-        end = min(start + chunk, len(blocks) if start >= first else first)
-        yield start, translate_blocks(blocks[start:end], translate_texts)
+    ranges: list[tuple[int, int]] = []
+    end = min(first + max(1, visible), len(blocks))
+    if first < end:
+        ranges.append((first, end))
+    ranges += [(s, min(s + chunk, len(blocks))) for s in range(end, len(blocks), chunk)]
+    ranges += [(s, min(s + chunk, first)) for s in range(0, first, chunk)]
+    for start, stop in ranges:
+        yield start, translate_blocks(blocks[start:stop], translate_texts)
 
 
 def compose(
