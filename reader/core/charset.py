@@ -350,20 +350,29 @@ def _checked_label(data: bytes, encoding: str) -> str | None:
     if encoding.startswith("utf-16"):
         # UTF-16 text without a BOM still has NUL bytes in any Latin or markup text.
         return encoding if b"\x00" in data[:PRESCAN_BYTES] else None
-    if encoding != "utf-8" and not data.isascii() and _is_utf8(data):
+    if encoding != "utf-8" and _is_non_ascii_utf8(data):
         return "utf-8"
     codec = python_codec(encoding)
     assert codec is not None
     try:
         codecs.decode(data, codec)
     except UnicodeDecodeError:
-        non_ascii = len(data) - len(data.translate(None, _ASCII_BYTES))
+        non_ascii = len(data.translate(None, _ASCII_BYTES))  # ASCII bytes deleted
         bad = codecs.decode(data, codec, "replace").count("\ufffd")
         return encoding if bad <= _MAX_BAD_FRACTION * non_ascii else None
     return encoding
 
 
 _ASCII_BYTES = bytes(range(0x80))
+
+
+def _is_non_ascii_utf8(data: bytes) -> bool:
+    """True when `data` is valid UTF-8 with at least one complete non-ASCII character."""
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return not text.isascii()
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import http
+import os
 import socket
 import ssl
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ async def _fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
         timeout=httpx.Timeout(timeout),
         follow_redirects=False,
         trust_env=True,
-        verify=True,
+        verify=_tls_context(),
         event_hooks={"response": [_stop_at_redirect]},
     ) as client:
         visited: list[str] = []
@@ -81,6 +82,18 @@ async def _fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
                 return Fetched(str(response.url), body, content_type)
             finally:
                 await response.aclose()
+
+
+_TLS_CONTEXTS: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
+
+
+def _tls_context() -> ssl.SSLContext:
+    """A verifying TLS context, as httpx builds it (certifi, or SSL_CERT_FILE / SSL_CERT_DIR
+    from the environment), made once per process: loading the CA bundle takes ~0.1 s."""
+    key = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    if key not in _TLS_CONTEXTS:
+        _TLS_CONTEXTS[key] = httpx.create_ssl_context(verify=True, trust_env=True)
+    return _TLS_CONTEXTS[key]
 
 
 class _Redirect(Exception):
