@@ -387,7 +387,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             line = self._lines[index]
             if line.offset >= GAP_OFFSET or line.offset > offset:
                 break
-            best = index
+            # The first row of a text line: large text and line spacing give one line
+            # several rows with the same offset.
+            if line.offset != self._lines[best].offset:
+                best = index
         return best
 
     def scroll_to_position(self, block: int, offset: int = 0) -> None:
