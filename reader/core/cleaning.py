@@ -39,3 +39,107 @@ def _drop(el: HtmlElement) -> None:
     if parent is None:
         return
     el.drop_tree()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Class, id, role and aria-label words that mark page furniture rather than article text.
+_CLUTTER = re.compile(
+    r"(?:^|[\s_-])(?:"
+    r"cookies?|consent|gdpr|"
+    r"share|sharing|sharebar|social|socials|"
+    r"newsletters?|subscribe|subscription|signup|"
+    r"related|recommended|recommendations|readmore|read-more|more-stories|"
+    r"also-like|may-like|most-read|most-popular|trending|"
+    r"outbrain|taboola|ad|ads|advert|advertisement|advertising|adslot|"
+    r"sponsored|promo|promos|breadcrumbs?|skip-link|"
+    r"comments?|disqus|popup|modal|tooltip|popover|hovercard|rollover"
+    r")(?:$|[\s_-])",
+    re.I,
+)
+# Utility classes that hide an element with CSS (screen-reader-only text is kept on purpose).
+_HIDDEN_CLASSES = _words("hidden hide is-hidden element-hidden d-none display-none invisible")
+_CLUTTER_ROLES = _words(
+    "navigation banner contentinfo complementary dialog alertdialog search menu menubar toolbar"
+)
+_PROTECTED = _words("html body main")
+_WRAPPERS = _words("div span section figure")
+MAX_CLUTTER_SHARE = 0.25  # furniture never holds a quarter of the page's text
+
+
+def remove_clutter(root: HtmlElement) -> None:
+    """Drop page furniture before distillation: cookie banners, share bars, newsletter boxes,
+    related-story teasers, comments, ads, dialogs and CSS-hidden boxes, found by class, id,
+    role and aria patterns.
+
+    A match is only removed when it holds less than a quarter of the page's text and no
+    article, so a mislabelled container of the article itself survives. Embedded posts
+    (blockquotes) are unwrapped and kept.
+    """
+    body = root.find("body")
+    if body is None:
+        return
+    page_length = _text_length(body)
+    doomed: list[HtmlElement] = []
+    quotes: list[HtmlElement] = []
+    for el in body.iter():
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _PROTECTED:
+            continue
+        if tag == "blockquote":
+            quotes.append(el)
+        elif _is_clutter(el):
+            doomed.append(el)
+    for quote in quotes:
+        _unwrap_quote(quote)
+    for el in doomed:
+        if el.getparent() is None or _holds_article(el) or _holds_quote(el):
+            continue
+        if _text_length(el) < MAX_CLUTTER_SHARE * page_length:
+            _drop(el)
+
+
+def _is_clutter(el: HtmlElement) -> bool:
+    if el.get("aria-hidden") == "true":
+        return True
+    if (el.get("role") or "").strip().lower() in _CLUTTER_ROLES:
+        return True
+    classes = el.get("class") or ""
+    if classes and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
+        return True
+    features = " ".join(
+        (classes, el.get("id") or "", el.get("aria-label") or "", el.get("data-component") or "")
+    )
+    return bool(features.strip()) and _CLUTTER.search(features) is not None
+
+
+def _unwrap_quote(quote: HtmlElement) -> None:
+    """Clear a blockquote's class and id and unwrap the wrappers that hold nothing else, so
+    that readability judges an embedded post by its text, not by names like "tweet" or
+    "media", nor drops its wrapper for the links every embedded post carries."""
+    quote.attrib.pop("class", None)
+    quote.attrib.pop("id", None)
+    length = _text_length(quote)
+    wrapper = quote.getparent()
+    while wrapper is not None and wrapper.tag in _WRAPPERS:
+        if _text_length(wrapper) > length + 20:
+            break
+        parent = wrapper.getparent()
+        wrapper.drop_tag()
+        wrapper = parent
+
+
+def _holds_quote(el: HtmlElement) -> bool:
+    """An embedded post (a blockquote) inside a "social" wrapper is quoted article content."""
+    return next(el.iter("blockquote"), None) is not None
+
+
+def _holds_article(el: HtmlElement) -> bool:
+    """True when `el` is or holds a `<main>` or an `<article>` with real text."""
+    return any(_text_length(inner) > 500 for inner in el.iter("main", "article"))
+
+
+def _text_length(el: HtmlElement) -> int:
+    return len(" ".join("".join(el.itertext()).split()))

@@ -12,7 +12,7 @@ import threading
 
 from lxml.html import HtmlElement
 
-from reader.core.cleaning import remove_hidden
+from reader.core.cleaning import remove_clutter, remove_hidden
 from reader.core.distil import NO_ARTICLE, distil
 from reader.core.document import Article, Block, Heading, Page, number_links, runs_text
 from reader.core.errors import ContentError, ReaderError
@@ -61,10 +61,15 @@ def _extract(page: Page, full: bool, time_budget: float | None) -> Article:
     if full:
         blocks = BlockConverter(base).convert(_body(root))
     else:
+        remove_clutter(root)
         blocks, notice = _distil_in_time(root, base, time_budget)
         if notice:
             notices.append(notice)
-            blocks = page_text_blocks(root, base)
+            # The worker may still hold the cleaned tree: read the page text from a fresh parse.
+            fresh = parse_html(page.text)
+            if fresh is not None:
+                remove_hidden(fresh)
+                blocks = page_text_blocks(fresh, base)
     if not blocks:
         raise ContentError("The page has no readable text", EMPTY_HINT)
     return _article(page, meta, blocks, notices)

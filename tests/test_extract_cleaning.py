@@ -1,0 +1,55 @@
+"""Distillation removes page furniture (cookie banners, share bars, newsletter boxes, related
+stories, comments, hidden boxes) and keeps embedded posts; --full keeps everything visible."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.document import Article, Page, Quote, iter_texts
+from reader.core.extract import extract
+
+PAGE = (Path(__file__).parent / "pages" / "clutter.html").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return extract(Page(url="https://coast.example/seals", text=PAGE))
+
+
+def text_of(article: Article) -> str:
+    return "\n".join(iter_texts(article.blocks))
+
+
+def test_article_paragraphs_are_kept(article: Article) -> None:
+    text = text_of(article)
+    assert "For the first time in forty years" in text
+    assert "Scientists credit cleaner water" in text
+    assert article.notices == []
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    [
+        "We use cookies",
+        "Share on Facebook",
+        "Sign up for our weekly newsletter",
+        "Otters spotted upstream",
+        "I saw them last week",
+        "pop up on hover",
+        "hidden by a utility class",
+    ],
+)
+def test_page_furniture_is_removed(article: Article, clutter: str) -> None:
+    assert clutter not in text_of(article)
+
+
+def test_embedded_post_is_kept_as_a_quote(article: Article) -> None:
+    quotes = [b for b in article.blocks if isinstance(b, Quote)]
+    assert any("Sixty-two seals" in t for q in quotes for t in iter_texts(q.blocks))
+
+
+def test_full_mode_keeps_the_furniture_that_is_visible() -> None:
+    full = text_of(extract(Page(url="https://coast.example/seals", text=PAGE), full=True))
+    assert "Share on Facebook" in full and "I saw them last week" in full
