@@ -104,3 +104,9 @@ def test_hostile_article_is_still_well_formed() -> None:
 def test_any_article_is_a_well_formed_page(article: Article) -> None:
     doc = parse(render(article, "html"))
     assert len(doc.xpath("//article")) == 1
+
+
+def test_dates_are_machine_readable_and_shown_in_words() -> None:
+    doc = parse(render(Article(title="T", published="2026-11-24T09:00:00Z"), "html"))
+    time = doc.xpath("//time")[0]
+    assert time.get("datetime") == "2026-11-24T09:00:00Z" and time.text == "24 November 2026"

@@ -56,7 +56,7 @@ def test_header_lists_title_byline_site_date_and_reading_time_each_on_a_line() -
         "The Analytical Engine, Explained",
         "By Ada Lovelace",
         "Example News",
-        "Published 1843-09-01",
+        "Published 1 September 1843",
         "1 min read",
     ]
     assert lines[5:7] == ["", "Note: " + sample_article().notices[0]]
@@ -242,3 +242,15 @@ def test_unknown_format_and_bad_width_are_usage_errors() -> None:
 
 def test_empty_article_still_renders_a_header() -> None:
     assert render(Article(), "plain") == "No text to read\n"
+
+
+@pytest.mark.parametrize(
+    ("published", "shown"),
+    [
+        ("2026-11-24T09:00:00Z", "Published 24 November 2026"),
+        ("2024-05-01", "Published 1 May 2024"),
+        ("Tuesday, early", "Published Tuesday, early"),
+    ],
+)
+def test_iso_dates_are_read_as_words_and_others_kept(published: str, shown: str) -> None:
+    assert f"\n{shown}\n" in render(Article(title="T", published=published), "plain")

@@ -24,7 +24,7 @@ from reader.core.document import (
     Separator,
     Table,
 )
-from reader.core.formats.header import meta_lines
+from reader.core.formats.header import meta_lines, published_text
 from reader.core.formats.links import is_clickable
 from reader.core.safe_text import clean, clean_line
 
@@ -116,8 +116,9 @@ def _meta(article: Article) -> str:
     published = clean_line(article.published or "")
     out = []
     for line in lines:
-        if published and line == f"Published {published}" and _ISO_DATE.fullmatch(published):
-            out.append(f'Published <time datetime="{_e(published)}">{_e(published)}</time>')
+        shown = published_text(published)
+        if published and line == f"Published {shown}" and _ISO_DATE.fullmatch(published):
+            out.append(f'Published <time datetime="{_e(published)}">{_e(shown)}</time>')
         else:
             out.append(_e(line))
     return "<br />".join(out)
