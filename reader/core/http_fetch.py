@@ -174,7 +174,7 @@ async def _read_body(response: httpx.Response, max_size: int) -> bytes:
     decoder = content_encoding.decoder_for(encoding)
     if decoder is None:
         raise ContentError(
-            f"the server sent the page with an unsupported encoding: {encoding}",
+            f"the server sent the page with an unsupported encoding: {encoding[:80]}",
             f"reader understands {content_encoding.ACCEPT_ENCODING}",
         )
     declared_length = response.headers.get("content-length", "")

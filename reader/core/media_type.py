@@ -157,7 +157,7 @@ def check_declared_type(declared: str) -> None:
 
 def refuse(media_type: str, *, labelled: str | None = None) -> ContentError:
     """The error for a document reader cannot show."""
-    what = f"{media_type} (labelled {labelled})" if labelled else media_type
+    what = f"{media_type[:80]} (labelled {labelled[:80]})" if labelled else media_type[:80]
     return ContentError(
         f"this is {what}, not a web page or text",
         "reader shows HTML, XHTML and plain text; open this with another program",

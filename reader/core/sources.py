@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import ipaddress
+import math
 import re
 import sys
 from collections.abc import Coroutine
@@ -90,10 +91,14 @@ async def load_page_async(
     source: str, *, timeout: float = DEFAULT_TIMEOUT, max_size: int = DEFAULT_MAX_SIZE
 ) -> Page:
     """`load_page` as a coroutine; cancelling it stops the fetch."""
-    if timeout <= 0:
-        raise UsageError(f"--timeout must be positive, not {timeout:g}", "try --timeout 20")
+    if not (math.isfinite(timeout) and timeout > 0):
+        raise UsageError(
+            f"--timeout must be a positive number, not {timeout:g}", "try --timeout 20"
+        )
     if max_size <= 0:
-        raise UsageError(f"--max-size must be positive, not {max_size}", "try --max-size 20MB")
+        raise UsageError(
+            f"--max-size must be a positive size, not {max_size}", "try --max-size 20MB"
+        )
     resolved = resolve_source(source)
     if resolved == STDIN:
         return _page(STDIN, _read_stdin(max_size), declared_type="", charset=None)
