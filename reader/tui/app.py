@@ -167,6 +167,10 @@ class ReaderApp(App[int]):
         elif name == "keymap":
             self.keymap = dict(checked.keymap)
             self.set_keymap(self.keymap)
+        elif name in ("language", "translation_view"):
+            screen = self.get_screen_reader()
+            if screen is not None:
+                screen.translation_bar.settings_changed()
         self.save_settings()
 
     def save_settings(self) -> None:

@@ -60,6 +60,8 @@ READER_BINDINGS: list[Binding] = [
     Binding("s", "toggle_pane('settings')", "Settings", id="settings"),
     Binding("question_mark,f1", "toggle_pane('help')", "Help", id="help"),
     Binding("z", "toggle_focus_mode", "Focus mode", show=False, id="focus-mode"),
+    Binding("o", "toggle_translation", "Original / translation", id="toggle-translation"),
+    Binding("O", "cycle_translation_view", "Translation view", show=False, id="translation-view"),
     # Reading settings: text scale and theme (also in the Reading settings pane)
     Binding("plus,equals_sign", "app.change_scale(1)", "Larger text", show=False, id="text-larger"),
     Binding("minus", "app.change_scale(-1)", "Smaller text", show=False, id="text-smaller"),
@@ -91,6 +93,7 @@ BINDING_GROUPS: list[tuple[str, list[str]]] = [
     ),
     ("Find", ["find", "find-next", "find-previous"]),
     ("Panes and modes", ["contents", "links", "settings", "help", "focus-mode", "cancel", "quit"]),
+    ("Translation", ["toggle-translation", "translation-view"]),
     (
         "Text size and theme",
         ["text-larger", "text-smaller", "text-normal", "theme-next", "theme-previous"],

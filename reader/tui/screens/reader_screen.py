@@ -37,6 +37,7 @@ from reader.tui.messages import (
     PositionChanged,
 )
 from reader.tui.navigation import Navigation, Visit
+from reader.tui.translation import TranslationBar
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.contents import ContentsPane
 from reader.tui.widgets.header import ArticleHeader
@@ -83,10 +84,12 @@ class ReaderScreen(Screen):
             with Vertical(id="main"):
                 yield ArticleView(self.app.layout_options(), id="article")  # type: ignore[attr-defined]
                 yield ErrorPanel(id="error")
+            yield ArticleView(self.app.layout_options(), id="translation-column")  # type: ignore[attr-defined]
             yield LinksPane(id="links")
             yield SettingsPane(id="settings")
             yield HelpPane(id="help")
         yield Prompt(id="prompt")
+        yield TranslationBar(id="translation-bar")
         yield Static("", id="message")
         yield Footer()
 
@@ -220,6 +223,7 @@ class ReaderScreen(Screen):
         self.query_one(ContentsPane).set_article(article)
         self.query_one(LinksPane).set_article(article)
         self.say(clean_line(article.url or visit.source or ""))
+        self.translation_bar.article_shown(article)
         if self.pane is None or self.app.size.width < 70:
             view.focus()
         elif self.pane == "links":
@@ -449,6 +453,16 @@ class ReaderScreen(Screen):
         visit = self.navigation.current
         if visit is not None and visit.article is self.article:
             visit.position = (event.block, event.offset)
+
+    @property
+    def translation_bar(self) -> TranslationBar:
+        return self.query_one("#translation-bar", TranslationBar)
+
+    def action_toggle_translation(self) -> None:
+        self.translation_bar.toggle()
+
+    def action_cycle_translation_view(self) -> None:
+        self.translation_bar.cycle_view()
 
     def action_toggle_focus_mode(self) -> None:
         view = self.article_view

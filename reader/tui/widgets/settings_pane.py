@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Checkbox, Label, Select, Static
+from textual.widgets import Checkbox, Label, Select
 
 from reader.tui.messages import SettingsChanged
 
@@ -125,20 +125,30 @@ class SettingsPane(VerticalScroll):
                 id="setting-theme",
             )
         elif name == "language":
-            yield Static("Original language (no translation).", id="language-note")
+            from reader.tui.translation import language_controls
+
+            yield from language_controls(settings)
 
     def section(self, name: str) -> Vertical:
         """The container of section `name`, to mount more controls into."""
         return self.query_one(f"#section-{name}", Vertical)
 
+    def _changed(self, control_id: str, value: object) -> None:
+        """Post `SettingsChanged` for a control, unless it only shows the current value
+        (a Select reports its first value when it mounts)."""
+        name = control_id[8:]
+        settings = self.app.settings  # type: ignore[attr-defined]
+        if getattr(settings, name, object()) != value:
+            self.post_message(SettingsChanged(name, value))
+
     def on_select_changed(self, event: Select.Changed) -> None:
         control_id = event.select.id or ""
         if control_id.startswith("setting-") and event.value is not Select.BLANK:
             event.stop()
-            self.post_message(SettingsChanged(control_id[8:], event.value))
+            self._changed(control_id, event.value)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         control_id = event.checkbox.id or ""
         if control_id.startswith("setting-"):
             event.stop()
-            self.post_message(SettingsChanged(control_id[8:], event.value))
+            self._changed(control_id, event.value)
