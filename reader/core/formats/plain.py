@@ -85,6 +85,8 @@ def _strip_foreign_controls(text: str, *, keep_own_sgr: bool) -> str:
 
 def cell_width(text: str) -> int:
     """Terminal columns `text` takes: wide East Asian characters count two, combining marks 0."""
+    if text.isascii():
+        return len(text)
     return sum(
         0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
         for ch in text
@@ -231,11 +233,36 @@ class _PlainRenderer:
 
     def prose(self, segments: list[Segment], first: str = "", rest: str = "") -> list[str]:
         """Lines of prose: whitespace collapsed, hard line breaks kept, wrapped at `width`."""
+        if not any(style for _, style in segments):
+            return self._plain_prose("".join(text for text, _ in segments), first, rest)
         out: list[str] = []
         for n, words in enumerate(_hard_lines(segments)):
             if not words and (n or not first):
                 continue
             out += self._wrap(words, first if not out else rest, rest)
+        return out
+
+    def _plain_prose(self, text: str, first: str, rest: str) -> list[str]:
+        """`prose` for unstyled text: the same lines, built from plain strings (much faster)."""
+        out: list[str] = []
+        for n, line in enumerate(text.split("\n")):
+            words = line.split()
+            if not words and (n or not first):
+                continue
+            prefix = first if not out else rest
+            if self.width is None:
+                out.append(_line(prefix, words))
+                continue
+            current: list[str] = []
+            used = cell_width(prefix)
+            for word in words:
+                size = cell_width(word)
+                if current and used + 1 + size > self.width:
+                    out.append(_line(prefix, current))
+                    prefix, current, used = rest, [], cell_width(rest)
+                used += size + (1 if current else 0)
+                current.append(word)
+            out.append(_line(prefix, current))
         return out
 
     def _wrap(self, words: list[Word], first: str, rest: str) -> list[str]:
@@ -244,7 +271,7 @@ class _PlainRenderer:
         used = cell_width(first)
         has_word = False
         for gap_style, parts in words:
-            size = sum(cell_width(t) for t, _ in parts)
+            size = sum(cell_width(t) for t, _ in parts) if self.width is not None else 0
             if has_word and self.width is not None and used + 1 + size > self.width:
                 lines.append(current)
                 current, used, has_word = [(rest, "")], cell_width(rest), False
@@ -256,6 +283,10 @@ class _PlainRenderer:
             has_word = True
         lines.append(current)
         return [_styled(line).replace(GLUE, " ").rstrip() for line in lines]
+
+
+def _line(prefix: str, words: list[str]) -> str:
+    return (prefix + " ".join(words)).replace(GLUE, " ").rstrip()
 
 
 def _hard_lines(segments: list[Segment]) -> list[list[Word]]:
