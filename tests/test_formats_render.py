@@ -9,8 +9,8 @@ from formats_sample import articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.document import Article
-from reader.core.errors import UsageError
+from reader.core.document import Article, Inline, Paragraph, Quote
+from reader.core.errors import ContentError, UsageError
 from reader.core.formats import FORMATS, render
 
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -40,3 +40,12 @@ def test_unknown_format_is_a_usage_error_listing_the_formats() -> None:
 def test_width_below_one_is_a_usage_error(width: int) -> None:
     with pytest.raises(UsageError, match="width must be at least 1"):
         render(Article(), "plain", width=width)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_absurdly_nested_article_is_a_content_error_not_a_crash(fmt: str) -> None:
+    block = Paragraph([Inline("deep")])
+    for _ in range(3000):
+        block = Quote([block])
+    with pytest.raises(ContentError, match="nested too deeply"):
+        render(Article(blocks=[block]), fmt)
