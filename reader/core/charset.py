@@ -191,7 +191,7 @@ _BOMS = (
 )
 
 PRESCAN_BYTES = 4096  # how far into the document to look for <meta charset>
-DETECT_BYTES = 65536  # how much of the document a detector reads
+DETECT_BYTES = 16384  # how much text a detector reads (chardet takes ~10 ms per KB)
 _MAX_BAD_FRACTION = 0.25  # a label is wrong when this share of non-ASCII bytes fail to decode
 
 _COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.S)

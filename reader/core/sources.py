@@ -227,9 +227,18 @@ def _read_stdin(max_size: int) -> bytes:
 
 def _run(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run a coroutine to completion from synchronous code, even inside a running loop."""
+    result: list[T] = []
+
+    async def keep_result() -> None:
+        # Not the task's own result: asyncio takes the repr of a finished task's result on
+        # the way out, which for a 20 MB page costs seconds.
+        result.append(await coroutine)
+
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(coroutine)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+        asyncio.run(keep_result())
+    else:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, keep_result()).result()
+    return result[0]
