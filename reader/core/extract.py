@@ -20,6 +20,7 @@ from reader.core.html_to_blocks import BlockConverter
 from reader.core.html_tree import base_url, parse_html
 from reader.core.metadata import Metadata, read_metadata
 from reader.core.plain_text import plain_text_blocks, plain_text_title
+from reader.core.post_cleaning import post_clean
 from reader.core.safe_text import clean_line
 
 TOO_SLOW = "Distilling this page took too long; showing the page's main text."
@@ -50,7 +51,8 @@ def _extract(page: Page, full: bool, time_budget: float | None) -> Article:
         blocks = plain_text_blocks(page.text)
         if not blocks:
             raise ContentError("The page has no readable text", EMPTY_HINT)
-        return _article(page, Metadata(title=plain_text_title(page.url)), blocks, [])
+        meta = Metadata(title=plain_text_title(page.url))
+        return _article(page, meta, blocks, [], distilled=False)
     root = parse_html(page.text)
     if root is None:
         raise ContentError("The page has no readable text", EMPTY_HINT)
@@ -72,7 +74,7 @@ def _extract(page: Page, full: bool, time_budget: float | None) -> Article:
                 blocks = page_text_blocks(fresh, base)
     if not blocks:
         raise ContentError("The page has no readable text", EMPTY_HINT)
-    return _article(page, meta, blocks, notices)
+    return _article(page, meta, blocks, notices, distilled=not full)
 
 
 def page_text_blocks(root: HtmlElement, base: str) -> list[Block]:
@@ -109,7 +111,10 @@ def _body(root: HtmlElement) -> HtmlElement:
     return body if body is not None else root
 
 
-def _article(page: Page, meta: Metadata, blocks: list[Block], notices: list[str]) -> Article:
+def _article(
+    page: Page, meta: Metadata, blocks: list[Block], notices: list[str], *, distilled: bool
+) -> Article:
+    """The Article; `distilled` blocks are also post-cleaned (never `--full` or plain text)."""
     title = meta.title
     if blocks and isinstance(blocks[0], Heading):
         first = runs_text(blocks[0].runs)
@@ -117,6 +122,8 @@ def _article(page: Page, meta: Metadata, blocks: list[Block], notices: list[str]
             title = first
         if _same_text(first, title):
             blocks = blocks[1:]
+    if distilled:
+        blocks = post_clean(blocks, title, meta.byline)
     article = Article(
         title=clean_line(title),
         blocks=blocks,

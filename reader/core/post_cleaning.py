@@ -1,0 +1,97 @@
+"""Clean the converted blocks: what readability keeps but a reader does not need.
+
+- the title repeated as a heading (or line) near the top, and the byline and date lines that
+  the header already shows;
+- image captions repeated word for word (slideshows);
+- lines with no words (image counters like "6" or "1 / 5") and lone boilerplate lines
+  ("Advertisement"); a line drawn with characters ("* * *", "___") becomes a separator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.document import Block, Figure, Heading, Paragraph, Separator, runs_text
+
+HEAD_BLOCKS = 6  # how far from the top bylines, dates and repeated titles are looked for
+MAX_META_WORDS = 16
+_DATE_LINE = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|published|posted|modified|created)\b|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|"
+    r"\d{4}-\d{2}-\d{2}\b)",
+    re.I,
+)
+_BOILERPLATE = frozenset(
+    (
+        "advertisement",
+        "advert",
+        "ad",
+        "sponsored",
+        "close",
+        "skip advertisement",
+        "story continues below advertisement",
+        "continue reading below",
+        "article continues below",
+        "scroll to continue with content",
+    )
+)
+_RULE = re.compile(r"^\s*(?:[-_*=~\u2022\u00b7\u2014]\s*){3,}$")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+_EDGE_PUNCTUATION = " .,:;!?|*-\u2013\u2014\u00b7\u2022"
+
+
+def post_clean(blocks: list[Block], title: str, byline: str | None) -> list[Block]:
+    """`blocks` without repeated titles, header lines, duplicates and boilerplate lines."""
+    title_key = _key(title)
+    byline_key = _key(byline or "")
+    seen: set[str] = set()
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading | Paragraph):
+            text = runs_text(block.runs)
+            key = _key(text)
+            if _RULE.match(text):
+                if kept and not isinstance(kept[-1], Separator):
+                    kept.append(Separator())  # a drawn line ("* * *", "___") is a separator
+                continue
+            if _is_wordless(text) or key in _BOILERPLATE:
+                continue
+            if index < HEAD_BLOCKS and _is_header_line(key, title_key, byline_key):
+                continue
+            after_image = index > 0 and isinstance(blocks[index - 1], Figure)
+            if isinstance(block, Paragraph) and after_image and len(key) > 20:
+                if key in seen:
+                    continue  # a slideshow repeating its caption
+                seen.add(key)
+        elif isinstance(block, Figure) and block.caption:
+            key = _key(runs_text(block.caption))
+            if len(key) > 20:
+                if key in seen:
+                    block.caption = []
+                seen.add(key)
+        kept.append(block)
+    return kept
+
+
+def _is_header_line(key: str, title_key: str, byline_key: str) -> bool:
+    """The title again, the byline ("By Jane Doe"), or a dateline ("Updated 5:27 am ...")."""
+    if title_key and key == title_key:
+        return True
+    if len(key.split()) > MAX_META_WORDS:
+        return False
+    if byline_key and (key == byline_key or key == f"by {byline_key}"):
+        return True
+    return _DATE_LINE.match(key) is not None
+
+
+def _is_wordless(text: str) -> bool:
+    """No letters and at most a short number: an image counter, a page number, a bullet."""
+    return _LETTER.search(text) is None and len(_DIGIT.findall(text)) <= 3
+
+
+def _key(text: str) -> str:
+    """Text folded for comparison: lower case, single spaces, no edge punctuation."""
+    return " ".join(text.split()).casefold().strip(_EDGE_PUNCTUATION)

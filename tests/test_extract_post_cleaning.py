@@ -1,0 +1,56 @@
+"""Post-cleaning of distilled blocks: repeated titles, header lines, slideshow captions, and
+lines with no words are dropped; ordinary repeated paragraphs stay."""
+
+from __future__ import annotations
+
+from reader.core.document import Figure, Heading, Inline, Paragraph, runs_text
+from reader.core.post_cleaning import post_clean
+
+
+def para(text: str) -> Paragraph:
+    return Paragraph([Inline(text)])
+
+
+def texts(blocks) -> list[str]:
+    return [runs_text(b.runs) for b in blocks if isinstance(b, Paragraph | Heading)]
+
+
+BODY = "A long enough paragraph of article text that a reader came for."
+
+
+def test_title_byline_and_dateline_near_the_top_are_dropped() -> None:
+    blocks = [
+        Heading(1, [Inline("Seals Return")]),
+        para("By Jane Doe"),
+        para("Updated 5:27 am CST, Wednesday, November 20, 2019"),
+        para(BODY),
+    ]
+    assert texts(post_clean(blocks, "Seals return", "Jane Doe")) == [BODY]
+
+
+def test_a_dateline_deep_in_the_article_is_kept() -> None:
+    blocks = [para(BODY)] * 7 + [para("Published 1887 in London")]
+    assert texts(post_clean(blocks, "T", None))[-1] == "Published 1887 in London"
+
+
+def test_slideshow_captions_repeated_after_images_are_dropped() -> None:
+    caption = "The harbour at dawn, seen from the old sea wall."
+    blocks = [Figure("a", [], None), para(caption), Figure("b", [], None), para(caption)]
+    assert texts(post_clean(blocks, "T", None)) == [caption]
+    figures = [Figure("a", [Inline(caption)]), Figure("b", [Inline(caption)])]
+    cleaned = post_clean(figures, "T", None)
+    assert [runs_text(f.caption) for f in cleaned] == [caption, ""]
+
+
+def test_repeated_paragraphs_of_text_are_kept() -> None:
+    assert texts(post_clean([para(BODY), para(BODY)], "T", None)) == [BODY, BODY]
+
+
+def test_counters_and_boilerplate_lines_are_dropped() -> None:
+    blocks = [para(BODY), para("6"), para("Advertisement"), para("— 3 —"), para(BODY + " 2")]
+    assert texts(post_clean(blocks, "T", None)) == [BODY, BODY + " 2"]
+
+
+def test_a_drawn_line_becomes_a_separator() -> None:
+    cleaned = post_clean([para(BODY), para("* * *"), para(BODY + " 2")], "T", None)
+    assert [b.kind for b in cleaned] == ["paragraph", "separator", "paragraph"]
