@@ -101,6 +101,33 @@ def test_redirect_to_a_non_http_scheme_is_refused(
     assert caught.value.exit_code == EXIT_FETCH
 
 
+@pytest.mark.parametrize(
+    "location",
+    [
+        "http://" + "a" * 64 + ".test/",
+        "http://bad..name/",
+        "http://xn--zz.test/",
+        "http://-x-.test/",
+    ],
+)
+def test_redirect_to_a_malformed_host_is_an_error_not_a_crash(
+    http_server: LocalServer, location: str
+) -> None:
+    url = http_server.route("/jump", redirect(location))
+    with pytest.raises(FetchError, match="redirected to a malformed address"):
+        load_page(url)
+
+
+def test_error_after_a_redirect_names_the_address_that_failed(http_server: LocalServer) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}/gone"
+    url = http_server.route("/moved", redirect(closed))
+    with pytest.raises(FetchError, match="refused") as caught:
+        load_page(url)
+    assert closed in caught.value.message
+
+
 def test_redirect_without_location_is_an_error(http_server: LocalServer) -> None:
     url = http_server.page("/r", b"", status=302, content_type=None)
     with pytest.raises(FetchError, match="without a Location"):

@@ -227,6 +227,8 @@ def test_existing_file_wins_over_a_domain_like_name(
         ("https://example.com:99999/", "malformed URL"),
         ("https://[::1/", "malformed URL"),
         ("https://-bad-.example/", "malformed URL"),
+        ("https://xn--zz.example/", "malformed URL"),
+        ("https://" + "a" * 64 + ".example/", "malformed URL"),
         ("ftp://example.com/file", "cannot open ftp: addresses"),
         ("javascript:alert(1)", "cannot open javascript: addresses"),
         ("mailto:someone@example.com", "cannot open mailto: addresses"),

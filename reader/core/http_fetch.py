@@ -23,6 +23,7 @@ from reader.core import content_encoding
 from reader.core.errors import ContentError, FetchError
 from reader.core.media_type import check_declared_type, parse_content_type
 from reader.core.sizes import format_size
+from reader.core.urls import normalise_http_url
 
 USER_AGENT = f"reader/{__version__} (+reading-mode)"
 ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
@@ -42,18 +43,22 @@ class Fetched:
 
 async def fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
     """GET `url`, following redirects. Raises FetchError or ContentError, never httpx errors."""
+    visited: list[str] = []  # every URL requested, so errors name the one that failed
     try:
         async with asyncio.timeout(timeout):
-            return await _fetch(url, timeout=timeout, max_size=max_size)
-    except TimeoutError:
-        raise _timed_out(url, timeout) from None
-    except httpx.TimeoutException:
-        raise _timed_out(url, timeout) from None
+            return await _fetch(url, visited, timeout=timeout, max_size=max_size)
+    except (TimeoutError, httpx.TimeoutException):
+        raise _timed_out(visited[-1] if visited else url, timeout) from None
     except httpx.HTTPError as error:
-        raise _transport_error(url, error) from error
+        raise _transport_error(visited[-1] if visited else url, error) from error
+    except ValueError as error:  # an address httpx cannot use (bad IDNA, bad port, ...)
+        failed = visited[-1] if visited else url
+        raise FetchError(
+            f"cannot fetch the malformed address {_short(failed)}", "check the address"
+        ) from error
 
 
-async def _fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
+async def _fetch(url: str, visited: list[str], *, timeout: float, max_size: int) -> Fetched:
     async with httpx.AsyncClient(
         headers={
             "User-Agent": USER_AGENT,
@@ -66,7 +71,6 @@ async def _fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
         verify=_tls_context(),
         event_hooks={"response": [_stop_at_redirect]},
     ) as client:
-        visited: list[str] = []
         while True:
             visited.append(url)
             try:
@@ -118,33 +122,32 @@ def _redirect_target(response: httpx.Response, visited: list[str]) -> str:
             f"HTTP {response.status_code} redirect without a Location from {_short(response.url)}",
             "the server is misconfigured; try the address in a browser",
         )
+    malformed = FetchError(
+        f"the server redirected to a malformed address: {_short(location)}",
+        "the server is misconfigured; try the address in a browser",
+    )
     try:
         target = response.url.join(location)
-    except httpx.InvalidURL:
-        raise FetchError(
-            f"the server redirected to a malformed address: {_short(location)}",
-            "the server is misconfigured; try the address in a browser",
-        ) from None
+    except ValueError:  # httpx.InvalidURL, or an IDNA error
+        raise malformed from None
     if target.scheme not in ("http", "https"):
         scheme = target.scheme or location.partition(":")[0]
         raise FetchError(
             f"the server redirected to a {scheme}: address, which reader does not follow",
             f"reader only follows http and https redirects; the target was {_short(location)}",
         )
-    if not target.host:
-        raise FetchError(
-            f"the server redirected to an address without a host: {_short(location)}",
-            "the server is misconfigured; try the address in a browser",
-        )
+    try:
+        target_url = normalise_http_url(str(target))
+    except ValueError:
+        raise malformed from None
     if len(visited) > MAX_REDIRECTS:
-        target_text = str(target)
-        looped = target_text in visited or len(set(visited)) < len(visited)
+        looped = target_url in visited or len(set(visited)) < len(visited)
         what = "a redirect loop" if looped else f"more than {MAX_REDIRECTS} redirects"
         raise FetchError(
             f"{what} starting at {_short(visited[0])}",
             "the site keeps redirecting; try the final address in a browser",
         )
-    return str(target)
+    return target_url
 
 
 def _check_status(response: httpx.Response) -> None:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import ipaddress
 import math
 import re
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from reader.core.charset import decode_document
@@ -30,6 +29,7 @@ from reader.core.media_type import (
     readable_type,
 )
 from reader.core.sizes import format_size
+from reader.core.urls import is_ip, is_valid_host, normalise_http_url
 
 STDIN = "-"
 DEFAULT_TIMEOUT = 20.0
@@ -37,7 +37,6 @@ DEFAULT_MAX_SIZE = 20_000_000
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _HOST_PORT = re.compile(r"^[^\s/?#@:]+:\d+(?:[/?#]|$)")  # example.com:8080/page, not ftp:...
-_LABEL = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)$")
 # File extensions that look like top-level domains: `notes.html` alone is a missing file.
 _FILE_SUFFIXES = frozenset((
     "html", "htm", "xhtml", "xht", "shtml", "txt", "text", "md", "markdown", "rst", "pdf", "json",
@@ -122,49 +121,28 @@ def _page(url: str, data: bytes, *, declared_type: str, charset: str | None) -> 
 
 
 def _normalise_url(source: str) -> str:
-    """`HTTPS://Example.COM:443/a b#top` -> `https://example.com/a%20b`, or UsageError."""
-    import httpx
-
-    malformed = UsageError(
-        f"malformed URL: {source}", "check the address, e.g. https://example.com/page"
-    )
-    if any(char.isspace() for char in source):
-        raise malformed
+    """`source` as a normalised http(s) URL, or UsageError."""
     try:
-        parts = urlsplit(source)
-        port = parts.port
-        url = httpx.URL(urlunsplit(parts._replace(fragment="", path=parts.path or "/")))
-    except ValueError:  # httpx.InvalidURL is a ValueError too
-        raise malformed from None
-    host = parts.hostname or ""
-    if not host or not (_is_ip(host) or all(_LABEL.match(label) for label in host.split("."))):
-        raise malformed
-    if port == 0:
-        raise malformed
-    return str(url)
+        return normalise_http_url(source)
+    except ValueError:
+        raise UsageError(
+            f"malformed URL: {source}", "check the address, e.g. https://example.com/page"
+        ) from None
 
 
 def _looks_like_domain(source: str) -> bool:
     """True for `example.com/page`, `localhost:8080`, `192.0.2.1/x`; False for `notes.html`."""
     host_port = re.split(r"[/?#]", source, maxsplit=1)[0]
     host = host_port.rsplit(":", 1)[0] if _HOST_PORT.match(source) else host_port
-    if host.lower() == "localhost" or _is_ip(host):
+    if host.lower() == "localhost" or is_ip(host):
         return True
     labels = host.split(".")
-    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
+    if len(labels) < 2 or not is_valid_host(host):
         return False
     tld = labels[-1]
     if not (tld.isalpha() and len(tld) >= 2):
         return False
     return host_port != source or tld.lower() not in _FILE_SUFFIXES
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return True
 
 
 def _file_path(url: str) -> Path:

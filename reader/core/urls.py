@@ -1,0 +1,44 @@
+"""Checking and normalising http(s) URLs, for SOURCE arguments and for redirect targets alike."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+_LABEL = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)$")
+
+
+def normalise_http_url(text: str) -> str:
+    """`HTTPS://Example.COM:443/a?b#top` -> `https://example.com/a?b`: lower-case scheme and
+    host, IDNA host, no default port, a path of at least `/`, no fragment.
+
+    Raises ValueError for anything that is not a well-formed http(s) URL with a host.
+    """
+    import httpx  # a quarter of a second to import: only when a URL is really used
+
+    if any(char.isspace() for char in text):
+        raise ValueError("space in URL")
+    parts = urlsplit(text)  # ValueError for a bad port or bracket
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValueError("not an http(s) URL")
+    host = parts.hostname or ""
+    if not is_valid_host(host) or parts.port == 0:
+        raise ValueError("bad host or port")
+    url = httpx.URL(urlunsplit(parts._replace(fragment="", path=parts.path or "/")))
+    if not url.host:  # decoding the host also checks its IDNA labels (`xn--zz` fails)
+        raise ValueError("no host")
+    return str(url)  # httpx.InvalidURL and idna errors are ValueErrors too
+
+
+def is_valid_host(host: str) -> bool:
+    """True for an IP address or a name made of valid DNS labels."""
+    return bool(host) and (is_ip(host) or all(_LABEL.match(label) for label in host.split(".")))
+
+
+def is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
