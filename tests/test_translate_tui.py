@@ -175,7 +175,7 @@ async def test_settings_pane_offers_installed_languages(packages) -> None:
         await pilot.pause()
         from textual.widgets import Select
 
-        select = app.screen.query_one("#setting-language", Select)
+        select = app.screen.query_one("#translation-language", Select)
         values = [value for _, value in select._options]
         assert values == ["off", "xx", "yy"]
         select.value = "yy"
@@ -184,3 +184,7 @@ async def test_settings_pane_offers_installed_languages(packages) -> None:
         bar = reader(app).translation_bar
         await wait_for(pilot, lambda: bar.job is not None and bar.job.finished)
         assert bar.job.target == "yy"
+        select.value = "off"
+        await pilot.pause()
+        assert app.settings.language is None
+        assert reader(app).article_view.article.blocks == app.first_article.blocks

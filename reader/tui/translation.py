@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 from reader.core.document import Article, Block
 from reader.core.errors import ReaderError
 from reader.core.safe_text import clean_line
+from reader.tui.messages import SettingsChanged
 
 VIEW_CHOICES = [
     ("Translation only", "translation"),
@@ -91,6 +92,16 @@ def installed_targets() -> list[str]:
     return sorted(targets)
 
 
+class LanguageSelect(Select[str]):
+    """The target language; "off" means no translation (the setting's None)."""
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value in ("off", Select.BLANK) else str(event.value)
+        if value != self.app.settings.language:  # type: ignore[attr-defined]
+            self.post_message(SettingsChanged("language", value))
+
+
 def language_controls(settings: object):
     """The Reading settings pane's Language section: target language and view."""
     current = getattr(settings, "language", None) or "off"
@@ -98,7 +109,7 @@ def language_controls(settings: object):
     if current != "off" and current not in targets:
         targets.append(current)
     options = [("Original (no translation)", "off")] + [(code, code) for code in targets]
-    yield Select(options, value=current, allow_blank=False, id="setting-language")
+    yield LanguageSelect(options, value=current, allow_blank=False, id="translation-language")
     view = getattr(settings, "translation_view", "translation")
     yield Select(VIEW_CHOICES, value=view, allow_blank=False, id="setting-translation_view")
     if not targets:
