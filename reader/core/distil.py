@@ -16,7 +16,7 @@ from reader.core.document import Block
 from reader.core.html_to_blocks import BlockConverter
 
 NO_ARTICLE = "No article found on this page; showing the page's main text."
-MIN_ARTICLE_CHARS = 200
+MIN_ARTICLE_CHARS = 250  # readability-lxml's own retry_length for an acceptable article
 MAX_LINK_DENSITY = 0.5
 _TEASER_TAGS = ("li", "p", "h2", "h3", "h4", "dt", "dd", "td")
 

@@ -137,11 +137,13 @@ _BLOCKISH = frozenset(
 
 
 class BlockConverter:
-    """Turns elements into blocks. `skip_chrome` also drops nav/header/footer/aside/form."""
+    """Turns elements into blocks. `skip_chrome` (the page's main text) also drops
+    nav/header/footer/aside/form and what is hidden from screen readers (aria-hidden)."""
 
     def __init__(self, base: str, *, skip_chrome: bool = False) -> None:
         self.base = base
         self.skip = SKIP_TAGS | CHROME_TAGS if skip_chrome else SKIP_TAGS
+        self.main_text_only = skip_chrome
 
     def convert(self, element: HtmlElement) -> list[Block]:
         """The blocks of `element` and everything inside it (its tail excluded)."""
@@ -179,6 +181,8 @@ class BlockConverter:
     ) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag in self.skip or el.get("hidden") is not None:
+            return
+        if self.main_text_only and el.get("aria-hidden") == "true":
             return
         if depth > MAX_DEPTH:
             runs.add(" ".join(el.itertext()), kind, url)
