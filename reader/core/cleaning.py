@@ -55,7 +55,8 @@ _CLUTTER = re.compile(
     r"also-like|may-like|most-read|most-popular|trending|"
     r"outbrain|taboola|ad|ads|advert|advertisement|advertising|adslot|"
     r"sponsored|promo|promos|breadcrumbs?|skip-link|"
-    r"comments?|disqus|popup|modal|tooltip|popover|hovercard|rollover"
+    r"comments?|disqus|popup|modal|tooltip|popover|hovercard|rollover|"
+    r"gallery|slideshow|carousel|slider"
     r")(?:$|[\s_-])",
     re.I,
 )
