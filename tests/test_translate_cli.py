@@ -73,6 +73,22 @@ def reader(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[
     )
 
 
+class Result:
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def in_process(args: list[str], setup, monkeypatch, capsys) -> Result:
+    """`reader ARGS` in this process, in the isolated environment (faster than a subprocess)."""
+    from reader.cli import main
+
+    for key in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "ARGOS_PACKAGES_DIR"):
+        monkeypatch.setenv(key, setup["env"][key])
+    code = main(args)
+    out = capsys.readouterr()
+    return Result(code, out.out, out.err)
+
+
 def expected_runs(runs: Runs, package: Path) -> Runs:
     """The documented rule: text/emphasis/strong runs merge into one segment, each link is its
     own segment (url and number kept), code runs stay; whitespace around segments is kept."""
@@ -150,22 +166,22 @@ def test_second_run_is_served_from_the_cache(setup) -> None:
     assert "reader languages install en xx" in third.stderr
 
 
-def test_every_format_and_view(setup) -> None:
-    env, page, package = setup["env"], setup["page"], setup["package"]
+def test_every_format_and_view(setup, monkeypatch, capsys) -> None:
+    page, package = setup["page"], setup["package"]
+
+    def run(args: list[str]) -> Result:
+        return in_process(args, setup, monkeypatch, capsys)
+
     heading = reference_translation(package, ["Trains and rain"])
     for fmt in ("plain", "markdown", "html", "json"):
-        result = reader(["--format", fmt, "--translate", "xx", str(page)], env)
+        result = run(["--format", fmt, "--translate", "xx", str(page)])
         assert result.returncode == 0, (fmt, result.stderr)
         assert heading in result.stdout, fmt
         assert "Rain is expected in the north" not in result.stdout, fmt
-    original = reader(
-        ["--plain", "--translate", "xx", "--translation-view", "original", str(page)], env
-    )
+    original = run(["--plain", "--translate", "xx", "--translation-view", "original", str(page)])
     assert "Rain is expected in the north" in original.stdout
     assert heading not in original.stdout
-    mixed = reader(
-        ["--plain", "--translate", "xx", "--translation-view", "interleaved", str(page)], env
-    )
+    mixed = run(["--plain", "--translate", "xx", "--translation-view", "interleaved", str(page)])
     assert mixed.returncode == 0, mixed.stderr
     paragraph = (
         "Scientists found water ice near the south pole of the moon. The quick brown fox "
@@ -177,9 +193,13 @@ def test_every_format_and_view(setup) -> None:
     assert text.index(paragraph) < text.index(translated)
 
 
-def test_missing_pair_and_unknown_language_are_clear_errors(setup) -> None:
-    env, page = setup["env"], setup["page"]
-    result = reader(["--plain", "--translate", "de", str(page)], env)
+def test_missing_pair_and_unknown_language_are_clear_errors(setup, monkeypatch, capsys) -> None:
+    page = setup["page"]
+
+    def run(args: list[str]) -> Result:
+        return in_process(args, setup, monkeypatch, capsys)
+
+    result = run(["--plain", "--translate", "de", str(page)])
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert "no translation package for en → de (installed: en → xx)" in result.stderr
@@ -188,10 +208,10 @@ def test_missing_pair_and_unknown_language_are_clear_errors(setup) -> None:
     undetectable.write_text(
         "<html><body><article><p>" + "12 34 56 78 90. " * 20 + "</p></article></body></html>"
     )
-    result = reader(["--plain", "--translate", "xx", str(undetectable)], env)
+    result = run(["--plain", "--translate", "xx", str(undetectable)])
     assert result.returncode == 2
     assert "--from" in result.stderr
-    forced = reader(["--plain", "--translate", "xx", "--from", "en", str(undetectable)], env)
+    forced = run(["--plain", "--translate", "xx", "--from", "en", str(undetectable)])
     assert forced.returncode == 0, forced.stderr
 
 
