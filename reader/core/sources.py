@@ -11,6 +11,7 @@ import asyncio
 import concurrent.futures
 import math
 import re
+import stat
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
@@ -61,8 +62,8 @@ def resolve_source(source: str) -> str:
         return _normalise_url(source)
     if scheme == "file":
         return _file_path(source).as_uri()
-    path = Path(source).expanduser()
-    if path.exists() or (scheme and len(scheme) == 1):  # an existing file, or C:\...
+    path = _expand_user(Path(source))
+    if _exists(path) or (scheme and len(scheme) == 1):  # an existing file, or C:\...
         return _checked_file(path).as_uri()
     if scheme and not _HOST_PORT.match(source):
         raise UsageError(
@@ -71,7 +72,9 @@ def resolve_source(source: str) -> str:
         )
     if _looks_like_domain(source):
         return _normalise_url("https://" + source)
-    raise UsageError(f"no such file: {source}", "check the path, or give a full https:// URL")
+    raise UsageError(
+        f"no such file: {_shown(source)}", "check the path, or give a full https:// URL"
+    )
 
 
 def load_page(
@@ -126,7 +129,7 @@ def _normalise_url(source: str) -> str:
         return normalise_http_url(source)
     except ValueError:
         raise UsageError(
-            f"malformed URL: {source}", "check the address, e.g. https://example.com/page"
+            f"malformed URL: {_shown(source)}", "check the address, e.g. https://example.com/page"
         ) from None
 
 
@@ -157,13 +160,40 @@ def _file_path(url: str) -> Path:
 
 
 def _checked_file(path: Path) -> Path:
-    """`path` made absolute, if it is a readable regular file; UsageError otherwise."""
-    path = path.expanduser().absolute()
-    if not path.exists():
-        raise UsageError(f"no such file: {path}", "check the path")
-    if path.is_dir():
-        raise UsageError(f"{path} is a directory", "give the path of an HTML or text file")
+    """`path` made absolute, if it is a file; UsageError otherwise."""
+    path = _expand_user(path).absolute()
+    try:
+        is_directory = stat.S_ISDIR(path.stat().st_mode)
+    except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL byte
+        raise UsageError(f"no such file: {_shown(path)}", "check the path") from None
+    except OSError as error:  # a name too long, a loop of links, no permission on a folder
+        raise UsageError(
+            f"cannot open {_shown(path)}: {error.strerror or error}", "check the path"
+        ) from None
+    if is_directory:
+        raise UsageError(f"{_shown(path)} is a directory", "give the path of an HTML or text file")
     return path
+
+
+def _shown(source: str | Path, limit: int = 200) -> str:
+    """A source as quoted in a message: long ones shortened."""
+    text = str(source)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _expand_user(path: Path) -> Path:
+    """`~/page.html` -> `/home/me/page.html`; a path naming an unknown user stays as it is."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _read_file(path: Path, max_size: int) -> bytes:
