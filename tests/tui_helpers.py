@@ -115,9 +115,7 @@ def make_app(
     settings: Settings | None = None,
     **kw: object,
 ) -> ReaderApp:
-    return create_app(
-        source, None, settings or Settings(theme="textual-dark"), state=state, save=False, **kw
-    )  # type: ignore[arg-type]
+    return create_app(source, None, settings or Settings(), state=state, save=False, **kw)  # type: ignore[arg-type]
 
 
 def reader(app: ReaderApp) -> ReaderScreen:

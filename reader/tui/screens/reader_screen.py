@@ -490,14 +490,18 @@ class ReaderScreen(Screen):
             self.query_one(ContentsPane).highlight_block(self.article_view.current_block)
         if name == "help":
             self.query_one(HelpPane).refresh_keys()
+        if name == "settings":
+            self.query_one(SettingsPane).populate()
         self.call_after_refresh(pane.focus)
 
     def action_close_pane(self) -> None:
         self.pane = None
 
     def watch_pane(self, old: str | None, new: str | None) -> None:
+        # One restyle of the screen for the whole change, not one per class.
         for name in PANES:
-            self.set_class(name == new, f"-show-{name}")
+            self.set_class(name == new, f"-show-{name}", update=False)
+        self.update_node_styles(animate=False)
         if new is None:
             self.article_view.focus()
 

@@ -63,7 +63,19 @@ class SettingsPane(VerticalScroll):
         Binding("escape", "screen.close_pane", "Close pane", id="pane.close")
     ]
 
+    populated = False
+    """The controls are built the first time the pane opens: they are most of the app's
+    widgets, and restyling them on every key would slow everything down."""
+
+    def populate(self) -> None:
+        """Build the controls (once), from the current settings."""
+        if not self.populated:
+            self.populated = True
+            self.refresh(recompose=True)
+
     def compose(self) -> ComposeResult:
+        if not self.populated:
+            return
         settings = self.app.settings  # type: ignore[attr-defined]
         for name, title in SECTIONS:
             with Vertical(id=f"section-{name}", classes="settings-section"):
