@@ -1,0 +1,36 @@
+"""Snapshots of the reader at text scale 1 and 3 in a light and a dark theme (80x24).
+
+Regenerate after an intended change with `pytest tests/test_bigtext_snapshots.py
+--snapshot-update` and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from tui_helpers import every_block_article
+
+from reader.core.settings import Settings
+from reader.tui import create_app
+
+
+@pytest.fixture(autouse=True)
+def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+async def settle(pilot: Pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("theme", ["light", "high-contrast-dark"])
+@pytest.mark.parametrize("scale", [1, 3])
+def test_article_at_scale_in_theme(snap_compare, theme: str, scale: int) -> None:
+    settings = Settings(theme=theme, scale=scale, width=0, margin=2)
+    app = create_app(None, settings=settings, save=False, article=every_block_article())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
