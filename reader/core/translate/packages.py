@@ -185,10 +185,7 @@ def install_file(archive: Path) -> InstalledPackage:
         raise UsageError(f"no such package file: {archive}", "give the path of a .argosmodel file")
     top = _validate_archive(archive)
     target_root = packages_dir()
-    target_root.mkdir(parents=True, exist_ok=True)
-    # Unpack beside the packages directory (same file system, so the rename is atomic) and
-    # outside it, so argostranslate never sees a half-unpacked package.
-    staging = Path(tempfile.mkdtemp(prefix=".reader-install-", dir=target_root.parent))
+    staging = _staging_dir(target_root)
     try:
         try:
             with zipfile.ZipFile(archive) as zipf:
@@ -235,6 +232,27 @@ def install_file(archive: Path) -> InstalledPackage:
         ) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _staging_dir(target_root: Path) -> Path:
+    """A fresh directory to unpack into, beside the packages directory (same file system, so
+    the final rename is atomic) and outside it, so argostranslate never sees a half-unpacked
+    package; inside it, hidden, only if the parent is not writable."""
+    try:
+        target_root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ContentError(
+            f"cannot create the packages directory {target_root}: {error.strerror or error}",
+            "set ARGOS_PACKAGES_DIR to a writable directory",
+        ) from error
+    for parent in (target_root.parent, target_root):
+        try:
+            return Path(tempfile.mkdtemp(prefix=".reader-install-", dir=parent))
+        except OSError:
+            continue
+    raise ContentError(
+        f"cannot write to {target_root}", "set ARGOS_PACKAGES_DIR to a writable directory"
+    )
 
 
 def _validate_archive(archive: Path) -> str:
