@@ -54,3 +54,31 @@ def test_counters_and_boilerplate_lines_are_dropped() -> None:
 def test_a_drawn_line_becomes_a_separator() -> None:
     cleaned = post_clean([para(BODY), para("* * *"), para(BODY + " 2")], "T", None)
     assert [b.kind for b in cleaned] == ["paragraph", "separator", "paragraph"]
+
+
+def link_para(text: str) -> Paragraph:
+    return Paragraph([Inline(text, "link", "https://x.example/" + text.replace(" ", "-"))])
+
+
+def test_a_run_of_linked_headlines_and_its_lead_in_are_dropped() -> None:
+    blocks = [
+        para(BODY),
+        para("You may also like..."),
+        link_para("Who will make the hall of fame next year"),
+        link_para("Twenty five worst inductees ever picked"),
+    ]
+    assert texts(post_clean(blocks, "T", None)) == [BODY]
+
+
+def test_short_links_and_a_single_linked_line_are_kept() -> None:
+    blocks = [para(BODY), link_para("Next"), link_para("Learn more"), link_para("Read the report")]
+    assert len(post_clean(blocks, "T", None)) == 4
+
+
+def test_read_more_line_is_dropped_but_a_more_information_line_is_kept() -> None:
+    read_more = Paragraph([Inline("READ MORE: "), *link_para("Seals seen upstream again").runs])
+    info = Paragraph([Inline("More information: "), *link_para("Petit et al. 2018").runs])
+    assert texts(post_clean([para(BODY), read_more, info], "T", None)) == [
+        BODY,
+        "More information: Petit et al. 2018",
+    ]

@@ -3,6 +3,7 @@
 - the title repeated as a heading (or line) near the top, and the byline and date lines that
   the header already shows;
 - image captions repeated word for word (slideshows);
+- "you may also like" runs of all-link lines, and "Read more: <link>" lines;
 - lines with no words (image counters like "6" or "1 / 5") and lone boilerplate lines
   ("Advertisement"); a line drawn with characters ("* * *", "___") becomes a separator.
 """
@@ -36,6 +37,13 @@ _BOILERPLATE = frozenset(
         "article continues below",
         "scroll to continue with content",
     )
+)
+MAX_TEASER_CHARS = 200
+MIN_TEASER_WORDS = 4
+_READ_MORE = re.compile(
+    r"^\s*(?:read more|read also|also read|see more|see also|more on this|related|recommended|"
+    r"watch|listen|don't miss)\b[^:\n]{0,25}:",
+    re.I,
 )
 _RULE = re.compile(r"^\s*(?:[-_*=~\u2022\u00b7\u2014]\s*){3,}$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -73,7 +81,62 @@ def post_clean(blocks: list[Block], title: str, byline: str | None) -> list[Bloc
                     block.caption = []
                 seen.add(key)
         kept.append(block)
-    return kept
+    return _drop_teasers(kept)
+
+
+def _drop_teasers(blocks: list[Block]) -> list[Block]:
+    """Without runs of two or more short all-link paragraphs (a "You may also like" list) and
+    their short lead-in, nor single "Read more: <link>" lines."""
+    teaser = [_is_link_paragraph(b) for b in blocks]
+    doomed: set[int] = set()
+    index = 0
+    while index < len(blocks):
+        if not teaser[index]:
+            if _is_read_more(blocks[index]):
+                doomed.add(index)
+            index += 1
+            continue
+        end = index
+        while end < len(blocks) and teaser[end]:
+            end += 1
+        if end - index >= 2:
+            doomed.update(range(index, end))
+            if index > 0 and _is_lead_in(blocks[index - 1]):
+                doomed.add(index - 1)
+        index = end
+    return [b for i, b in enumerate(blocks) if i not in doomed]
+
+
+def _is_link_paragraph(block: Block) -> bool:
+    if not isinstance(block, Paragraph):
+        return False
+    total = sum(len(r.text.strip()) for r in block.runs)
+    linked = sum(len(r.text.strip()) for r in block.runs if r.kind == "link")
+    if not 0 < total <= MAX_TEASER_CHARS or linked < 0.9 * total:
+        return False
+    return len(runs_text(block.runs).split()) >= MIN_TEASER_WORDS  # a headline, not "Next"
+
+
+def _is_lead_in(block: Block) -> bool:
+    """A short line introducing a list of links ("You may also like...", "Related:")."""
+    if not isinstance(block, Paragraph | Heading):
+        return False
+    text = runs_text(block.runs).strip()
+    return len(text.split()) <= 6 and (
+        isinstance(block, Heading) or text.endswith((":", "...", "\u2026"))
+    )
+
+
+def _is_read_more(block: Block) -> bool:
+    """ "Read more: <a linked headline>" and the like."""
+    if not isinstance(block, Paragraph):
+        return False
+    match = _READ_MORE.match(runs_text(block.runs))
+    if match is None:
+        return False
+    rest = sum(len(r.text.strip()) for r in block.runs) - len(match.group().strip())
+    linked = sum(len(r.text.strip()) for r in block.runs if r.kind == "link")
+    return rest > 0 and linked >= 0.8 * rest
 
 
 def _is_header_line(key: str, title_key: str, byline_key: str) -> bool:
