@@ -159,7 +159,7 @@ def glyph_cells(char: str, scale: int, mosaic: str, bold: bool, underline: bool)
 
 def _is_bold(keys: str) -> bool:
     words = keys.split()
-    return "heading" in words or "strong" in words or "heading-marker" in words
+    return "heading" in words or "strong" in words
 
 
 def render_spans(

@@ -219,7 +219,11 @@ class ReaderApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every reader action by name, with its keys, plus Textual's own commands."""
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's theme picker offers themes whose contrast reader has not checked and
+            # does not save the choice; "Next theme" / "Previous theme" below do both.
+            if command.title != "Theme":
+                yield command
         reader = self.get_screen_reader()
         if reader is None:
             return
