@@ -216,6 +216,15 @@ def test_nul_bytes_become_replacement_characters(http_server: LocalServer) -> No
     assert "a\ufffdb" in page.text
 
 
+def test_utf32_page_is_an_undecodable_content_error(http_server: LocalServer) -> None:
+    """UTF-32 is not a web encoding: three NUL bytes in every four make it unreadable."""
+    body = html(RUSSIAN).encode("utf-32-le")
+    url = http_server.page("/p", body, content_type="text/html; charset=utf-32")
+    with pytest.raises(ContentError, match="not readable text") as caught:
+        load_page(url)
+    assert caught.value.exit_code == 4
+
+
 def test_unsafe_replacement_charset_is_refused(http_server: LocalServer) -> None:
     url = http_server.page("/p", b"<p>~{hz~}</p>", content_type="text/html; charset=hz-gb-2312")
     with pytest.raises(ContentError, match="hz-gb-2312") as caught:

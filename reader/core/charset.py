@@ -391,4 +391,15 @@ def _decode(data: bytes, encoding: str) -> Decoded:
     text = data.decode(codec, "replace").replace("\x00", "\ufffd")
     if not text.strip():
         raise ContentError("the document is empty", "check the address or the file")
+    head = text[:UNREADABLE_SAMPLE]
+    if len(_UNREADABLE.findall(head)) > UNREADABLE_SHARE * len(head):
+        raise ContentError(
+            f"the document is not readable text: mostly binary or undecodable as {encoding}",
+            "check that the address points to a web page",
+        )
     return Decoded(text, encoding)
+
+
+UNREADABLE_SAMPLE = 4096  # characters checked at the start of a decoded document
+UNREADABLE_SHARE = 0.3  # more undecodable or control characters than this: not text
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\ufffd]")
