@@ -181,3 +181,28 @@ async def test_justified_large_text_fills_the_column_too() -> None:
         width = screen.article_view.column_width
         first_line = rows[: rows_per_line(2)]
         assert width - 1 <= len(first_line[0]) <= width
+
+
+async def test_find_works_in_large_text_and_highlights_every_row_of_the_match() -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await show(pilot, app, app.first_article)
+        view = screen.article_view
+        found = view.find("word77")
+        assert found >= 1
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        assert app.settings.scale == 3
+        assert view.match_count == found, "one match per occurrence, not per glyph row"
+        view.find("word77")
+        await pilot.pause()
+        top = view.top_line
+        rows = [view.line(top + y) for y in range(view.size.height)]
+        hits = [
+            y for y, line in enumerate(rows) if line and "word77" in getattr(line, "source", "")
+        ]
+        assert len(hits) == rows_per_line(3)
+        plain = view.render_line(hits[0])
+        match_style = view.get_component_rich_style("article-view--match-current")
+        backgrounds = {seg.style.bgcolor for seg in plain if seg.style}
+        assert match_style.bgcolor in backgrounds

@@ -9,9 +9,21 @@ reading position survives a change of scale.
 
 from __future__ import annotations
 
-from reader.core.bigtext import chars_per_line, render_spans
+from dataclasses import dataclass
+
+from reader.core.bigtext import cells_per_char, chars_per_line, render_spans
 from reader.core.document import Block, Paragraph
 from reader.tui.layout import BlockLayout, LayoutOptions, Line, Span
+
+
+@dataclass(frozen=True, slots=True)
+class LargeLine(Line):
+    """One terminal row of a large-text line: `source` is the text the line draws, `row` which
+    of its rows this is, `cells` the columns per character (so find can map matches)."""
+
+    source: str = ""
+    row: int = 0
+    cells: int = 1
 
 
 def make_block_layout(options: LayoutOptions) -> BlockLayout:
@@ -97,7 +109,10 @@ class LargeTextLayout(BlockLayout):
             if not line.spans:
                 out.append(Line(index, line.offset))
                 continue
+            source = line.text
+            cells = cells_per_char(scale, mosaic)
             out.extend(
-                Line(index, line.offset, row) for row in render_spans(line.spans, scale, mosaic)
+                LargeLine(index, line.offset, spans, source, number, cells)
+                for number, spans in enumerate(render_spans(line.spans, scale, mosaic))
             )
         return out

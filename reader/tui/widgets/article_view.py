@@ -517,11 +517,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             for index, line in enumerate(self._lines):
                 if not line.spans:
                     continue
-                haystack = line.text.casefold()
+                # A large-text row draws `source` with `cells` columns per character; only
+                # a line's first row counts as a match for n/N, every row is highlighted.
+                cells = getattr(line, "cells", 1)
+                haystack = (getattr(line, "source", "") or line.text).casefold()
+                counted = getattr(line, "row", 0) == 0
                 start = haystack.find(needle)
                 while start >= 0:
-                    match = Match(index, start, start + len(needle))
-                    self._matches.append(match)
+                    match = Match(index, start * cells, (start + len(needle)) * cells)
+                    if counted:
+                        self._matches.append(match)
                     self._matches_by_line.setdefault(index, []).append(match)
                     start = haystack.find(needle, start + max(1, len(needle)))
         self.refresh_lines_cache()
