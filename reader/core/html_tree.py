@@ -29,13 +29,17 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
         return None
     root, too_deep = _parse(text)
     if too_deep:
-        root, _ = _parse(flatten_deep_nesting(text, MAX_NESTING))
+        # The limit hit may also be libxml2's 10,000,000-byte cap on one text node, which
+        # drops that text and the rest of the page: with nesting now bounded, lift it.
+        root, _ = _parse(flatten_deep_nesting(text, MAX_NESTING), huge=True)
     return root
 
 
-def _parse(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
-    """The parsed tree, and whether libxml2 gave up because of nesting depth."""
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+def _parse(text: str, huge: bool = False) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """The parsed tree, and whether libxml2 gave up because of nesting depth or text size."""
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=huge
+    )
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
     except (ParserError, ValueError):
