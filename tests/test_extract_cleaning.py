@@ -53,3 +53,12 @@ def test_embedded_post_is_kept_as_a_quote(article: Article) -> None:
 def test_full_mode_keeps_the_furniture_that_is_visible() -> None:
     full = text_of(extract(Page(url="https://coast.example/seals", text=PAGE), full=True))
     assert "Share on Facebook" in full and "I saw them last week" in full
+
+
+def test_links_named_like_furniture_stay_in_their_sentence() -> None:
+    sentence = (
+        "<p>He said, <a href='#' class='popup share'>if you prefer that I should</a>, and left.</p>"
+    )
+    html = f"<body><article>{sentence}<p>{'More words of the story to make it long. ' * 8}</p></article></body>"
+    text = text_of(extract(Page(url="https://coast.example/x", text=html)))
+    assert "He said, if you prefer that I should, and left." in text

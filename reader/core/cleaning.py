@@ -67,6 +67,8 @@ _CLUTTER_ROLES = _words(
 )
 _PROTECTED = _words("html body main")
 _WRAPPERS = _words("div span section figure")
+# Links and phrase markup are part of a sentence whatever their class says ("popup" links).
+_INLINE_TEXT = _words("a em strong b i u abbr sup sub small mark time cite q dfn kbd var")
 MAX_CLUTTER_SHARE = 0.25  # furniture never holds a quarter of the page's text
 
 
@@ -88,6 +90,11 @@ def remove_clutter(root: HtmlElement) -> None:
     for el in body.iter():
         tag = el.tag
         if not isinstance(tag, str) or tag in _PROTECTED:
+            continue
+        if tag in _INLINE_TEXT:
+            # readability would drop e.g. a class="popup" link from the middle of a sentence
+            el.attrib.pop("class", None)
+            el.attrib.pop("id", None)
             continue
         if tag == "blockquote":
             quotes.append(el)
