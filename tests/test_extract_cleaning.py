@@ -59,6 +59,7 @@ def test_links_named_like_furniture_stay_in_their_sentence() -> None:
     sentence = (
         "<p>He said, <a href='#' class='popup share'>if you prefer that I should</a>, and left.</p>"
     )
-    html = f"<body><article>{sentence}<p>{'More words of the story to make it long. ' * 8}</p></article></body>"
+    filler = "More words of the story to make it long. " * 8
+    html = f"<body><article>{sentence}<p>{filler}</p></article></body>"
     text = text_of(extract(Page(url="https://coast.example/x", text=html)))
     assert "He said, if you prefer that I should, and left." in text
