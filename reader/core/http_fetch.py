@@ -51,11 +51,6 @@ async def fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
         raise _timed_out(visited[-1] if visited else url, timeout) from None
     except httpx.HTTPError as error:
         raise _transport_error(visited[-1] if visited else url, error) from error
-    except ValueError as error:  # an address httpx cannot use (bad IDNA, bad port, ...)
-        failed = visited[-1] if visited else url
-        raise FetchError(
-            f"cannot fetch the malformed address {_short(failed)}", "check the address"
-        ) from error
 
 
 async def _fetch(url: str, visited: list[str], *, timeout: float, max_size: int) -> Fetched:
@@ -74,7 +69,13 @@ async def _fetch(url: str, visited: list[str], *, timeout: float, max_size: int)
         while True:
             visited.append(url)
             try:
-                response = await client.send(client.build_request("GET", url), stream=True)
+                request = client.build_request("GET", url)
+            except ValueError as error:  # an address httpx cannot use (bad IDNA, bad port, ...)
+                raise FetchError(
+                    f"cannot fetch the malformed address {_short(url)}", "check the address"
+                ) from error
+            try:
+                response = await client.send(request, stream=True)
             except _Redirect as redirect:
                 url = _redirect_target(redirect.response, visited)
                 continue

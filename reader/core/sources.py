@@ -156,7 +156,8 @@ def _file_path(url: str) -> Path:
             f"reader cannot open files on another host: {url}",
             "copy the file here and give its path",
         )
-    return _checked_file(Path(url2pathname(unquote(parts.path))))
+    # surrogateescape: a file name that is not UTF-8 still round-trips to its bytes
+    return _checked_file(Path(url2pathname(unquote(parts.path, errors="surrogateescape"))))
 
 
 def _checked_file(path: Path) -> Path:
@@ -201,30 +202,33 @@ def _read_file(path: Path, max_size: int) -> bytes:
         with path.open("rb") as file:
             data = file.read(max_size + 1)
     except PermissionError:
-        raise UsageError(f"permission denied: {path}", "check the file's permissions") from None
+        raise UsageError(
+            f"permission denied: {_shown(path)}", "check the file's permissions"
+        ) from None
     except OSError as error:
         raise UsageError(
-            f"cannot read {path}: {error.strerror or error}", "check the file"
+            f"cannot read {_shown(path)}: {error.strerror or error}", "check the file"
         ) from None
     if len(data) > max_size:
         raise FetchError(
-            f"{path} is larger than the {format_size(max_size)} limit",
+            f"{_shown(path)} is larger than the {format_size(max_size)} limit",
             "raise the limit with --max-size",
         )
     return data
 
 
 def _read_stdin(max_size: int) -> bytes:
+    """Standard input's bytes; refused when it is a terminal (reading would wait for typing)."""
+    hint = "pipe a page in: reader - < page.html"
     stream = sys.stdin
-    if stream is None:
-        raise UsageError(
-            "there is no standard input to read", "pipe a page in: reader - < page.html"
-        )
-    if stream.isatty():
-        raise UsageError(
-            "standard input is a terminal, not a page", "pipe a page in: reader - < page.html"
-        )
-    data = stream.buffer.read(max_size + 1)
+    try:
+        if stream is None or stream.closed:
+            raise UsageError("there is no standard input to read", hint)
+        if stream.isatty():
+            raise UsageError("standard input is a terminal, not a page", hint)
+        data = stream.buffer.read(max_size + 1)
+    except (OSError, ValueError, AttributeError) as error:
+        raise UsageError(f"cannot read standard input: {error}", hint) from None
     if len(data) > max_size:
         raise FetchError(
             f"standard input is larger than the {format_size(max_size)} limit",
