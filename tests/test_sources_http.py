@@ -308,3 +308,23 @@ async def test_load_page_works_from_code_with_a_running_event_loop(
 ) -> None:
     page = load_page(http_server.page("/a", ARTICLE))
     assert "Hello reader" in page.text
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("ALL_PROXY", "socks5://127.0.0.1:1", "SOCKS support is not installed"),
+        ("HTTP_PROXY", "ftp://127.0.0.1:1", "proxy set in the environment cannot be used"),
+        ("HTTP_PROXY", "http://127.0.0.1:1", "through the proxy in HTTP_PROXY"),
+    ],
+)
+def test_unusable_proxy_in_the_environment_is_a_clear_fetch_error(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, message: str
+) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(FetchError, match=message) as caught:
+        load_page("http://reader-proxy-test.invalid/page", timeout=5)
+    assert caught.value.exit_code == EXIT_FETCH

@@ -54,18 +54,7 @@ async def fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
 
 
 async def _fetch(url: str, visited: list[str], *, timeout: float, max_size: int) -> Fetched:
-    async with httpx.AsyncClient(
-        headers={
-            "User-Agent": USER_AGENT,
-            "Accept": ACCEPT,
-            "Accept-Encoding": content_encoding.ACCEPT_ENCODING,
-        },
-        timeout=httpx.Timeout(timeout),
-        follow_redirects=False,
-        trust_env=True,
-        verify=_tls_context(),
-        event_hooks={"response": [_stop_at_redirect]},
-    ) as client:
+    async with _client(timeout) as client:
         while True:
             visited.append(url)
             try:
@@ -87,6 +76,40 @@ async def _fetch(url: str, visited: list[str], *, timeout: float, max_size: int)
                 return Fetched(str(response.url), body, content_type)
             finally:
                 await response.aclose()
+
+
+def _client(timeout: float) -> httpx.AsyncClient:
+    """An httpx client with reader's headers, timeouts, TLS checks and the environment's
+    proxies; FetchError when a proxy variable cannot be used."""
+    try:
+        return httpx.AsyncClient(
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": ACCEPT,
+                "Accept-Encoding": content_encoding.ACCEPT_ENCODING,
+            },
+            timeout=httpx.Timeout(timeout),
+            follow_redirects=False,
+            trust_env=True,
+            verify=_tls_context(),
+            event_hooks={"response": [_stop_at_redirect]},
+        )
+    except ImportError:
+        raise FetchError(
+            "a SOCKS proxy is set in the environment, but SOCKS support is not installed",
+            "install it with pip install 'httpx[socks]', or unset ALL_PROXY",
+        ) from None
+    except ValueError as error:
+        raise FetchError(
+            f"the proxy set in the environment cannot be used: {error}",
+            "check HTTP_PROXY, HTTPS_PROXY and ALL_PROXY",
+        ) from None
+
+
+def _proxy_variables() -> list[str]:
+    """The proxy variables set in the environment, by name."""
+    names = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+    return [name for name in names if os.environ.get(name) or os.environ.get(name.lower())]
 
 
 _TLS_CONTEXTS: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
@@ -223,10 +246,12 @@ def _transport_error(url: str, error: httpx.HTTPError) -> FetchError:
         return FetchError(
             f"could not find the host {host}", "check the address and your network connection"
         )
+    proxies = _proxy_variables()
+    via = f" (or through the proxy in {', '.join(proxies)})" if proxies else ""
     if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
         return FetchError(
-            f"the connection to {_short(url)} was refused",
-            "check the address and port; the server may be down",
+            f"the connection to {_short(url)}{via} was refused",
+            "check the address and port; the server or proxy may be down",
         )
     tls = next((cause for cause in causes if isinstance(cause, ssl.SSLError)), None)
     if tls is not None:
