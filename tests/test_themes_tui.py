@@ -98,3 +98,11 @@ async def test_a_user_theme_is_offered_and_a_failing_one_warns(isolated_config: 
         assert "fog" in app.reader_themes.names()
         warnings = [w for w in app.startup_warnings if "fog" in w]
         assert warnings and "body text" in warnings[0]
+
+
+async def test_an_unknown_theme_in_the_settings_falls_back_to_the_default_with_a_warning() -> None:
+    app = make("no-such-theme")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(pilot, app, app.first_article)
+        assert app.theme == "dark"
+        assert any("no-such-theme" in w for w in app.startup_warnings)

@@ -19,6 +19,7 @@ from reader.core.document import Article
 from reader.core.pipeline import WELCOME_URL, Options
 from reader.core.settings import Settings, save_settings, validated
 from reader.core.state import ReadingPosition, State
+from reader.core.themes import default_theme_name
 from reader.tui.keys import READER_BINDINGS, keys_for
 from reader.tui.layout import LayoutOptions
 from reader.tui.messages import SettingsChanged
@@ -71,7 +72,13 @@ class ReaderApp(App[int]):
     def on_mount(self) -> None:
         self.reader_themes = register_reader_themes(self)
         self.startup_warnings += self.reader_themes.warnings
-        self.apply_theme(self.settings.theme)
+        if not self.apply_theme(self.settings.theme):
+            fallback = default_theme_name()
+            self.startup_warnings.append(
+                f"There is no theme {self.settings.theme!r}; using {fallback!r} "
+                "('reader themes' lists them)"
+            )
+            self.apply_theme(fallback)
         if self.keymap:
             self.set_keymap(self.keymap)
         warnings = self.startup_warnings + (self.state.warnings if self.state else [])

@@ -34,8 +34,8 @@ SCALES = [
     ("4: largest", 4),
 ]
 GLYPHS = [
-    ("Sextants (sharper; needs a font with them)", "sextant"),
-    ("Quadrants (works with any font)", "quadrant"),
+    ("Sextants: sharper", "sextant"),
+    ("Quadrants: any font", "quadrant"),
 ]
 MARGINS = [("None", 0), ("2 columns", 2), ("4 columns", 4), ("8 columns", 8)]
 ALIGNS = [("Left", "left"), ("Justified", "justify")]
