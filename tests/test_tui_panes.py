@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import webbrowser
+from typing import ClassVar
 
 from textual.widgets import Checkbox, Select
 from tui_helpers import every_block_article, long_article, make_app, reader, show
@@ -83,7 +84,7 @@ async def test_contents_enter_jumps_to_the_heading() -> None:
 class RecordingBrowser(webbrowser.BaseBrowser):
     """A real webbrowser registration that records what it was asked to open."""
 
-    opened: list[str] = []
+    opened: ClassVar[list[str]] = []
 
     def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
         self.opened.append(url)
@@ -200,16 +201,12 @@ async def test_settings_pane_sections_and_controls_apply_and_save() -> None:
         screen.query_one("#setting-focus_mode", Checkbox).value = True
         await pilot.pause()
         assert screen.article_view.focus_mode
+        wanted = ("width", "paragraph_spacing", "theme", "focus_mode")
         names: list[str] = []
         for m in seen:  # the hook sees a message at every node it bubbles through
-            if isinstance(m, SettingsChanged) and m.name in (
-                "width",
-                "paragraph_spacing",
-                "theme",
-                "focus_mode",
-            ):
-                if not names or names[-1] != m.name:
-                    names.append(m.name)
+            new = isinstance(m, SettingsChanged) and (not names or names[-1] != m.name)
+            if new and m.name in wanted:
+                names.append(m.name)
         assert names == ["width", "paragraph_spacing", "theme", "focus_mode"]
     saved, warnings = load_settings()
     assert not warnings

@@ -155,7 +155,7 @@ PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><bod
 def site_pages() -> dict[str, str]:
     para = "<p>" + "Some steady reading text that goes on for a while. " * 8 + "</p>"
     first_body = (
-        "<p>Start here. Read <a href='/second.html'>the second page</a> or the "
+        "<p>Start here. Read <a href='second.html'>the second page</a> or the "
         "<a href='javascript:alert(1)'>script link</a>.</p>"
         + "<h2>Part one</h2>"
         + para * 3

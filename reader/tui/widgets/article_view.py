@@ -132,6 +132,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.query = ""
         self._layout_scheduled = False
         self._last_position: tuple[int, int] | None = None
+        # A position asked for before the view had a size: applied on the first resize.
+        self._pending_position: tuple[int, int] | None = None
 
     # -- content ---------------------------------------------------------------------------
 
@@ -164,6 +166,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return room if width <= 0 else min(width, room)
 
     def _relayout(self, position: tuple[int, int]) -> None:
+        if not self.size.height:
+            self._pending_position = position
         self._lines = []
         self._block_start = []
         self._laid_out = 0
@@ -261,8 +265,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
 
     def on_resize(self) -> None:
-        if self.article is not None and self.column_width != self._column:
-            self._relayout(self.position)
+        pending, self._pending_position = self._pending_position, None
+        if self.article is not None and (pending or self.column_width != self._column):
+            self._relayout(pending or self.position)
         else:
             self._update_virtual_size()
             self._strips.clear()
@@ -366,6 +371,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def position(self) -> tuple[int, int]:
         """The reading position as (block, character offset): width-independent."""
+        if self._pending_position is not None:
+            return self._pending_position
         if not self._lines:
             return self._last_position or (0, 0)
         line = self._lines[min(self.top_line, len(self._lines) - 1)]
@@ -399,7 +406,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def scroll_to_line(self, index: int) -> None:
         self._layout_until(lines=index + self.size.height + 1)
-        self.scroll_to(y=index, animate=False, immediate=True)
+        self.scroll_to(y=index, animate=False, immediate=True, force=True)
         self._position_moved()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -486,17 +493,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def go_end(self) -> None:
         self.layout_all()
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
         self._position_moved()
 
     def go_top(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
         self._position_moved()
 
     def scroll_lines(self, count: int) -> None:
         target = max(0, self.top_line + count)
         self._layout_until(lines=target + self.size.height + 1)
-        self.scroll_to(y=target, animate=False, immediate=True)
+        self.scroll_to(y=target, animate=False, immediate=True, force=True)
         self._position_moved()
 
     def scroll_pages(self, pages: float) -> None:
