@@ -79,7 +79,7 @@ class PackageEngine:
                 )
                 translator = ctranslate2.Translator(
                     str(path / "model"),
-                    device="cpu",
+                    device=os.environ.get("ARGOS_DEVICE_TYPE", "cpu"),
                     inter_threads=int(os.environ.get("ARGOS_INTER_THREADS", "1")),
                     intra_threads=int(os.environ.get("ARGOS_INTRA_THREADS", "0")),
                 )
@@ -93,10 +93,6 @@ class PackageEngine:
             self._processor = processor
             self._translator = translator
             self.loads += 1
-
-    def encode(self, sentence: str) -> list[str]:
-        self._load()
-        return self._processor.encode(sentence, out_type=str)
 
     def decode(self, pieces: list[str]) -> str:
         """Pieces back to text, as argostranslate does (target prefix and first space cut)."""
@@ -134,12 +130,19 @@ class PackageEngine:
         prefix = self.package.target_prefix
         for limit, indices in sorted(buckets.items()):
             batch = [tokens[i] for i in indices]
-            outputs = self._translator.translate_batch(
-                batch,
-                target_prefix=[[prefix]] * len(batch) if prefix else None,
-                max_decoding_length=limit,
-                **options,
-            )
+            try:
+                outputs = self._translator.translate_batch(
+                    batch,
+                    target_prefix=[[prefix]] * len(batch) if prefix else None,
+                    max_decoding_length=limit,
+                    **options,
+                )
+            except (RuntimeError, ValueError) as error:
+                raise ContentError(
+                    f"the {self.package.pair} model failed: {clean_line(str(error))[:200]}",
+                    f"reinstall it: reader languages install {self.package.from_code} "
+                    f"{self.package.to_code}",
+                ) from error
             for i, output in zip(indices, outputs, strict=True):
                 results[i] = list(output.hypotheses[0])
         return results
