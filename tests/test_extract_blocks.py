@@ -131,3 +131,12 @@ def test_line_breaks_and_double_breaks_in_full_mode() -> None:
     html = "<body><p>line one<br>line two<br><br>new paragraph</p></body>"
     article = extract(Page(url="https://x.example/", text=html), full=True)
     assert [runs_text(b.runs) for b in article.blocks] == ["line one\nline two", "new paragraph"]
+
+
+def test_an_article_split_into_sections_is_read_whole() -> None:
+    """readability-lxml alone keeps one of these four sections; we climb to their container."""
+    text = (PAGES / "sections.html").read_text("utf-8")
+    article = extract(Page(url="https://valley.example/seasons", text=text))
+    paragraphs = [runs_text(b.runs) for b in article.blocks if isinstance(b, Paragraph)]
+    assert [p.split()[0] for p in paragraphs[::2]] == ["Winter", "Spring", "Summer", "Autumn"]
+    assert article.notices == []

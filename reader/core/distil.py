@@ -35,6 +35,36 @@ class _Readability(Document):
     def get_clean_html(self) -> str:
         return tounicode(self.html, method="html")
 
+    def select_best_candidate(self, candidates: dict) -> dict | None:
+        best = super().select_best_candidate(candidates)
+        if best is None:
+            return None
+        elem = _shared_ancestor(candidates, best)
+        if elem is None:
+            return best
+        if elem not in candidates:
+            candidates[elem] = self.score_node(elem)
+        return candidates[elem]
+
+
+def _shared_ancestor(candidates: dict, best: dict) -> HtmlElement | None:
+    """The closest ancestor of the best node that also holds three or more candidates scoring
+    at least 3/4 of it: an article split into sections (Readability.js does the same)."""
+    rivals = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)[:5]
+    close = [
+        set(c["elem"].iterancestors())
+        for c in rivals
+        if c is not best and c["content_score"] >= 0.75 * best["content_score"]
+    ]
+    if len(close) < 3:
+        return None
+    for ancestor in best["elem"].iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return None
+        if sum(ancestor in ancestors for ancestors in close) >= 3:
+            return ancestor
+    return None
+
 
 def distil(root: HtmlElement, base: str) -> tuple[list[Block], str | None]:
     """The article's blocks, or no blocks and the NO_ARTICLE notice."""
