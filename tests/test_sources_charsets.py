@@ -237,3 +237,14 @@ def test_text_plain_is_decoded_by_its_label(http_server: LocalServer) -> None:
     page = load_page(url)
     assert page.media_type == "text/plain"
     assert page.text == JAPANESE
+
+
+def test_unlabelled_text_after_a_megabyte_of_ascii_markup_is_still_detected(
+    http_server: LocalServer,
+) -> None:
+    """Detection looks where the non-ASCII text is, not only at the start of the page."""
+    padding = "<div class='spacer'></div>\n" * 40_000  # about 1 MB of ASCII markup
+    url = http_server.page("/p", html(padding + RUSSIAN).encode("cp1251"), content_type="text/html")
+    page = load_page(url)
+    assert page.charset == "windows-1251"
+    assert RUSSIAN in page.text

@@ -191,6 +191,7 @@ _BOMS = (
 )
 
 PRESCAN_BYTES = 4096  # how far into the document to look for <meta charset>
+UTF8_SAMPLE = 2**20  # how much of a document must be valid UTF-8 to be taken as UTF-8
 DETECT_BYTES = 16384  # how much text a detector reads (chardet takes ~10 ms per KB)
 _MAX_BAD_FRACTION = 0.25  # a label is wrong when this share of non-ASCII bytes fail to decode
 
@@ -262,7 +263,7 @@ def decode_document(
     so a page never crashes the reader. Raises ContentError for an empty document or a
     charset that cannot be decoded safely.
     """
-    if not data.strip():
+    if not data or data.isspace():
         raise ContentError("the document is empty", "check the address or the file")
     bom = bom_encoding(data)
     if bom:
@@ -309,13 +310,17 @@ def detect_encoding(data: bytes) -> str:
 
 # Single-byte Latin encodings that a language model confuses; told apart by _oddities.
 _LATIN = ("windows-1252", "iso-8859-15", "windows-1250", "iso-8859-2", "windows-1254")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 _TAGS = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
 _GLUED_PUNCTUATION = frozenset("«»¿¡„“”\u2018\u2019\u201a\u2013\u2014…·°€£¥§©®™•\u2032\u2033")
 
 
 def _text_sample(data: bytes) -> bytes:
-    """Up to DETECT_BYTES of the document's text, markup removed (it only dilutes detection)."""
-    text = _TAGS.sub(b" ", data[: DETECT_BYTES * 4])
+    """Up to DETECT_BYTES of the document's text from where its non-ASCII bytes begin, markup
+    removed (ASCII and markup only dilute detection)."""
+    first = _NON_ASCII.search(data)
+    start = max(0, first.start() - 1024) if first else 0
+    text = _TAGS.sub(b" ", data[start : start + DETECT_BYTES * 4])
     return text[:DETECT_BYTES]
 
 
@@ -367,21 +372,27 @@ _ASCII_BYTES = bytes(range(0x80))
 
 
 def _is_non_ascii_utf8(data: bytes) -> bool:
-    """True when `data` is valid UTF-8 with at least one complete non-ASCII character."""
-    try:
-        text = codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
-    except UnicodeDecodeError:
-        return False
-    return not text.isascii()
+    """True when `data` is UTF-8 by the evidence: valid, with a complete non-ASCII character."""
+    return _utf8_sample(data) not in (None, "")
 
 
 def _is_utf8(data: bytes) -> bool:
-    """True when `data` is valid UTF-8, allowing a multi-byte character cut at the very end."""
+    """True when `data` reads as UTF-8 (pure ASCII included)."""
+    return _utf8_sample(data) is not None
+
+
+def _utf8_sample(data: bytes) -> str | None:
+    """The non-ASCII text at the start of `data` as UTF-8 ("" if none), or None if invalid.
+
+    Only the first UTF8_SAMPLE bytes are checked (later invalid bytes decode as U+FFFD),
+    unless they are all ASCII: then the whole document is.
+    """
+    sample = data[:UTF8_SAMPLE] if not data[:UTF8_SAMPLE].isascii() else data
     try:
-        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+        text = codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
+    return "" if text.isascii() else "non-ASCII"
 
 
 def _decode(data: bytes, encoding: str) -> Decoded:
