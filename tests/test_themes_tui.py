@@ -10,7 +10,7 @@ from textual.widgets import Select
 from tui_helpers import every_block_article, show
 
 from reader.core.settings import Settings, load_settings
-from reader.core.themes import load_themes
+from reader.core.themes import contrast_ratio, load_themes
 from reader.tui import create_app
 from reader.tui.app import ReaderApp
 
@@ -106,3 +106,22 @@ async def test_an_unknown_theme_in_the_settings_falls_back_to_the_default_with_a
         await show(pilot, app, app.first_article)
         assert app.theme == "dark"
         assert any("no-such-theme" in w for w in app.startup_warnings)
+
+
+async def test_find_matches_are_readable_in_every_theme() -> None:
+    """Match highlights are solid colours with black or white text: at least 4.5:1."""
+    app = make("light")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await show(pilot, app, app.first_article)
+        view = screen.article_view
+        for name in SHIPPED.names():
+            if SHIPPED.get(name).ansi:
+                continue
+            app.theme = name
+            await pilot.pause()
+            match = view.get_component_rich_style("article-view--match", partial=False)
+            current = view.get_component_rich_style("article-view--match-current", partial=False)
+            for style in (match, current):
+                ratio = contrast_ratio(style.color.triplet.hex, style.bgcolor.triplet.hex)
+                assert ratio >= 4.5, (name, ratio)
+            assert match.bgcolor != current.bgcolor, name

@@ -93,9 +93,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .article-view--table-header { text-style: bold; }
         & > .article-view--table-rule { color: $text-muted; }
         & > .article-view--separator { color: $text-muted; }
-        & > .article-view--match { background: $warning 50%; text-style: underline; }
+        /* Matches: solid colours with black or white text (auto), so they keep at least
+           4.5:1 in every theme; the current one also differs in colour and weight. */
+        & > .article-view--match { background: $warning; color: auto; text-style: underline; }
         & > .article-view--match-current {
-            background: $warning; color: $text; text-style: bold reverse;
+            background: $primary; color: auto; text-style: bold underline;
         }
         & > .article-view--dimmed { color: $text-disabled; }
         /* Large text: links have a pixel underline, headings are bold in pixels. */
@@ -280,11 +282,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             for key in keys.split():
                 name = f"article-view--{key}"
                 if name in self.COMPONENT_CLASSES:
-                    style += self.get_component_rich_style(name, partial=True)
+                    # Matches are drawn whole, so their `color: auto` is resolved against
+                    # their own background.
+                    partial = key not in ("match", "match-current")
+                    style += self.get_component_rich_style(name, partial=partial)
             self._styles[keys] = style
         return style
 
     def render_line(self, y: int) -> Strip:
+        if self._pending_position is not None:
+            return Strip.blank(self.scrollable_content_region.width, self.rich_style)
         scroll_y = round(self.scroll_offset.y)
         index = scroll_y + y
         width = self.scrollable_content_region.width
