@@ -49,9 +49,9 @@ def _words(text: str) -> frozenset[str]:
 _CLUTTER = re.compile(
     r"(?:^|[\s_-])(?:"
     r"cookies?|consent|gdpr|"
-    r"share|sharing|sharebar|social|socials|"
-    r"newsletters?|subscribe|subscription|signup|"
-    r"related|recommended|recommendations|readmore|read-more|more-stories|"
+    r"share|sharing|sharebar|social\w*|likes?|"
+    r"newsletter\w*|subscribe|subscription|signup|"
+    r"related\w*|recommend\w*|readmore|read-more|more-stories|"
     r"also-like|may-like|most-read|most-popular|trending|"
     r"outbrain|taboola|ad|ads|advert|advertisement|advertising|adslot|"
     r"sponsored|promo|promos|breadcrumbs?|skip-link|"
