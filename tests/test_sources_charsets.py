@@ -9,7 +9,7 @@ import httpserver
 import pytest
 from httpserver import LocalServer
 
-from reader.core.charset import encoding_for_label
+from reader.core.charset_labels import encoding_for_label
 from reader.core.errors import ContentError
 from reader.core.sources import load_page
 

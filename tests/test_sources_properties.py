@@ -8,7 +8,8 @@ import codecs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.charset import decode_document, python_codec
+from reader.core.charset import decode_document
+from reader.core.charset_labels import python_codec
 from reader.core.content_encoding import DecodingError, decoder_for
 from reader.core.errors import ContentError, UsageError
 from reader.core.media_type import readable_type
