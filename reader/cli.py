@@ -12,7 +12,7 @@ import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from reader import __version__
 from reader.core.errors import EXIT_USAGE, ReaderError, UsageError
@@ -23,6 +23,7 @@ EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
+N = TypeVar("N", int, float)
 _UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9}
 
 
@@ -45,24 +46,23 @@ def parse_size(text: str) -> int:
     return int(float(number) * factor)
 
 
-def positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
-    return value
+def _positive(convert: Callable[[str], N], what: str) -> Callable[[str], N]:
+    """An argparse type that accepts only numbers above zero."""
+
+    def parse(text: str) -> N:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
+        return value
+
+    return parse
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
-    return value
+positive_float = _positive(float, "a number of seconds")
+positive_int = _positive(int, "a whole number")
 
 
 def build_parser() -> argparse.ArgumentParser:
