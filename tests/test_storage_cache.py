@@ -10,7 +10,8 @@ import pytest
 
 from reader.core import paths
 from reader.core.document import Page
-from reader.core.page_cache import ENTRY_OVERHEAD, PageCache
+from reader.core.page_cache import ENTRY_OVERHEAD, PageCache, configured_max_bytes
+from reader.core.settings import Settings, save_settings
 
 
 @pytest.fixture(autouse=True)
@@ -138,3 +139,23 @@ def test_clear_forgets_everything() -> None:
         cache.put(Page(url="https://example.test/", text="x"))
         assert cache.clear()
         assert len(cache) == 0 and cache.get("https://example.test/") is None
+
+
+def test_the_size_limit_comes_from_the_settings_file() -> None:
+    assert configured_max_bytes() == 200 * 1024 * 1024
+    save_settings(Settings(cache_size_mb=5))
+    assert configured_max_bytes() == 5 * 1024 * 1024
+    save_settings(Settings(cache_size_mb=0))
+    with PageCache() as cache:
+        assert cache.max_bytes == 0
+        assert not cache.put(Page(url="https://example.test/", text="x"))
+    with PageCache(max_bytes=1000) as cache:
+        assert cache.max_bytes == 1000
+
+
+def test_a_broken_settings_file_leaves_the_default_limit_and_the_file_alone() -> None:
+    path = paths.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("cache_size_mb = [")
+    assert configured_max_bytes() == 200 * 1024 * 1024
+    assert path.read_text() == "cache_size_mb = ["  # moving it aside is load_settings' job

@@ -13,12 +13,14 @@ import contextlib
 import sqlite3
 import threading
 import time
+import tomllib
 import zlib
 from dataclasses import replace
 from pathlib import Path
 
 from reader.core import paths
 from reader.core.document import Page
+from reader.core.settings import settings_from_dict
 from reader.core.sqlite_store import connect, is_corruption, recover, transaction
 
 SCHEMA_VERSION = 1
@@ -50,6 +52,22 @@ CREATE INDEX IF NOT EXISTS keys_by_page ON keys (page)
 _PRAGMAS = ("PRAGMA auto_vacuum = INCREMENTAL",)
 
 
+def configured_max_bytes() -> int:
+    """The size limit from `cache_size_mb` in settings.toml, or the default.
+
+    Reads just that key and never moves a broken settings file aside: reporting that is the
+    job of whoever loads the settings, where the user sees the warning.
+    """
+    try:
+        data = tomllib.loads(paths.settings_path().read_text("utf-8"))
+    except (OSError, ValueError):  # missing, unreadable, not UTF-8, not TOML
+        return DEFAULT_MAX_BYTES
+    if "cache_size_mb" not in data:
+        return DEFAULT_MAX_BYTES
+    settings, _ = settings_from_dict({"cache_size_mb": data["cache_size_mb"]})
+    return settings.cache_size_mb * 1024 * 1024
+
+
 def cache_key(url: str) -> str:
     """The lookup key for `url`: the URL without its #fragment (same page, another spot)."""
     return url.split("#", 1)[0]
@@ -58,9 +76,10 @@ def cache_key(url: str) -> str:
 class PageCache:
     """The offline page cache. `get` and `put` never raise; problems land in `warnings`."""
 
-    def __init__(self, path: Path | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(self, path: Path | None = None, *, max_bytes: int | None = None) -> None:
+        """`max_bytes` None: the user's `cache_size_mb` setting (200 MB by default)."""
         self.path = Path(path) if path is not None else paths.page_cache_path()
-        self.max_bytes = max(0, max_bytes)
+        self.max_bytes = max(0, configured_max_bytes() if max_bytes is None else max_bytes)
         self._lock = threading.Lock()
         # No quick_check on open: it reads the whole file. Damage shows on use instead.
         self._conn, self.warnings = connect(
