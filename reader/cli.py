@@ -7,6 +7,7 @@ non-terminal or `TERM=dumb` never gets a full-screen takeover.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import sys
@@ -54,8 +55,8 @@ def _positive(convert: Callable[[str], N], what: str) -> Callable[[str], N]:
             value = convert(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
+        if not (math.isfinite(value) and value > 0):
+            raise argparse.ArgumentTypeError(f"must be a finite number above 0: {text!r}")
         return value
 
     return parse
