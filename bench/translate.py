@@ -58,13 +58,29 @@ def build_article(paragraphs: int):
     return article
 
 
+_DIRECT: dict[str, tuple] = {}
+
+
 def direct(package_dir: Path, sentences: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds for the bare CTranslate2 pipeline on `sentences` (model loaded)."""
-    from argos_tiny import _load
+    import ctranslate2
+    import sentencepiece
 
     from reader.core.translate.engine import LENGTH_BUCKETS, MAX_BATCH_SIZE
 
-    processor, translator = _load(str(package_dir))
+    if str(package_dir) not in _DIRECT:
+        _DIRECT[str(package_dir)] = (
+            sentencepiece.SentencePieceProcessor(
+                model_file=str(package_dir / "sentencepiece.model")
+            ),
+            ctranslate2.Translator(
+                str(package_dir / "model"),
+                device="cpu",
+                inter_threads=1,
+                intra_threads=int(os.environ["ARGOS_INTRA_THREADS"]),
+            ),
+        )
+    processor, translator = _DIRECT[str(package_dir)]
     start, cpu = time.perf_counter(), time.process_time()
     tokens = processor.encode(sentences, out_type=str)
     buckets: dict[int, list[int]] = {}
@@ -93,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--d-model", type=int, default=128)
     parser.add_argument("--layers", type=int, default=2)
+    parser.add_argument(
+        "--threads", type=int, default=1, help="CTranslate2 threads for both sides (1)"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS / "translate.json")
     args = parser.parse_args(argv)
 
@@ -101,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[key] = str(work / sub)
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
     os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")
+    os.environ["ARGOS_INTRA_THREADS"] = str(args.threads)  # the same threads on both sides
 
     from argos_tiny import build_package
 
@@ -162,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     reader_cpu, direct_cpu = min(t[1] for t in reader_times), min(t[1] for t in direct_times)
     report = {
         "model": {"d_model": args.d_model, "layers": args.layers, "vocab": 96},
+        "threads": args.threads,
         "article": {
             "blocks": len(article.blocks),
             "segments": len(texts),
