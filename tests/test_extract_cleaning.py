@@ -63,3 +63,14 @@ def test_links_named_like_furniture_stay_in_their_sentence() -> None:
     html = f"<body><article>{sentence}<p>{filler}</p></article></body>"
     text = text_of(extract(Page(url="https://coast.example/x", text=html)))
     assert "He said, if you prefer that I should, and left." in text
+
+
+def test_a_lead_paragraph_in_a_wrapper_named_like_media_is_kept() -> None:
+    lead = "<p>HARBOUR TOWN - The lead paragraph sits alone in a wrapper.</p>"
+    lead = f"<div class='leafmedia'>{lead}</div>"
+    body = "".join(
+        f"<div class='para'>Sentence {i} of the article body, with words.</div>" for i in range(12)
+    )
+    html = f"<body><div class='story-body'>{lead}{body}</div></body>"
+    text = text_of(extract(Page(url="https://coast.example/x", text=html)))
+    assert text.startswith("HARBOUR TOWN - The lead paragraph")

@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 
 from lxml.html import HtmlElement
+from readability.readability import REGEXES
+
+_READABILITY_NEGATIVE = REGEXES["negativeRe"]
+_READABILITY_POSITIVE = REGEXES["positiveRe"]
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _SCRIPT_URL = re.compile(r"\s*(?:javascript|vbscript):", re.I)
@@ -69,6 +73,7 @@ _PROTECTED = _words("html body main")
 _WRAPPERS = _words("div span section figure")
 # Links and phrase markup are part of a sentence whatever their class says ("popup" links).
 _INLINE_TEXT = _words("a em strong b i u abbr sup sub small mark time cite q dfn kbd var")
+MIN_UNWRAP_CHARS = 25  # readability ignores shorter paragraphs anyway
 MAX_CLUTTER_SHARE = 0.25  # furniture never holds a quarter of the page's text
 
 
@@ -100,13 +105,18 @@ def remove_clutter(root: HtmlElement) -> None:
             quotes.append(el)
         elif _is_clutter(el):
             doomed.append(el)
-    for quote in quotes:
-        _unwrap_quote(quote)
     for el in doomed:
         if el.getparent() is None or _holds_article(el) or _holds_quote(el):
             continue
         if _text_length(el) < MAX_CLUTTER_SHARE * page_length:
             _drop(el)
+    for quote in quotes:
+        quote.attrib.pop("class", None)
+        quote.attrib.pop("id", None)
+        _unwrap(quote)
+    for paragraph in list(body.iter("p")):
+        if _negative_wrapper(paragraph):
+            _unwrap(paragraph)
 
 
 def _is_clutter(el: HtmlElement) -> bool:
@@ -123,14 +133,25 @@ def _is_clutter(el: HtmlElement) -> bool:
     return bool(features.strip()) and _CLUTTER.search(features) is not None
 
 
-def _unwrap_quote(quote: HtmlElement) -> None:
-    """Clear a blockquote's class and id and unwrap the wrappers that hold nothing else, so
-    that readability judges an embedded post by its text, not by names like "tweet" or
-    "media", nor drops its wrapper for the links every embedded post carries."""
-    quote.attrib.pop("class", None)
-    quote.attrib.pop("id", None)
-    length = _text_length(quote)
-    wrapper = quote.getparent()
+def _negative_wrapper(el: HtmlElement) -> bool:
+    """True when the element directly wrapping `el` has a name readability scores down."""
+    wrapper = el.getparent()
+    if wrapper is None or wrapper.tag not in _WRAPPERS:
+        return False
+    names = f"{wrapper.get('class') or ''} {wrapper.get('id') or ''}"
+    return _READABILITY_NEGATIVE.search(names) is not None and not _READABILITY_POSITIVE.search(
+        names
+    )
+
+
+def _unwrap(el: HtmlElement) -> None:
+    """Unwrap the div/span/section/figure wrappers that hold nothing but `el` (a paragraph or
+    an embedded post), so readability judges it by its text, not by a wrapper named "media"
+    or "tweet", nor drops the wrapper for the links every embedded post carries."""
+    length = _text_length(el)
+    if length < MIN_UNWRAP_CHARS:
+        return
+    wrapper = el.getparent()
     while wrapper is not None and wrapper.tag in _WRAPPERS:
         if _text_length(wrapper) > length + 20:
             break
