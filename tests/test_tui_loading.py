@@ -92,10 +92,10 @@ async def test_escape_cancels_a_slow_fetch_and_its_late_result_is_dropped() -> N
             await pilot.press("colon", *site.url("/slow.html"), "enter")
             await pilot.pause(0.1)
             assert screen.fetching and screen.has_class("-loading")
-            assert screen.article_view.loading
+            assert screen.query_one("#loading").display
             assert "Esc" in str(screen.query_one("#message").render())
             await pilot.press("escape")
-            assert not screen.fetching and not screen.article_view.loading
+            assert not screen.fetching and not screen.query_one("#loading").display
             assert any(isinstance(m, LoadCancelled) for m in seen)
             site.release.set()
             await app.workers.wait_for_complete()

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from reader.core.document import Article
@@ -84,6 +84,7 @@ class ReaderScreen(Screen):
             with Vertical(id="main"):
                 yield ArticleView(self.app.layout_options(), id="article")  # type: ignore[attr-defined]
                 yield ErrorPanel(id="error")
+                yield LoadingIndicator(id="loading")
             yield ArticleView(self.app.layout_options(), id="translation-column")  # type: ignore[attr-defined]
             yield LinksPane(id="links")
             yield SettingsPane(id="settings")
@@ -167,7 +168,8 @@ class ReaderScreen(Screen):
 
     def watch_fetching(self, fetching: bool) -> None:
         self.set_class(fetching, "-loading")
-        self.article_view.loading = fetching
+        # The indicator replaces the article while loading; the article keeps its size, so
+        # the next one is laid out at the right width at once.
 
     @on(ArticleLoaded)
     def _loaded(self, event: ArticleLoaded) -> None:

@@ -72,6 +72,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     ArticleView {
         overflow-x: hidden;
+        scrollbar-gutter: stable;  /* the column does not move when a scrollbar appears */
         & > .article-view--heading { text-style: bold; }
         & > .article-view--heading-1 { text-style: bold underline; color: $text-primary; }
         & > .article-view--heading-2 { text-style: bold underline; color: $text-primary; }
@@ -168,13 +169,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return room if width <= 0 else min(width, room)
 
     def _relayout(self, position: tuple[int, int]) -> None:
-        if not self.size.height:
-            self._pending_position = position
         self._lines = []
         self._block_start = []
         self._laid_out = 0
         self._column = self.column_width
         self._strips.clear()
+        if not self.size.height:  # not laid out yet (hidden while loading): wait for a size
+            self._pending_position = position
+            self._block_start = []
+            return
         self._matches_by_line = {}
         self._matches = []
         self.match_index = -1
@@ -208,7 +211,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _layout_until(self, *, lines: int | None = None, block: int | None = None) -> None:
         """Lay out blocks until there are `lines` lines, or block `block` is laid out."""
-        if self.article is None:
+        if self.article is None or self._pending_position is not None:
             return
         total = len(self.article.blocks)
         grew = False
@@ -234,7 +237,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _layout_slice(self) -> None:
         """Lay out blocks for a few milliseconds, then yield to key presses and come back."""
         self._layout_scheduled = False
-        if self.article is None:
+        if self.article is None or self._pending_position is not None:
             return
         deadline = time.perf_counter() + LAYOUT_SLICE_SECONDS
         total = len(self.article.blocks)
@@ -265,6 +268,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         super().notify_style_update()
         self._styles.clear()
         self._strips.clear()
+
+    def on_show(self) -> None:
+        """Shown again after loading: lay out what arrived while hidden (the size may be
+        unchanged, so no Resize comes)."""
+        if self._pending_position is not None and self.size.height:
+            self.on_resize()
 
     def on_resize(self) -> None:
         pending, self._pending_position = self._pending_position, None
@@ -389,7 +398,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def line_of_position(self, block: int, offset: int) -> int:
         """The first line showing (block, offset), laying out as far as needed."""
-        if self.article is None or not self.article.blocks:
+        if self.article is None or not self.article.blocks or self._pending_position:
             return 0
         block = max(0, min(block, len(self.article.blocks) - 1))
         self._layout_until(block=block)
@@ -408,6 +417,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return best
 
     def scroll_to_position(self, block: int, offset: int = 0) -> None:
+        if self._pending_position is not None:
+            self._pending_position = (block, offset)
+            return
         self._last_position = (block, offset)
         self.scroll_to_line(self.line_of_position(block, offset))
 
@@ -473,7 +485,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def next_block(self, *, headings: bool = False) -> bool:
         """Scroll so the next paragraph (or heading) starts at the top; False at the end."""
-        if self.article is None:
+        if self.article is None or self._pending_position is not None:
             return False
         for index in range(self.current_block + 1, len(self.article.blocks)):
             self._layout_until(block=index)
@@ -486,7 +498,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def previous_block(self, *, headings: bool = False) -> bool:
         """Scroll to the start of the previous paragraph (or heading); False at the top."""
-        if self.article is None:
+        if self.article is None or self._pending_position is not None:
             return False
         block = self.current_block
         start = block
