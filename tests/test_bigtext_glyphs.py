@@ -129,3 +129,14 @@ def test_invalid_scale_or_mosaic_is_refused() -> None:
         rows_per_line(5)
     with pytest.raises(ValueError):
         rows_per_line(2, "braille")
+
+
+def test_emphasis_is_slanted_in_pixels_with_the_same_ink() -> None:
+    def pixels(keys: str) -> list[list[int]]:
+        rows = render_spans([("Hi", keys)], 3)
+        return decode(["".join(t for t, _ in row) for row in rows], "sextant")
+
+    plain, slanted = pixels(""), pixels("emphasis")
+    assert slanted != plain
+    assert sum(map(sum, slanted)) == sum(map(sum, plain))
+    assert slanted[-1] == plain[-1]  # the foot of the letters stays put

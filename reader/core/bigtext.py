@@ -4,8 +4,8 @@ Glyphs come from the public-domain X11 misc-fixed bitmap fonts (reader/data/bigf
 bigfont-NOTICE.txt there). A line of text is rasterised glyph by glyph and every cell shows a
 2x3 block of pixels as a Unicode sextant (U+1FB00 block) or a 2x2 block as a quadrant (U+2596-
 U+259F), the fallback for fonts without sextants. Each glyph spans a whole number of cells, so
-style keys (heading, link...) stay per character. Headings are drawn bold (each pixel row ORed
-with itself shifted right) and links with a pixel underline, so neither relies on colour.
+style keys (heading, link...) stay per character. Headings and strong text are drawn bold,
+emphasis slanted and links with a pixel underline, so none of them relies on colour.
 
 Sextants give 3 pixel rows per cell: scale N uses a font 3N pixels tall in exactly N rows.
 Quadrants give only 2, and no legible font is 4 pixels tall, so with quadrants scale N takes
@@ -127,8 +127,14 @@ def _char_cells(char: str) -> int:
 
 
 @lru_cache(maxsize=8192)
-def glyph_cells(char: str, scale: int, mosaic: str, bold: bool, underline: bool) -> tuple[str, ...]:
-    """One character as mosaic text: one string per terminal row, each `cells_per_char` wide."""
+def glyph_cells(
+    char: str, scale: int, mosaic: str, bold: bool, underline: bool, italic: bool = False
+) -> tuple[str, ...]:
+    """One character as mosaic text: one string per terminal row, each `cells_per_char` wide.
+
+    Bold ORs each pixel row with itself shifted right; italic shifts the upper half of the
+    glyph one pixel right (a slant); underline fills the bottom pixel row.
+    """
     font_name, rows = _FONTS[(mosaic, scale)]
     font = load_font(font_name)
     pixel_rows = _PIXEL_ROWS[mosaic]
@@ -136,6 +142,9 @@ def glyph_cells(char: str, scale: int, mosaic: str, bold: bool, underline: bool)
     pixels = list(font.glyph(char))
     if bold:
         pixels = [row | (row >> 1) for row in pixels]
+    if italic:
+        half = len(pixels) // 2
+        pixels = [row >> 1 for row in pixels[:half]] + pixels[half:]
     if underline:
         pixels[-1] = 0xFF
     mask = (0xFF << (8 - advance * 2)) & 0xFF
@@ -177,10 +186,11 @@ def render_spans(
         if not text:
             continue
         bold = _is_bold(keys)
+        italic = "emphasis" in keys.split()
         underline = "link" in keys.split()
         parts: list[list[str]] = [[] for _ in range(rows)]
         for char in text:
-            cells = glyph_cells(char, scale, mosaic, bold, underline and not char.isspace())
+            cells = glyph_cells(char, scale, mosaic, bold, underline and not char.isspace(), italic)
             if _char_cells(char) == 2:
                 blank = glyph_cells(" ", scale, mosaic, False, underline)
                 cells = tuple(a + b for a, b in zip(cells, blank, strict=True))
