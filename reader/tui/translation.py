@@ -216,7 +216,9 @@ class TranslationBar(Static):
 
         worker = get_current_worker()
         try:
-            job.source = source_language(job.article)
+            # `reader --from LANG` sets app.translation_source; else the article says or we guess.
+            explicit = getattr(self.app, "translation_source", None)
+            job.source = source_language(job.article, explicit)
             if job.source == job.target:
                 job.note = f"The article is already in {job.target}."
                 job.blocks = list(job.article.blocks)
