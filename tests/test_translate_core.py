@@ -198,8 +198,12 @@ def test_missing_pair_names_installed_pairs_and_the_install_command(en_xx: Path)
 
 def test_source_language_from_article_then_detector_then_asks_for_from() -> None:
     assert source_language(Article(language="pt-BR")) == "pt"
+    assert source_language(Article(language="zh-Hant-TW")) == "zt"
+    assert source_language(Article(language="iw")) == "he"
     assert source_language(Article(language="fr"), explicit="DE") == "de"
     english = Article(blocks=[Paragraph([Inline("It was the best of times and the worst.")])])
+    assert source_language(english) == "en"
+    english.language = "und"  # "undetermined": guess instead
     assert source_language(english) == "en"
     german = Article(blocks=[Paragraph([Inline("Das ist nicht der Hund, und die Katze auch.")])])
     assert source_language(german) == "de"

@@ -45,6 +45,9 @@ _MERGED_KINDS = ("text", "emphasis", "strong")
 _URLISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S*$|^\S+@\S+\.\S+$", re.IGNORECASE)
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 _TRADITIONAL_CHINESE = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+_OLD_CODES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv"}
+# Codes that name no particular language: fall back to the detector.
+_NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
 
 
 def needs_translation(text: str) -> bool:
@@ -217,7 +220,8 @@ def normalize_code(code: str) -> str:
     lowered = clean_line(code).lower().replace("_", "-")
     if lowered.startswith(_TRADITIONAL_CHINESE):
         return "zt"
-    return lowered.split("-", 1)[0]
+    primary = lowered.split("-", 1)[0]
+    return _OLD_CODES.get(primary, primary)
 
 
 def source_language(article: Article, explicit: str | None = None) -> str:
@@ -226,7 +230,7 @@ def source_language(article: Article, explicit: str | None = None) -> str:
         return normalize_code(explicit)
     if article.language:
         code = normalize_code(article.language)
-        if _LANG_CODE.match(code) or code == "zt":
+        if (_LANG_CODE.match(code) and code not in _NO_LANGUAGE) or code == "zt":
             return code
     from reader.core.translate.detect import detect_language
 
