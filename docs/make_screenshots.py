@@ -90,12 +90,11 @@ def draw_mosaics(svg: str) -> str:
 
 
 async def shoot(theme: str, scale: int, glyphs: str, name: str, size: tuple[int, int]) -> None:
-    from reader.core.extract import extract
+    from reader.core.pipeline import load_article
     from reader.core.settings import Settings
-    from reader.core.sources import load_page
     from reader.tui.run import create_app
 
-    article = extract(load_page(str(ROOT / "reader" / "data" / "welcome.html")))
+    article = load_article(None)  # the bundled welcome article
     settings = Settings(theme=theme, scale=scale, glyphs=glyphs)
     app = create_app(None, settings=settings, save=False, article=article)
     async with app.run_test(size=size) as pilot:

@@ -140,3 +140,19 @@ def test_emphasis_is_slanted_in_pixels_with_the_same_ink() -> None:
     assert slanted != plain
     assert sum(map(sum, slanted)) == sum(map(sum, plain))
     assert slanted[-1] == plain[-1]  # the foot of the letters stays put
+
+
+@pytest.mark.parametrize("mosaic", MOSAICS)
+def test_in_the_smallest_font_headings_are_underlined_and_strong_is_not_smeared(
+    mosaic: str,
+) -> None:
+    def pixels(keys: str) -> list[list[int]]:
+        rows = render_spans([("mem", keys)], 2, mosaic)
+        return decode(["".join(t for t, _ in row) for row in rows], mosaic)
+
+    plain = pixels("")
+    assert pixels("strong") == plain  # ORing 3-pixel strokes would fill the letters in
+    heading = pixels("heading")
+    glyph_bottom = len(font_pixels(mosaic, 2, "m")) - 1
+    font_rows = load_font(FONT[(mosaic, 2)]).height
+    assert all(heading[font_rows - 1]) and glyph_bottom >= font_rows - 1

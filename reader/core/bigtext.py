@@ -132,7 +132,8 @@ def glyph_cells(
 ) -> tuple[str, ...]:
     """One character as mosaic text: one string per terminal row, each `cells_per_char` wide.
 
-    Bold ORs each pixel row with itself shifted right; italic shifts the upper half of the
+    Bold ORs each pixel row with itself shifted right (not in the 4-pixel-wide font, where it
+    would fill the letters in); italic shifts the upper half of the
     glyph one pixel right (a slant); underline fills the bottom pixel row.
     """
     font_name, rows = _FONTS[(mosaic, scale)]
@@ -140,7 +141,7 @@ def glyph_cells(
     pixel_rows = _PIXEL_ROWS[mosaic]
     advance = (font.width + 1) // 2
     pixels = list(font.glyph(char))
-    if bold:
+    if bold and font.width > 4:  # 3-pixel-wide strokes (4x6) smear into blobs
         pixels = [row | (row >> 1) for row in pixels]
     if italic:
         half = len(pixels) // 2
@@ -187,7 +188,10 @@ def render_spans(
             continue
         bold = _is_bold(keys)
         italic = "emphasis" in keys.split()
-        underline = "link" in keys.split()
+        words = keys.split()
+        # In the smallest font bold would smear, so headings are underlined instead.
+        small = load_font(_FONTS[(mosaic, scale)][0]).width <= 4
+        underline = "link" in words or (small and "heading" in words)
         parts: list[list[str]] = [[] for _ in range(rows)]
         for char in text:
             cells = glyph_cells(char, scale, mosaic, bold, underline and not char.isspace(), italic)
