@@ -172,6 +172,25 @@ def _is_bold(keys: str) -> bool:
     return "heading" in words or "strong" in words
 
 
+_STYLED_GLYPHS: dict[tuple[int, str, bool, bool, bool], dict[str, tuple[str, ...]]] = {}
+
+
+def _styled_glyph(
+    char: str, scale: int, mosaic: str, bold: bool, underline: bool, italic: bool
+) -> tuple[str, ...]:
+    """`glyph_cells` through a plain dict per style (the per-character hot path)."""
+    table = _STYLED_GLYPHS.setdefault((scale, mosaic, bold, underline, italic), {})
+    cells = table.get(char)
+    if cells is None:
+        cells = glyph_cells(char, scale, mosaic, bold, underline and not char.isspace(), italic)
+        if _char_cells(char) == 2:
+            blank = glyph_cells(" ", scale, mosaic, False, underline)
+            cells = tuple(a + b for a, b in zip(cells, blank, strict=True))
+        if len(table) < 4096:
+            table[char] = cells
+    return cells
+
+
 def render_spans(
     spans: Sequence[Span], scale: int, mosaic: str = "sextant"
 ) -> list[tuple[Span, ...]]:
@@ -182,27 +201,20 @@ def render_spans(
     A wide (East Asian) character takes two glyph widths, so column counts stay in step.
     """
     rows = rows_per_line(scale, mosaic)
+    # In the smallest font bold would smear, so headings are underlined instead.
+    small = load_font(_FONTS[(mosaic, scale)][0]).width <= 4
     out: list[list[Span]] = [[] for _ in range(rows)]
     for text, keys in spans:
         if not text:
             continue
-        bold = _is_bold(keys)
-        italic = "emphasis" in keys.split()
         words = keys.split()
-        # In the smallest font bold would smear, so headings are underlined instead.
-        small = load_font(_FONTS[(mosaic, scale)][0]).width <= 4
+        bold = _is_bold(keys)
+        italic = "emphasis" in words
         underline = "link" in words or (small and "heading" in words)
-        parts: list[list[str]] = [[] for _ in range(rows)]
-        for char in text:
-            cells = glyph_cells(char, scale, mosaic, bold, underline and not char.isspace(), italic)
-            if _char_cells(char) == 2:
-                blank = glyph_cells(" ", scale, mosaic, False, underline)
-                cells = tuple(a + b for a, b in zip(cells, blank, strict=True))
-            for row in range(rows):
-                parts[row].append(cells[row])
+        glyphs = [_styled_glyph(char, scale, mosaic, bold, underline, italic) for char in text]
         big_keys = f"{keys} big".strip()
         for row in range(rows):
-            out[row].append(("".join(parts[row]), big_keys))
+            out[row].append(("".join(cells[row] for cells in glyphs), big_keys))
     return [tuple(row) for row in out]
 
 
