@@ -19,7 +19,6 @@ from typing import Any
 
 from reader.core import paths
 from reader.core.atomic import move_aside, write_text_atomic
-from reader.core.errors import ReaderError
 
 GLYPHS = ("sextant", "quadrant")
 ALIGNS = ("left", "justify")
@@ -204,17 +203,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write `settings` to the settings file atomically (mode 0600).
 
-    Raises ReaderError when the file cannot be written (read-only or full disk); the old file
-    is then left as it was.
+    Raises OSError when the file cannot be written (read-only or full disk); the old file is
+    then left as it was.
     """
     path = Path(path) if path is not None else paths.settings_path()
-    try:
-        write_text_atomic(path, dumps_settings(settings))
-    except OSError as error:
-        raise ReaderError(
-            f"cannot save settings to {path} ({error.strerror or error})",
-            "check that the directory is writable and the disk is not full",
-        ) from error
+    write_text_atomic(path, dumps_settings(settings))
 
 
 # --- a small TOML writer for flat values and the [keymap] table --------------------------------
