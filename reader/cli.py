@@ -17,6 +17,7 @@ from typing import NoReturn, TypeVar
 
 from reader import __version__
 from reader.core.errors import EXIT_USAGE, ReaderError, UsageError
+from reader.core.safe_text import clean_line
 
 FORMAT_CHOICES = ("plain", "text", "markdown", "json", "html")
 SUBCOMMANDS = ("themes", "languages")
@@ -173,7 +174,7 @@ def options_from(args: argparse.Namespace):  # -> reader.core.pipeline.Options
 
 def warn(message: str) -> None:
     """A problem that does not stop reader (a damaged cache entry, say): one line on stderr."""
-    print(f"reader: warning: {message}", file=sys.stderr)
+    print(f"reader: warning: {clean_line(message)}", file=sys.stderr)
 
 
 def print_article(args: argparse.Namespace) -> int:
@@ -218,7 +219,15 @@ def write_stdout(text: str) -> None:
 def run_app(args: argparse.Namespace) -> int:
     from reader.tui import run_tui
 
-    return run_tui(args.source, options_from(args))
+    # --translation-view has a default for printing; only an explicit --translate changes
+    # the full-screen reader's saved view.
+    return run_tui(
+        args.source,
+        options_from(args),
+        language=args.translate,
+        translation_view=args.translation_view if args.translate else None,
+        translation_source=args.source_language,
+    )
 
 
 def dispatch(argv: list[str]) -> int:
@@ -268,9 +277,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: still one line unless --debug
         if debug:
             traceback.print_exception(error)
+        # The exception's text may quote a page or a server: one clean line.
+        detail = clean_line(f"{type(error).__name__}: {error}")
         print(
-            f"reader: internal error: {type(error).__name__}: {error} "
-            "(run again with --debug and report the traceback)",
+            f"reader: internal error: {detail} (run again with --debug and report the traceback)",
             file=sys.stderr,
         )
         return EXIT_INTERNAL

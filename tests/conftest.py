@@ -9,7 +9,8 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Point XDG_* (and so reader's settings, state and caches) at fresh temporary folders.
+    """Point XDG_* and ARGOS_PACKAGES_DIR (so settings, state, caches and translation
+    packages) at fresh temporary folders.
 
     Subprocesses inherit them, so no test reads or writes the real user's files.
     """
@@ -18,4 +19,6 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
         folder = root / name.lower()
         folder.mkdir()
         monkeypatch.setenv(name, str(folder))
+    # Installed translation packages would change what the language controls offer.
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(root / "argos-packages"))
     return root

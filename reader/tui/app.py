@@ -65,6 +65,8 @@ class ReaderApp(App[int]):
         self.keymap: dict[str, str] = dict(settings.keymap)
         self.startup_warnings = list(warnings)
         self.animation_level = "none"
+        # The article's language when `reader --from LANG` says it; else detected per article.
+        self.translation_source: str | None = None
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.source, self.first_article)

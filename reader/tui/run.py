@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from reader.core.document import Article
 from reader.core.pipeline import Options
@@ -38,10 +39,26 @@ def create_app(
     )
 
 
-def run_tui(source: str | None, options: Options) -> int:
-    """Run the reader with the user's settings, history and positions; the exit code."""
+def run_tui(
+    source: str | None,
+    options: Options,
+    *,
+    language: str | None = None,
+    translation_view: str | None = None,
+    translation_source: str | None = None,
+) -> int:
+    """Run the reader with the user's settings, history and positions; the exit code.
+
+    `language` and `translation_view` (from `--translate` and `--translation-view`) override
+    the saved settings for this run; `translation_source` is `--from`.
+    """
     settings, warnings = load_settings()
+    if language:
+        settings = replace(settings, language=language)
+    if translation_view:
+        settings = replace(settings, translation_view=translation_view)
     state = State()
     app = create_app(source, options, settings, state=state, warnings=warnings)
+    app.translation_source = translation_source
     app.run()
     return app.return_code or 0

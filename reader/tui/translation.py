@@ -217,7 +217,7 @@ class TranslationBar(Static):
         worker = get_current_worker()
         try:
             # `reader --from LANG` sets app.translation_source; else the article says or we guess.
-            explicit = getattr(self.app, "translation_source", None)
+            explicit = self.app.translation_source
             job.source = source_language(job.article, explicit)
             if job.source == job.target:
                 job.note = f"The article is already in {job.target}."
