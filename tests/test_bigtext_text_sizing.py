@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -146,3 +147,56 @@ def test_in_a_real_terminal_without_text_sizing_the_probe_says_no(tmp_path: Path
     assert out.read_text() == "RESULT False"
     assert "Some article text" in screen
     assert "cannot scale text" in (tmp_path / "err.txt").read_text()
+
+
+def test_cli_scale_without_a_terminal_prints_normally_and_says_why() -> None:
+    page = ROOT / "reader" / "data" / "welcome.html"
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "--plain", "--scale", "2", str(page)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "\x1b]66;" not in result.stdout
+    assert "reader" in result.stdout and len(result.stdout.splitlines()) > 5
+    assert result.stderr.strip() == f"reader: {UNSUPPORTED_MESSAGE}"
+
+
+def test_cli_scale_on_a_terminal_that_supports_osc66_sizes_every_line() -> None:
+    """The real CLI on a pty; the test answers the probe the way kitty does."""
+    page = ROOT / "reader" / "data" / "welcome.html"
+    master, slave = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--plain", "--scale", "2", "--width", "30", str(page)],
+        stdin=slave,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+    )
+    os.close(slave)
+    output = bytearray()
+    answered = False
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the pty
+            break
+        if not chunk:
+            break
+        output += chunk
+        if not answered and PROBE.encode() in output:
+            os.write(master, b"\x1b[1;1R\x1b[1;3R\x1b[1;5R\x1b[?62;22c")
+            answered = True
+    stderr = process.communicate(timeout=60)[1]
+    os.close(master)
+    assert process.returncode == 0, stderr
+    assert answered and stderr == b""
+    text = bytes(output).split(PROBE.encode(), 1)[1].decode()
+    payloads = re.findall(r"\x1b\]66;s=2;([^\x07]*)\x07", text)
+    assert len(payloads) > 5 and "By The reader developers" in payloads
+    # Prose is wrapped to --width; the plain format keeps code lines and URLs whole.
+    long = [payload for payload in payloads if len(payload) > 30]
+    assert all("://" in payload or "|" in payload for payload in long), long
+    # Nothing is printed outside the sized text but colour codes and line ends.
+    rest = re.sub(r"\x1b\]66;[^\x07]*\x07|\x1b\[[\d;]*[mK]", "", text)
+    assert rest.strip() == ""
