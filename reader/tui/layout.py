@@ -153,6 +153,11 @@ def wrap_spans(
             elif gap:
                 current.append((" ", pending_space or ""))
             pending_space = None
+            if not has_words and room < token_width <= next_room:
+                # The first line's prefix (a label) leaves too little room: start the text on
+                # the next line rather than split a word that would fit there.
+                lines.append(Line(block, line_offset, _merge(current)))
+                current, used, room = list(prefix), 0, next_room
             while token_width > room - used:
                 head, token = _split_to_width(token, room - used)
                 current.append((head, key))

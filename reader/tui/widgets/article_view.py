@@ -223,7 +223,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._layout_block()
             grew = True
         if grew:
-            self._update_virtual_size()
+            self._update_virtual_size(force=len(self._lines) > self.virtual_size.height)
 
     def layout_all(self) -> None:
         """Finish the layout now (find and jump-to-end need every line)."""
@@ -243,7 +243,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         total = len(self.article.blocks)
         while self._laid_out < total and time.perf_counter() < deadline:
             self._layout_block()
-        self._update_virtual_size()
+        self._update_virtual_size(force=False)
         self._schedule_layout()
 
     def _estimated_total_lines(self) -> int:
@@ -258,9 +258,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         spacing = self.layout_options.paragraph_spacing
         return len(self._lines) + math.ceil(chars_left / per_line) + blocks_left * (1 + spacing)
 
-    def _update_virtual_size(self) -> None:
+    def _update_virtual_size(self, *, force: bool = True) -> None:
+        """Set the scrollable height: exact once laid out, estimated before.
+
+        Each change re-lays out the screen, so while the background layout runs the estimate
+        is only updated when it is noticeably off (`force=False`).
+        """
         width = self.scrollable_content_region.width or self.size.width
-        self.virtual_size = Size(width, self._estimated_total_lines())
+        height = self._estimated_total_lines()
+        old = self.virtual_size
+        close_enough = abs(height - old.height) <= max(50, old.height // 50)
+        if not force and not self.fully_laid_out and old.width == width and close_enough:
+            return
+        if (width, height) != (old.width, old.height):
+            self.virtual_size = Size(width, height)
 
     # -- drawing -----------------------------------------------------------------------------
 
