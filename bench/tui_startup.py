@@ -113,10 +113,16 @@ def record_paints(app: App) -> list[float]:
     return paints
 
 
-async def first_paint_after(start: float, paints: list[float], pilot) -> float:
-    while not any(p > start for p in paints):
+async def first_paint_after(
+    start: float, paints: list[float], ready: Callable[[], bool] = lambda: True
+) -> float:
+    """Seconds from `start` to the first frame drawn once `ready()` holds (content mounted)."""
+    while not ready():
         await asyncio.sleep(0.001)
-    return next(p for p in paints if p > start) - start
+    since = start if not paints or paints[-1] <= start else time.perf_counter()
+    while not any(p >= since for p in paints):
+        await asyncio.sleep(0.001)
+    return next(p for p in paints if p >= since) - start
 
 
 async def time_reader_big(article: Article) -> tuple[float, float]:

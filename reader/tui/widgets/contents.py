@@ -35,8 +35,10 @@ class ContentsPane(OptionList):
         if not entries:
             self.add_option(Option("This article has no headings.", id="none", disabled=True))
             return
+        top = min(level for _, level, _ in entries)  # the highest level used is not indented
         self.add_options(
-            Option("  " * (level - 1) + text, id=f"block-{index}") for index, level, text in entries
+            Option("  " * (level - top) + text, id=f"block-{index}")
+            for index, level, text in entries
         )
         self.highlighted = 0
 
