@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
@@ -49,21 +50,19 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Class, id, role and aria-label words that mark page furniture rather than article text.
-_CLUTTER = re.compile(
-    r"(?:^|[\s_-])(?:"
-    r"cookies?|consent|gdpr|"
-    r"share|sharing|sharebar|social\w*|likes?|"
-    r"newsletter\w*|subscribe|subscription|signup|"
-    r"related\w*|recommend\w*|readmore|read-more|more-stories|"
-    r"also-like|may-like|most-read|most-popular|trending|"
-    r"outbrain|taboola|ad|ads|advert|advertisement|advertising|adslot|"
-    r"sponsored|promo|promos|breadcrumbs?|skip-link|"
-    r"comments?|disqus|popup|modal|tooltip|popover|hovercard|rollover|"
-    r"gallery|slideshow|carousel|slider"
-    r")(?:$|[\s_-])",
-    re.I,
+# Class, id, role and aria-label words that mark page furniture rather than article text
+# (matched against the words of those attributes split at spaces, "-" and "_").
+_CLUTTER_WORDS = _words(
+    "cookie cookies consent gdpr share sharing sharebar likes like subscribe subscription "
+    "signup readmore outbrain taboola ad ads advert advertisement advertising adslot sponsored "
+    "promo promos breadcrumb breadcrumbs comment comments disqus popup modal tooltip popover "
+    "hovercard rollover gallery slideshow carousel slider trending"
 )
+_CLUTTER_PREFIXES = ("related", "recommend", "social", "newsletter")
+_CLUTTER_PAIRS = _words(
+    "read-more more-stories also-like may-like most-read most-popular skip-link"
+)
+_SEPARATORS = re.compile(r"[\s_-]+")
 # Utility classes that hide an element with CSS (screen-reader-only text is kept on purpose).
 _HIDDEN_CLASSES = _words("hidden hide is-hidden element-hidden d-none display-none invisible")
 _CLUTTER_ROLES = _words(
@@ -91,32 +90,35 @@ def remove_clutter(root: HtmlElement) -> None:
         return
     page_length = _text_length(body)
     doomed: list[HtmlElement] = []
-    quotes: list[HtmlElement] = []
-    for el in body.iter():
+    for el in _LABELLED(body):  # only elements with a class, id, role or aria label
         tag = el.tag
-        if not isinstance(tag, str) or tag in _PROTECTED:
-            continue
         if tag in _INLINE_TEXT:
             # readability would drop e.g. a class="popup" link from the middle of a sentence
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
-            continue
-        if tag == "blockquote":
-            quotes.append(el)
-        elif _is_clutter(el):
+        elif tag not in _PROTECTED and tag != "blockquote" and _is_clutter(el):
             doomed.append(el)
+    dropped: set[HtmlElement] = set()
     for el in doomed:
-        if el.getparent() is None or _holds_article(el) or _holds_quote(el):
+        if any(ancestor in dropped for ancestor in el.iterancestors()):
+            continue
+        if _holds_article(el) or _holds_quote(el):
             continue
         if _text_length(el) < MAX_CLUTTER_SHARE * page_length:
+            dropped.add(el)
             _drop(el)
-    for quote in quotes:
+    for quote in list(body.iter("blockquote")):
         quote.attrib.pop("class", None)
         quote.attrib.pop("id", None)
         _unwrap(quote)
     for paragraph in list(body.iter("p")):
         if _negative_wrapper(paragraph):
             _unwrap(paragraph)
+
+
+_LABELLED = etree.XPath(
+    ".//*[@class or @id or @role or @aria-hidden or @aria-label or @data-component]"
+)
 
 
 def _is_clutter(el: HtmlElement) -> bool:
@@ -130,7 +132,18 @@ def _is_clutter(el: HtmlElement) -> bool:
     features = " ".join(
         (classes, el.get("id") or "", el.get("aria-label") or "", el.get("data-component") or "")
     )
-    return bool(features.strip()) and _CLUTTER.search(features) is not None
+    return _names_clutter(_SEPARATORS.split(features.lower()))
+
+
+def _names_clutter(words: list[str]) -> bool:
+    previous = ""
+    for word in words:
+        if word in _CLUTTER_WORDS or word.startswith(_CLUTTER_PREFIXES):
+            return True
+        if f"{previous}-{word}" in _CLUTTER_PAIRS:
+            return True
+        previous = word
+    return False
 
 
 def _negative_wrapper(el: HtmlElement) -> bool:
@@ -171,4 +184,6 @@ def _holds_article(el: HtmlElement) -> bool:
 
 
 def _text_length(el: HtmlElement) -> int:
-    return len(" ".join("".join(el.itertext()).split()))
+    """How many non-space characters of text `el` holds (cheaper than normalising it)."""
+    text = "".join(el.itertext())
+    return len(text) - sum(text.count(space) for space in " \n\t\r\xa0")
