@@ -132,7 +132,9 @@ async def test_follow_prompt_and_links_between_local_files(tmp_path: Path) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
         assert "First Page" in title_of(app)
-        await pilot.press("f", "1", "enter")
+        await pilot.press("f", "1")
+        assert "second.html" in str(reader(app).query_one("#message").render())
+        await pilot.press("enter")
         await settle(pilot, app)
         assert "Second Page" in title_of(app)
         assert reader(app).article.url.startswith("file://")

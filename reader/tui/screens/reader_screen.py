@@ -385,6 +385,18 @@ class ReaderScreen(Screen):
         elif event.kind == "follow":
             self.follow_link(int(event.value))
 
+    @on(Prompt.Changed)
+    def _prompt_changed(self, event: Prompt.Changed) -> None:
+        """While a link number is typed into the prompt, show where it leads."""
+        article = self.article
+        if self.prompt.kind != "follow" or article is None or not event.value.isdigit():
+            return
+        number = int(event.value)
+        if 1 <= number <= len(article.links):
+            self.say(f"Link {number}: {article.links[number - 1]}")
+        else:
+            self.say(f"There is no link {number}; this article has {len(article.links)} links.")
+
     @on(Prompt.Dismissed)
     def _dismissed(self) -> None:
         self.prompt.display = False
