@@ -97,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         choices=range(1, 5),
         metavar="{1,2,3,4}",
-        help="print plain text N times larger where the terminal supports it (kitty's OSC 66)",
+        help="text N times larger: large letters in the full-screen reader; printed plain text "
+        "uses kitty's text-sizing protocol (OSC 66) where the terminal supports it",
     )
     language = parser.add_argument_group("translation (offline)")
     language.add_argument("--translate", metavar="LANG", help="translate the article into LANG")
@@ -227,6 +228,7 @@ def run_app(args: argparse.Namespace) -> int:
         language=args.translate,
         translation_view=args.translation_view if args.translate else None,
         translation_source=args.source_language,
+        scale=args.scale,
     )
 
 

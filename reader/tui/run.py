@@ -46,17 +46,21 @@ def run_tui(
     language: str | None = None,
     translation_view: str | None = None,
     translation_source: str | None = None,
+    scale: int | None = None,
 ) -> int:
     """Run the reader with the user's settings, history and positions; the exit code.
 
     `language` and `translation_view` (from `--translate` and `--translation-view`) override
-    the saved settings for this run; `translation_source` is `--from`.
+    the saved settings for this run, and so does `scale` (`--scale`); `translation_source`
+    is `--from`.
     """
     settings, warnings = load_settings()
     if language:
         settings = replace(settings, language=language)
     if translation_view:
         settings = replace(settings, translation_view=translation_view)
+    if scale:
+        settings = replace(settings, scale=scale)
     state = State()
     app = create_app(source, options, settings, state=state, warnings=warnings)
     app.translation_source = translation_source
