@@ -152,7 +152,7 @@ def _redirect_target(response: httpx.Response, visited: list[str]) -> str:
     )
     try:
         target = response.url.join(location)
-    except ValueError:  # httpx.InvalidURL, or an IDNA error
+    except (ValueError, httpx.InvalidURL):  # e.g. a control character, a bad IDNA label
         raise malformed from None
     if target.scheme not in ("http", "https"):
         scheme = target.scheme or location.partition(":")[0]

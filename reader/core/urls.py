@@ -25,10 +25,13 @@ def normalise_http_url(text: str) -> str:
     host = parts.hostname or ""
     if not is_valid_host(host) or parts.port == 0:
         raise ValueError("bad host or port")
-    url = httpx.URL(urlunsplit(parts._replace(fragment="", path=parts.path or "/")))
+    try:
+        url = httpx.URL(urlunsplit(parts._replace(fragment="", path=parts.path or "/")))
+    except httpx.InvalidURL as error:  # not a ValueError: e.g. a control character in the path
+        raise ValueError(str(error)) from None
     if not url.host:  # decoding the host also checks its IDNA labels (`xn--zz` fails)
         raise ValueError("no host")
-    return str(url)  # httpx.InvalidURL and idna errors are ValueErrors too
+    return str(url)  # idna errors are ValueErrors too
 
 
 def is_valid_host(host: str) -> bool:
