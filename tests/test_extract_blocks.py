@@ -140,3 +140,14 @@ def test_an_article_split_into_sections_is_read_whole() -> None:
     paragraphs = [runs_text(b.runs) for b in article.blocks if isinstance(b, Paragraph)]
     assert [p.split()[0] for p in paragraphs[::2]] == ["Winter", "Spring", "Summer", "Autumn"]
     assert article.notices == []
+
+
+def test_data_tables_and_lists_of_sentences_survive_link_heuristics() -> None:
+    """readability-lxml alone drops this link-rich table and list; we keep both."""
+    text = (PAGES / "restore.html").read_text("utf-8")
+    article = extract(Page(url="https://rivers.example/floods", text=text))
+    table = first(article, Table)
+    assert [runs_text(c) for c in table.header] == ["River", "Station", "Floods per decade"]
+    assert len(table.rows) == 3
+    items = first(article, ListBlock).items
+    assert runs_text(items[1].runs).startswith("Wetlands upstream slow the water down")

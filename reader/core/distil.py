@@ -18,6 +18,7 @@ from reader.core.html_to_blocks import BlockConverter
 NO_ARTICLE = "No article found on this page; showing the page's main text."
 MIN_ARTICLE_CHARS = 250  # readability-lxml's own retry_length for an acceptable article
 MAX_LINK_DENSITY = 0.5
+MIN_SENTENCE_ITEM_CHARS = 40
 _TEASER_TAGS = ("li", "p", "h2", "h3", "h4", "dt", "dd", "td")
 
 
@@ -34,6 +35,21 @@ class _Readability(Document):
 
     def get_clean_html(self) -> str:
         return tounicode(self.html, method="html")
+
+    def get_preserved_elements(self, node: HtmlElement) -> dict:
+        """Besides readability's own (tables of contents, quote leads): data tables and
+        lists of sentences, which its link and comma heuristics would drop as clutter."""
+        allowed = super().get_preserved_elements(node)
+        keep = [t for t in node.iter("table") if is_data_table(t)]
+        keep += [items for items in node.iter("ul", "ol") if is_list_of_sentences(items)]
+        for element in keep:
+            allowed[element] = True
+            length = _text_length(element)
+            for wrapper in element.iterancestors():  # and the wrappers holding only it
+                if wrapper is node or _text_length(wrapper) > length + 20:
+                    break
+                allowed[wrapper] = True
+        return allowed
 
     def select_best_candidate(self, candidates: dict) -> dict | None:
         best = super().select_best_candidate(candidates)
@@ -64,6 +80,29 @@ def _shared_ancestor(candidates: dict, best: dict) -> HtmlElement | None:
         if sum(ancestor in ancestors for ancestors in close) >= 3:
             return ancestor
     return None
+
+
+def is_data_table(table: HtmlElement) -> bool:
+    """A table of data: header cells, no nested tables, at least two rows of two cells."""
+    if next(table.iterdescendants("table"), None) is not None:
+        return False
+    if next(table.iter("th"), None) is None:
+        return False
+    rows = [row for row in table.iter("tr") if len(row) >= 2]
+    return len(rows) >= 2
+
+
+def is_list_of_sentences(items: HtmlElement) -> bool:
+    """A list whose items read as text (long on average, mostly not links), not a menu."""
+    entries = [li for li in items if li.tag == "li"]
+    if len(entries) < 2:
+        return False
+    lengths = [_text_length(li) for li in entries]
+    total = sum(lengths)
+    if total / len(entries) < MIN_SENTENCE_ITEM_CHARS:
+        return False
+    linked = sum(_text_length(a) for a in items.iter("a"))
+    return linked < 0.5 * total
 
 
 def distil(root: HtmlElement, base: str) -> tuple[list[Block], str | None]:
