@@ -151,3 +151,19 @@ def test_data_tables_and_lists_of_sentences_survive_link_heuristics() -> None:
     assert len(table.rows) == 3
     items = first(article, ListBlock).items
     assert runs_text(items[1].runs).startswith("Wetlands upstream slow the water down")
+
+
+def test_a_figure_without_caption_in_a_wrapper_is_kept() -> None:
+    words = "A paragraph about herons, which fish in the shallows at dawn and dusk."
+    figure = (
+        "<div class='image-wrap'><figure><img src='heron.jpg' alt='A grey heron'></figure></div>"
+    )
+    html = (
+        f"<body><article><p>{words}</p>{figure}<p>{words} Again.</p><p>{words}</p></article></body>"
+    )
+    article = extract(Page(url="https://birds.example/herons/", text=html))
+    figure_block = first(article, Figure)
+    assert (figure_block.alt, figure_block.src) == (
+        "A grey heron",
+        "https://birds.example/herons/heron.jpg",
+    )

@@ -37,11 +37,13 @@ class _Readability(Document):
         return tounicode(self.html, method="html")
 
     def get_preserved_elements(self, node: HtmlElement) -> dict:
-        """Besides readability's own (tables of contents, quote leads): data tables and
-        lists of sentences, which its link and comma heuristics would drop as clutter."""
+        """Besides readability's own (tables of contents, quote leads): data tables, lists
+        of sentences and figures, which its link, comma and text-length heuristics would
+        drop as clutter."""
         allowed = super().get_preserved_elements(node)
         keep = [t for t in node.iter("table") if is_data_table(t)]
         keep += [items for items in node.iter("ul", "ol") if is_list_of_sentences(items)]
+        keep += [f for f in node.iter("figure") if next(f.iter("img"), None) is not None]
         for element in keep:
             allowed[element] = True
             length = _text_length(element)
