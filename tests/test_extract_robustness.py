@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.distil import NO_ARTICLE
 from reader.core.document import Page, iter_runs, iter_texts, runs_text
-from reader.core.errors import ContentError
+from reader.core.errors import ContentError, ReaderError
 from reader.core.extract import TOO_SLOW, extract
 from reader.core.safe_text import is_clean
 
@@ -130,3 +132,21 @@ def test_bad_urls_do_not_break_links() -> None:
     html = f"<body><article>{PROSE}<p>{links} <a href=' /ok '>ok</a></p></article></body>"
     article = extract(Page(url="https://x.example/dir/", text=html))
     assert article.links == ["https://x.example/ok"]
+
+
+_TAGS = ["p", "div", "a href='x'", "b", "ul", "li", "table", "tr", "td", "pre", "img src='i'"]
+_PIECES = st.one_of(
+    st.sampled_from([f"<{t}>" for t in _TAGS] + [f"</{t.split()[0]}>" for t in _TAGS]),
+    st.sampled_from(["<br>", "<hr>", "<!--", "-->", "&amp;", "&#x1b;", "\x1b[31m", "\x00", "\r"]),
+    st.text(max_size=30),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=60), st.booleans())
+def test_any_markup_gives_a_clean_article_or_a_reader_error(pieces: list[str], full: bool) -> None:
+    try:
+        article = extract(Page(url="https://x.example/", text="".join(pieces)), full=full)
+    except ReaderError:
+        return
+    assert all(is_clean(s) for s in all_strings(article))
