@@ -32,71 +32,23 @@ from reader.core.safe_text import clean, clean_line
 
 MAX_DEPTH = 120
 
-SKIP_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "svg",
-        "iframe",
-        "object",
-        "embed",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "base",
-        "button",
-        "input",
-        "select",
-        "option",
-        "optgroup",
-        "textarea",
-        "canvas",
-        "audio",
-        "video",
-        "source",
-        "track",
-        "map",
-        "area",
-        "dialog",
-        "param",
-    ]
+
+def _tags(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+SKIP_TAGS = _tags(
+    "script style noscript template svg iframe object embed head title meta link base "
+    "button input select option optgroup textarea canvas audio video source track map "
+    "area dialog param"
 )
-CHROME_TAGS = frozenset(["nav", "header", "footer", "aside", "form", "menu"])
+CHROME_TAGS = _tags("nav header footer aside form menu")
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-CONTAINERS = frozenset(
-    [
-        "div",
-        "section",
-        "article",
-        "main",
-        "body",
-        "html",
-        "center",
-        "hgroup",
-        "address",
-        "fieldset",
-        "details",
-        "dl",
-        "legend",
-        "tbody",
-        "thead",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "noscript",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "menu",
-    ]
+CONTAINERS = _tags(
+    "div section article main body html center hgroup address fieldset details dl legend "
+    "tbody thead tfoot tr td th noscript nav header footer aside form menu"
 )
-RUN_BLOCKS = frozenset(["p", "dt", "dd", "summary", "caption", "figcaption"])
+RUN_BLOCKS = _tags("p dt dd summary caption figcaption")
 INLINE_KINDS: dict[str, InlineKind] = {
     "em": "emphasis",
     "i": "emphasis",
@@ -112,28 +64,7 @@ INLINE_KINDS: dict[str, InlineKind] = {
 }
 _KIND_RANK = {"text": 0, "emphasis": 1, "strong": 2, "code": 3, "link": 4}
 _LANGUAGE = re.compile(r"(?:^|\s)(?:lang(?:uage)?-)([\w+#-]+)")
-_BLOCKISH = frozenset(
-    [
-        "p",
-        "div",
-        "section",
-        "article",
-        "ul",
-        "ol",
-        "dl",
-        "pre",
-        "blockquote",
-        "table",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "figure",
-        "hr",
-    ]
-)
+_BLOCKISH = _tags("p div section article ul ol dl pre blockquote table h1 h2 h3 h4 h5 h6 figure hr")
 
 
 class BlockConverter:
