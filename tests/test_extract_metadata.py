@@ -62,3 +62,15 @@ def test_title_falls_back_to_h1_and_byline_class() -> None:
     article = extract(Page(url="https://x.example/a", text=html))
     assert article.title == "Only A Heading"
     assert article.byline == "Sam Vimes"
+
+
+def test_site_name_suffix_is_cut_from_open_graph_title_at_its_separator() -> None:
+    head = (
+        "<meta property='og:site_name' content='Harbour News'>"
+        "<meta property='og:title' content='Seals | Otters: the return | Harbour News'>"
+        "<meta name='author' content='Jo Bloggs —'>"
+    )
+    body = "<article><p>" + "Plain words for the article body make it long enough. " * 6
+    article = extract(Page(url="https://x.example/a", text=f"<head>{head}</head>{body}"))
+    assert article.title == "Seals | Otters: the return"
+    assert article.byline == "Jo Bloggs"

@@ -19,6 +19,7 @@ from reader.core.safe_text import clean_line
 _ARTICLE_TYPES = re.compile(r"article|posting|report|story|blog|webpage|recipe|review", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7\u2022:/\\»«]|::)\s+")
 _BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|door)\s+", re.I)
+_BYLINE_EDGES = " |,;:-\u2013\u2014\u00b7\u2022"
 MAX_JSON_LD = 200_000
 
 
@@ -42,9 +43,9 @@ def read_metadata(root: HtmlElement, base: str) -> Metadata:
     )
     h1 = next((_text(h) for h in root.iter("h1")), "")
     title = _first(
-        meta.get("og:title"),
-        meta.get("twitter:title"),
-        _ld_str(ld.get("headline")),
+        _strip_site(meta.get("og:title"), site),
+        _strip_site(meta.get("twitter:title"), site),
+        _strip_site(_ld_str(ld.get("headline")), site),
         _trim_site(_document_title(root), site, h1),
         h1,
     )
@@ -58,7 +59,7 @@ def read_metadata(root: HtmlElement, base: str) -> Metadata:
         _element_text(root, "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"),
     )
     if byline:
-        byline = _BY_PREFIX.sub("", byline) or byline
+        byline = _BY_PREFIX.sub("", byline).strip(_BYLINE_EDGES) or byline
     published = _first(
         meta.get("article:published_time"),
         _ld_str(ld.get("datePublished")),
@@ -179,22 +180,35 @@ def _document_title(root: HtmlElement) -> str:
     return ""
 
 
+def _strip_site(title: str | None, site: str | None) -> str | None:
+    """`title` without a " | Site" suffix or "Site | " prefix naming the site exactly."""
+    if not title or not site:
+        return title
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    folded = site.casefold()
+    if separators and title[separators[-1].end() :].strip().casefold() == folded:
+        return title[: separators[-1].start()].strip() or title
+    if separators and title[: separators[0].start()].strip().casefold() == folded:
+        return title[separators[0].end() :].strip() or title
+    return title
+
+
 def _trim_site(title: str, site: str | None, h1: str) -> str:
-    """`title` without a " | Site" (or " - Site") suffix or prefix."""
+    """The `<title>` without its site name: the page's h1 when the title holds it, else the
+    title without a suffix naming the site, else without a short last part."""
     if not title:
         return ""
     if h1 and h1.casefold() in title.casefold() and len(h1) >= len(title) / 3:
         return h1
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
+    stripped = _strip_site(title, site)
+    if stripped != title:
+        return stripped or title
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
         return title
-    if site:
-        folded = site.casefold()
-        kept = [p for p in parts if p.casefold() != folded]
-        if len(kept) < len(parts) and kept:
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    head = " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
-    if len(head.split()) >= 3:
+    head = title[: separators[-1].start()].strip()
+    tail = title[separators[-1].end() :].strip()
+    if len(head.split()) >= 3 and len(tail.split()) <= 4:
         return head
     return title
 
