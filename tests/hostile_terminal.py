@@ -130,7 +130,7 @@ def string_sequences(data: bytes) -> int:
 # as OSC 8), a colour. A reader shows them as the literal text they are.
 MARKUP = {
     "action": "[@click=app.quit]Q[/]",
-    "hyperlink": "[link='https://evil.example/m']H[/link]",
+    "hyperlink": "[link='https://smuggled.example/m']H[/link]",
     "style": "[reverse]S[/]",
 }
 MARKUP_TEXT = " ".join(MARKUP.values())

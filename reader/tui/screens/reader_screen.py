@@ -51,9 +51,13 @@ PANES = ("contents", "links", "settings", "help")
 FOLLOWED_SCHEMES = ("http", "https", "file")
 
 
-def followable(url: str) -> bool:
-    """Only web pages and local files are followed; javascript:, data:, mailto: are not."""
-    return urlsplit(url).scheme.lower() in FOLLOWED_SCHEMES
+def followable(url: str, from_url: str | None = None) -> bool:
+    """Web pages are followed from anywhere; local files only from a local document (a web
+    page must not open the reader's files); javascript:, data:, mailto: and others never."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme == "file":
+        return from_url is not None and urlsplit(from_url).scheme.lower() == "file"
+    return scheme in FOLLOWED_SCHEMES
 
 
 class ReaderScreen(Screen):
@@ -80,7 +84,7 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         yield ArticleHeader(id="header")
         with Horizontal(id="body"):
-            yield ContentsPane(id="contents")
+            yield ContentsPane(id="contents", markup=False)
             with Vertical(id="main"):
                 yield ArticleView(self.app.layout_options(), id="article")  # type: ignore[attr-defined]
                 yield ErrorPanel(id="error")
@@ -90,8 +94,9 @@ class ReaderScreen(Screen):
             yield SettingsPane(id="settings")
             yield HelpPane(id="help")
         yield Prompt(id="prompt")
-        yield TranslationBar(id="translation-bar")
-        yield Static("", id="message")
+        yield TranslationBar(id="translation-bar", markup=False)
+        # The message line quotes URLs and link text: never read them as Textual markup.
+        yield Static("", id="message", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -167,7 +172,7 @@ class ReaderScreen(Screen):
             self.post_message(ArticleLoaded(source, article, request))
 
     def watch_fetching(self, fetching: bool) -> None:
-        self.set_class(fetching, "-loading")
+        self.query_one("#main").set_class(fetching, "-loading")
         # The indicator replaces the article while loading; the article keeps its size, so
         # the next one is laid out at the right width at once.
 
@@ -187,7 +192,7 @@ class ReaderScreen(Screen):
         self.app.record_visit(event.article, event.source)  # type: ignore[attr-defined]
         notices = "; ".join(event.article.notices)
         if notices:
-            self.notify(clean_line(notices), title="Note")
+            self.notify(clean_line(notices), title="Note", markup=False)
 
     @on(LoadFailed)
     def _failed(self, event: LoadFailed) -> None:
@@ -195,7 +200,7 @@ class ReaderScreen(Screen):
             return
         self.fetching = False
         self.last_error = event.error
-        self.add_class("-error")
+        self.query_one("#main").add_class("-error")
         self.query_one(ArticleHeader).show_text("Could not open the page")
         text = error_text(event.source, event.error, self.keys_of("reload"), self.keys_of("back"))
         self.query_one("#error", ErrorPanel).update(text)
@@ -216,7 +221,7 @@ class ReaderScreen(Screen):
         article = visit.article
         if article is None:
             return
-        self.remove_class("-error")
+        self.query_one("#main").remove_class("-error")
         self.last_error = None
         self.typed_number = ""
         view = self.article_view
@@ -306,12 +311,13 @@ class ReaderScreen(Screen):
             self.say(f"There is no link {number}; this article has {count} links.")
             return
         url = article.links[number - 1]
-        if not followable(url):
+        if not followable(url, article.url):
             scheme = urlsplit(url).scheme or "relative"
             self.notify(
                 f"Link {number} is a {scheme}: link and is not followed: {clean_line(url)}",
                 title="Not followed",
                 severity="warning",
+                markup=False,
             )
             return
         self.say(f"Following link {number}: {url}")
@@ -325,16 +331,18 @@ class ReaderScreen(Screen):
     def _link_highlighted(self, event: LinkHighlighted) -> None:
         if not self.query_one(LinksPane).has_focus:
             return
-        note = "" if followable(event.url) else " (not followed: not a web page or file)"
+        from_url = self.article.url if self.article else None
+        note = "" if followable(event.url, from_url) else " (not followed)"
         self.say(f"Link {event.number}: {event.url}{note}")
 
     def open_in_browser(self, url: str) -> None:
         """Open `url` in the system browser; only on the user's explicit command."""
-        if not followable(url):
+        if not followable(url, self.article.url if self.article else None):
             self.notify("Only web pages and files open in the browser.", severity="warning")
             return
         opened = webbrowser.open(url)
-        self.notify(clean_line(url), title="Opened in browser" if opened else "No browser found")
+        title = "Opened in browser" if opened else "No browser found"
+        self.notify(clean_line(url), title=title, markup=False)
 
     def action_follow_prompt(self) -> None:
         self.prompt.ask("follow", self.typed_number)
@@ -489,7 +497,7 @@ class ReaderScreen(Screen):
         url = article.url if article else None
         if url:
             self.app.copy_to_clipboard(url)
-            self.notify(clean_line(url), title="Copied page URL")
+            self.notify(clean_line(url), title="Copied page URL", markup=False)
 
     # -- panes ------------------------------------------------------------------------------
 

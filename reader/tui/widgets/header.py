@@ -30,7 +30,8 @@ class ArticleHeader(Horizontal):
     """Title line and progress; both update as articles load and the reader scrolls."""
 
     def compose(self) -> ComposeResult:
-        yield Label("reader", id="title")
+        # Page text, shown as it is: never read as Textual markup (`[@click=...]`).
+        yield Label("reader", id="title", markup=False)
         yield Label("", id="progress")
 
     def show_article(self, article: Article) -> None:

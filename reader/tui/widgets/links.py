@@ -34,7 +34,7 @@ class LinksPane(OptionList):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, markup=False)  # link text and URLs are page text, not markup
         self.urls: list[str] = []
 
     def set_article(self, article: Article) -> None:
@@ -80,4 +80,6 @@ class LinksPane(OptionList):
     def action_copy_url(self) -> None:
         if (link := self.selected_link) is not None:
             self.app.copy_to_clipboard(link[1])
-            self.notify(f"Copied link {link[0]}: {clean_line(link[1])}", title="Copied")
+            self.notify(
+                f"Copied link {link[0]}: {clean_line(link[1])}", title="Copied", markup=False
+            )
