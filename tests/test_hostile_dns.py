@@ -1,8 +1,9 @@
 """A host that does not resolve (issue 6, bad networks): exit 3 and one clear line.
 
-The installed `reader` runs inside `unshare -n`, a new network namespace with no network at
-all (only a loopback device that is down): name resolution fails on the machine itself, so
-the test is deterministic and nothing leaves the machine, not even a DNS query.
+The installed `reader` runs inside `unshare -n` (`unshare -r -n` for users other than root), a
+new network namespace with no network at all (only a loopback device that is down): name
+resolution fails on the machine itself, so the test is deterministic and nothing leaves the
+machine, not even a DNS query.
 """
 
 from __future__ import annotations
@@ -19,20 +20,23 @@ UNSHARE = shutil.which("unshare")
 HOST = "no-such-host.invalid"  # .invalid never resolves (RFC 2606)
 
 
-def unshare_problem() -> str | None:
-    """Why `unshare -n` cannot run here, or None when it can."""
+def network_namespace() -> tuple[list[str], str | None]:
+    """The `unshare` command that gives a namespace without network, or why there is none:
+    `-n` as root, `-r -n` (a user namespace too) for other users where the kernel allows."""
     if UNSHARE is None:
-        return "util-linux unshare is not installed"
-    try:
-        probe = subprocess.run(
-            [UNSHARE, "-n", "true"], capture_output=True, text=True, timeout=10, check=False
-        )
-    except OSError as error:
-        return f"unshare -n cannot start: {error}"
-    if probe.returncode != 0:
-        reason = probe.stderr.strip() or f"exit {probe.returncode}"
-        return f"unshare -n needs CAP_SYS_ADMIN (root or user namespaces): {reason}"
-    return None
+        return [], "util-linux unshare is not installed"
+    reasons = []
+    for flags in (["-n"], ["-r", "-n"]):
+        try:
+            probe = subprocess.run(
+                [UNSHARE, *flags, "true"], capture_output=True, text=True, timeout=10, check=False
+            )
+        except OSError as error:
+            return [], f"unshare cannot start: {error}"
+        if probe.returncode == 0:
+            return [UNSHARE, *flags], None
+        reasons.append(f"unshare {' '.join(flags)}: {probe.stderr.strip() or probe.returncode}")
+    return [], "no network namespace is permitted here (" + "; ".join(reasons) + ")"
 
 
 def installed_reader() -> str:
@@ -44,7 +48,7 @@ def installed_reader() -> str:
 
 
 def test_unresolvable_host_exits_3_with_one_clear_line() -> None:
-    problem = unshare_problem()
+    unshare, problem = network_namespace()
     if problem:
         pytest.skip(problem)
     env = os.environ | {"LANG": "C.UTF-8"}
@@ -52,7 +56,7 @@ def test_unresolvable_host_exits_3_with_one_clear_line() -> None:
         env.pop(name, None)  # a proxy would turn this into a refused connection instead
     env.pop("all_proxy", None)
     result = subprocess.run(
-        [UNSHARE or "unshare", "-n", installed_reader(), "--plain", f"https://{HOST}/"],
+        [*unshare, installed_reader(), "--plain", f"https://{HOST}/"],
         capture_output=True,
         text=True,
         env=env,
