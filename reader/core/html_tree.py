@@ -6,12 +6,13 @@ The page is parsed once; metadata, readability and the block converter all read 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml.etree import ParserError
 
 MAX_NESTING = 200  # libxml2 stops parsing at depth 256 and loses the rest of the page
+_SPACE = re.compile(r"\s")
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*>")
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
@@ -89,12 +90,16 @@ def absolute_url(href: str | None, base: str) -> str | None:
     """`href` resolved against `base`, or None for empty, script and malformed links."""
     if not href:
         return None
-    href = "".join(href.split())  # browsers drop whitespace and newlines inside URLs
-    if not href or href.lower().startswith(("javascript:", "vbscript:", "data:")):
+    if _SPACE.search(href):
+        href = "".join(href.split())  # browsers drop whitespace and newlines inside URLs
+        if not href:
+            return None
+    lowered = href[:11].lower()
+    if lowered.startswith(("javascript:", "vbscript:", "data:")):
         return None
+    if lowered.startswith(("http://", "https://")) and "[" not in href:
+        return href  # already absolute
     try:
-        url = urljoin(base, href)
-        urlsplit(url)  # raises ValueError on e.g. a bad IPv6 literal
+        return urljoin(base, href)  # raises ValueError on e.g. a bad IPv6 literal
     except ValueError:
         return None
-    return url
