@@ -56,7 +56,7 @@ class RunBuilder:
                 _append(runs, "\n", "text", None)
                 space_before = True
                 continue
-            text = _HTML_SPACE.sub(" ", clean(raw))
+            text = _normalise(raw)
             if space_before and text.startswith(" "):
                 text = text[1:]
             if not text:
@@ -70,6 +70,14 @@ class RunBuilder:
                 runs.pop(0)
         self._raw.clear()
         return runs
+
+
+def _normalise(raw: str) -> str:
+    """`raw` sanitised with whitespace collapsed. Printable text holds no control characters
+    and no whitespace but spaces, so most runs skip the regular expressions."""
+    if raw.isprintable():
+        return raw if "  " not in raw else _HTML_SPACE.sub(" ", raw)
+    return _HTML_SPACE.sub(" ", clean(raw))
 
 
 def _append(runs: Runs, text: str, kind: InlineKind, url: str | None) -> None:
