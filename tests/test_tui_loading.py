@@ -69,7 +69,7 @@ async def test_a_failed_fetch_shows_the_cli_message_and_retry_fetches_again() ->
             screen = reader(app)
             failures = [m for m in seen if isinstance(m, LoadFailed)]
             assert failures and str(failures[0].error) == expected
-            assert screen.has_class("-error")
+            assert screen.query_one("#main").has_class("-error")
             panel = str(screen.query_one("#error").render())
             assert expected in panel and "retry" in panel
             hits = len(site.hits)
@@ -79,7 +79,9 @@ async def test_a_failed_fetch_shows_the_cli_message_and_retry_fetches_again() ->
             site.pages["/missing.html"] = site.pages["/second.html"]
             await pilot.press("r")
             await settle(pilot, app)
-            assert not screen.has_class("-error") and "Second Page" in title_of(app)
+            assert not screen.query_one("#main").has_class("-error") and "Second Page" in title_of(
+                app
+            )
 
 
 async def test_escape_cancels_a_slow_fetch_and_its_late_result_is_dropped() -> None:
@@ -91,7 +93,7 @@ async def test_escape_cancels_a_slow_fetch_and_its_late_result_is_dropped() -> N
             screen = reader(app)
             await pilot.press("colon", *site.url("/slow.html"), "enter")
             await pilot.pause(0.1)
-            assert screen.fetching and screen.has_class("-loading")
+            assert screen.fetching and screen.query_one("#main").has_class("-loading")
             assert screen.query_one("#loading").display
             assert "Esc" in str(screen.query_one("#message").render())
             await pilot.press("escape")

@@ -29,6 +29,8 @@ def progress_text(percent: int, minutes_left: int) -> str:
 class ArticleHeader(Horizontal):
     """Title line and progress; both update as articles load and the reader scrolls."""
 
+    _progress = ""
+
     def compose(self) -> ComposeResult:
         # Page text, shown as it is: never read as Textual markup (`[@click=...]`).
         yield Label("reader", id="title", markup=False)
@@ -40,6 +42,12 @@ class ArticleHeader(Horizontal):
     def show_text(self, text: str) -> None:
         self.query_one("#title", Label).update(clean_line(text))
         self.query_one("#progress", Label).update("")
+        self._progress = ""
 
     def show_progress(self, percent: int, minutes_left: int) -> None:
-        self.query_one("#progress", Label).update(progress_text(percent, minutes_left))
+        # Only when the text changes: an update re-lays out the line, and this runs on
+        # every scroll.
+        text = progress_text(percent, minutes_left)
+        if text != self._progress:
+            self._progress = text
+            self.query_one("#progress", Label).update(text)
