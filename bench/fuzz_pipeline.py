@@ -33,13 +33,13 @@ FORMATS = ("plain", "markdown", "json")
 
 def run_one_page(name: str) -> dict[str, object]:
     """Child process: build page `name`, read it from a file, render it; report as JSON."""
-    from hostile_pages import HOSTILE_CASES, unsafe_in_output
+    from hostile_pages import AT_SIZE_CAP_CASES, HOSTILE_CASES, unsafe_in_output
 
     from reader.core.errors import ReaderError
     from reader.core.formats import render
     from reader.core.pipeline import Options, load_article
 
-    raw = HOSTILE_CASES[name]()
+    raw = {**HOSTILE_CASES, **AT_SIZE_CAP_CASES}[name]()
     result: dict[str, object] = {"case": name, "bytes": len(raw)}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "page.html"
@@ -189,11 +189,11 @@ def main() -> int:
         print(json.dumps(run_one_page(args.child)))
         return 0
 
-    from hostile_pages import HOSTILE_CASES
+    from hostile_pages import AT_SIZE_CAP_CASES, HOSTILE_CASES
 
     report: dict[str, object] = {}
     if not args.no_pages:
-        names = args.only or list(HOSTILE_CASES)
+        names = args.only or [*HOSTILE_CASES, *AT_SIZE_CAP_CASES]
         print(f"Pathological pages at full size ({len(names)}), one process each:")
         pages = run_pages(names, args.timeout)
         report["pages"] = pages

@@ -174,6 +174,12 @@ HOSTILE_CASES: dict[str, Callable[[], bytes]] = {
     "empty_document": empty_documents,
 }
 
+# The same pages cut to fit under the default 20 MB size cap, which refuses the full ones: the
+# worst a user meets without raising --max-size. Only the bench runs these.
+AT_SIZE_CAP_CASES: dict[str, Callable[[], bytes]] = {
+    "text_at_size_cap": lambda: fifty_megabytes_of_text(19 * MB),
+    "links_at_size_cap": lambda: a_million_links(500_000),
+}
 
 FORMATS = ("plain", "markdown", "json")
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
