@@ -16,24 +16,28 @@ _READABILITY_NEGATIVE = REGEXES["negativeRe"]
 _READABILITY_POSITIVE = REGEXES["positiveRe"]
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
-_SCRIPT_URL = re.compile(r"\s*(?:javascript|vbscript):", re.I)
 _NEVER_SHOWN = ("script", "style", "noscript", "template")
+_MAYBE_HIDDEN = etree.XPath(
+    "//script | //style | //noscript | //template | //*[@hidden] | //*[@style]"
+)
+_SCRIPT_LINKS = etree.XPath(
+    "//a[starts-with(normalize-space(translate(@href, 'JAVSCRIPTB', 'javscriptb')),"
+    " 'javascript:') or starts-with(normalize-space(translate(@href, 'VBSCRIPT', 'vbscript')),"
+    " 'vbscript:')]"
+)
 
 
 def remove_hidden(root: HtmlElement) -> None:
     """Drop scripts, styles and elements hidden with `hidden` or inline CSS; unlink script URLs."""
-    doomed = []
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag == "a" and _SCRIPT_URL.match(el.get("href") or ""):
-            del el.attrib["href"]  # not a link a reader can follow; readability would blank it
-        if el.tag in _NEVER_SHOWN or el.get("hidden") is not None:
-            doomed.append(el)
-        else:
-            style = el.get("style")
-            if style and _HIDDEN_STYLE.search(style):
-                doomed.append(el)
+    for link in _SCRIPT_LINKS(root):
+        del link.attrib["href"]  # not a link a reader can follow; readability would blank it
+    doomed = [
+        el
+        for el in _MAYBE_HIDDEN(root)
+        if el.tag in _NEVER_SHOWN
+        or el.get("hidden") is not None
+        or _HIDDEN_STYLE.search(el.get("style") or "")
+    ]
     for el in doomed:
         _drop(el)
 
