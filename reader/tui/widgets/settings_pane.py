@@ -98,7 +98,7 @@ class SettingsPane(VerticalScroll):
                 prompt="Width",
             )
             yield Checkbox(
-                "Focus mode: dim all but the current paragraph",
+                "Focus mode (dim the rest)",
                 settings.focus_mode,
                 id="setting-focus_mode",
             )
