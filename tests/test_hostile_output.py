@@ -39,7 +39,7 @@ from httpserver import Handler, LocalServer
 
 FORMATS = ("plain", "text", "markdown", "json", "html")
 RUN_TIMEOUT = 60  # a guard against a hang, not a benchmark
-PARALLEL_RUNS = 4  # the runs are independent processes: start a few at once to save time
+PARALLEL_RUNS = 6  # the runs are independent processes: start a few at once to save time
 SCRIPT = shutil.which("script")
 
 
@@ -69,25 +69,13 @@ HOSTILE_RESPONSES: dict[str, tuple[bytes, int]] = {
     "reason_phrase_c1": (raw_response(b"HTTP/1.1 404 Not " + C1 + b" Found"), 3),
     "reason_phrase_unknown_status_c1": (raw_response(b"HTTP/1.1 599 Odd " + C1_UTF8), 3),
     "location_osc": (raw_response(b"HTTP/1.1 302 Found", b"Location: /x" + OSC), 3),
-    "location_c1_path": (raw_response(b"HTTP/1.1 302 Found", b"Location: " + C1 + b"/y"), 3),
-    "location_data_scheme_c1": (
-        raw_response(b"HTTP/1.1 302 Found", b"Location: data:text/html," + C1),
-        3,
-    ),
-    "location_gopher_utf8": (
-        raw_response(b"HTTP/1.1 301 Moved", b"Location: gopher://h/" + C1_UTF8),
-        3,
-    ),
+    "location_data_c1": (raw_response(b"HTTP/1.1 302 Found", b"Location: data:text/html," + C1), 3),
     "location_javascript_osc": (
         raw_response(b"HTTP/1.1 302 Found", b"Location: javascript:" + OSC),
         3,
     ),
     "content_type_osc": (
         raw_response(b"HTTP/1.1 200 OK", b"Content-Type: application/x-" + OSC, body=b"hi"),
-        4,
-    ),
-    "content_type_c1": (
-        raw_response(b"HTTP/1.1 200 OK", b"Content-Type: application/" + C1, body=b"hi"),
         4,
     ),
     "content_type_utf8": (
