@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.core.html_tree import absolute_url
@@ -21,6 +22,12 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7\u2022:/\\»«]|::)
 _BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|door)\s+", re.I)
 _BYLINE_EDGES = " |,;:-\u2013\u2014\u00b7\u2022"
 MAX_JSON_LD = 200_000
+# Byline elements (rel=author, itemprop=author, class byline): the first in document order.
+_AUTHOR_ELEMENTS = etree.XPath(
+    "//*[@rel='author'] | //*[@itemprop='author']"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"
+)
+_TIME_DATETIME = etree.XPath("//time/@datetime")
 
 
 @dataclass(slots=True)
@@ -54,10 +61,7 @@ def read_metadata(root: HtmlElement, base: str) -> Metadata:
         meta.get("article:author") if not _looks_like_url(meta.get("article:author")) else None,
         _ld_name(ld.get("author")),
         meta.get("dc.creator"),
-        _element_text(root, "//*[@rel='author']"),
-        _element_text(root, "//*[@itemprop='author']"),
-        _element_text(root, "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"),
-    )
+    ) or _element_text(root, _AUTHOR_ELEMENTS)
     if byline:
         byline = _BY_PREFIX.sub("", byline).strip(_BYLINE_EDGES) or byline
     published = _first(
@@ -68,8 +72,7 @@ def read_metadata(root: HtmlElement, base: str) -> Metadata:
         meta.get("publishdate"),
         meta.get("dc.date"),
         meta.get("dc.date.issued"),
-        next((t.get("datetime") for t in root.iter("time") if t.get("datetime")), None),
-    )
+    ) or _first(*_TIME_DATETIME(root)[:1])
     language = _first(
         root.get("lang"),
         root.get("xml:lang"),
@@ -213,14 +216,12 @@ def _trim_site(title: str, site: str | None, h1: str) -> str:
     return title
 
 
-def _element_text(root: HtmlElement, xpath: str) -> str | None:
-    try:
-        for element in root.xpath(xpath):
-            text = _text(element)
-            if text and len(text) <= 200:
-                return text
-    except Exception:
-        return None
+def _element_text(root: HtmlElement, xpath: etree.XPath) -> str | None:
+    """The text of the first element `xpath` finds that reads like a name (short)."""
+    for element in xpath(root):
+        text = _text(element)
+        if text and len(text) <= 200:
+            return text
     return None
 
 
