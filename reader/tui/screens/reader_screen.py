@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from reader.core.document import Article
 from reader.core.errors import ReaderError
+from reader.core.pipeline import WELCOME_URL
 from reader.core.safe_text import clean_line
 from reader.tui.keys import READER_BINDINGS, binding_by_id, keys_for
 from reader.tui.layout import LayoutOptions
@@ -229,7 +230,8 @@ class ReaderScreen(Screen):
         self.query_one(ArticleHeader).show_article(article)
         self.query_one(ContentsPane).set_article(article)
         self.query_one(LinksPane).set_article(article)
-        self.say(clean_line(article.url or visit.source or ""))
+        address = article.url or visit.source or ""
+        self.say("" if address == WELCOME_URL else clean_line(address))
         self.translation_bar.article_shown(article)
         if self.pane is None or self.app.size.width < 70:
             view.focus()
