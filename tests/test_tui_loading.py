@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tui_helpers import make_app, reader, running_site, settle, write_site
 
 from reader.core.errors import ReaderError
 from reader.core.pipeline import Options, load_article
 from reader.core.state import State
 from reader.tui.messages import ArticleLoaded, LoadCancelled, LoadFailed, LoadStarted
+from reader.tui.screens.reader_screen import ReaderScreen
 
 
 def title_of(app) -> str:
@@ -142,14 +144,21 @@ async def test_follow_prompt_and_links_between_local_files(tmp_path: Path) -> No
         assert reader(app).article.url.startswith("file://")
 
 
-async def test_reading_position_and_history_persist_between_runs(tmp_path: Path) -> None:
+async def test_reading_position_and_history_persist_between_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ReaderScreen, "save_delay", 0.05)
     files = write_site(tmp_path)
     source = str(files["/first.html"])
     state = State(tmp_path / "state.sqlite3")
     app = make_app(source, state=state)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
-        await pilot.press("right_square_bracket", "right_square_bracket", "j")
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause(0.3)  # saved soon after reading stops, without quitting
+        saved = state.position(f"file://{files['/first.html']}")
+        assert saved is not None and saved.block == reader(app).article_view.position[0]
+        await pilot.press("j")
         position = reader(app).article_view.position
         assert position[0] > 0
         await pilot.press("q")

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
@@ -67,6 +68,9 @@ class ReaderScreen(Screen):
     BINDINGS = READER_BINDINGS
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (70, "-wide")]
 
+    save_delay = 2.0
+    """Seconds after the last move before the reading position is saved."""
+
     pane: var[str | None] = var(None)
     """The open pane, or None."""
     fetching: var[bool] = var(False)
@@ -79,6 +83,7 @@ class ReaderScreen(Screen):
         self.request = 0
         self.typed_number = ""
         self.last_error: ReaderError | None = None
+        self._save_timer: Timer | None = None
 
     # -- composition ----------------------------------------------------------------------
 
@@ -290,6 +295,10 @@ class ReaderScreen(Screen):
         else:
             self._load(visit.source)
 
+    def _save_position_now(self) -> None:
+        self._save_timer = None
+        self.remember_position()
+
     def remember_position(self) -> None:
         visit = self.navigation.current
         if visit is not None and visit.article is not None and visit.article is self.article:
@@ -477,6 +486,11 @@ class ReaderScreen(Screen):
         visit = self.navigation.current
         if visit is not None and visit.article is self.article:
             visit.position = (event.block, event.offset)
+            # Saved a moment after reading stops, so a killed terminal loses little.
+            if self._save_timer is None:
+                self._save_timer = self.set_timer(self.save_delay, self._save_position_now)
+            else:
+                self._save_timer.reset()
 
     @property
     def translation_bar(self) -> TranslationBar:
@@ -522,6 +536,8 @@ class ReaderScreen(Screen):
         self.pane = None
 
     def watch_pane(self, old: str | None, new: str | None) -> None:
+        if old == new:
+            return
         # One restyle of the screen for the whole change, not one per class.
         for name in PANES:
             self.set_class(name == new, f"-show-{name}", update=False)
