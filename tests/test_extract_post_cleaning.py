@@ -82,3 +82,12 @@ def test_read_more_line_is_dropped_but_a_more_information_line_is_kept() -> None
         BODY,
         "More information: Petit et al. 2018",
     ]
+
+
+def test_a_linked_line_in_capitals_is_a_call_to_action() -> None:
+    blocks = [
+        para(BODY),
+        link_para("GET THE NEWS APP BY CLICKING HERE"),
+        link_para("Read the report"),
+    ]
+    assert texts(post_clean(blocks, "T", None)) == [BODY, "Read the report"]

@@ -86,14 +86,14 @@ def post_clean(blocks: list[Block], title: str, byline: str | None) -> list[Bloc
 
 def _drop_teasers(blocks: list[Block]) -> list[Block]:
     """Without runs of two or more short all-link paragraphs (a "You may also like" list) and
-    their short lead-in, nor single "Read more: <link>" lines."""
+    their short lead-in, single all-link lines in capitals, and "Read more: <link>" lines."""
     teaser = [_is_link_paragraph(b) for b in blocks]
     doomed: set[int] = set()
     index = 0
     while index < len(blocks):
-        if not teaser[index]:
-            if _is_read_more(blocks[index]):
-                doomed.add(index)
+        if not teaser[index] or _is_shouted(blocks[index]):
+            if teaser[index] or _is_read_more(blocks[index]):
+                doomed.add(index)  # "GET THE APP BY CLICKING HERE", "Read more: ..."
             index += 1
             continue
         end = index
@@ -115,6 +115,11 @@ def _is_link_paragraph(block: Block) -> bool:
     if not 0 < total <= MAX_TEASER_CHARS or linked < 0.9 * total:
         return False
     return len(runs_text(block.runs).split()) >= MIN_TEASER_WORDS  # a headline, not "Next"
+
+
+def _is_shouted(block: Block) -> bool:
+    """A line in capitals: linked, it is a call to action or a promoted headline."""
+    return isinstance(block, Paragraph) and runs_text(block.runs).isupper()
 
 
 def _is_lead_in(block: Block) -> bool:
