@@ -1,0 +1,103 @@
+"""readability-lxml adapted to our pipeline: it runs on our parsed, cleaned tree, keeps its
+result as a tree, climbs to the container of an article split into sections, and keeps the
+data tables, lists of sentences and figures its heuristics would drop.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from lxml.etree import tounicode
+from lxml.html import HtmlElement
+from readability import Document
+
+MIN_SENTENCE_ITEM_CHARS = 40
+
+
+class ArticleFinder(Document):
+    """readability's Document on our cleaned tree, keeping its result as a tree.
+
+    Our parse already dropped scripts, styles, comments and hidden elements, and our converter
+    resolves links itself, so readability's own HTML cleaner and link rewriting (about 40% of
+    its time) are skipped: each attempt works on a fresh copy of our tree.
+    """
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:
+        return copy.deepcopy(input)
+
+    def get_clean_html(self) -> str:
+        return tounicode(self.html, method="html")
+
+    def get_preserved_elements(self, node: HtmlElement) -> dict:
+        """Besides readability's own (tables of contents, quote leads): data tables, lists
+        of sentences and figures, which its link, comma and text-length heuristics would
+        drop as clutter."""
+        allowed = super().get_preserved_elements(node)
+        keep = [t for t in node.iter("table") if is_data_table(t)]
+        keep += [items for items in node.iter("ul", "ol") if is_list_of_sentences(items)]
+        keep += [f for f in node.iter("figure") if next(f.iter("img"), None) is not None]
+        for element in keep:
+            allowed[element] = True
+            length = _text_length(element)
+            for wrapper in element.iterancestors():  # and the wrappers holding only it
+                if wrapper is node or _text_length(wrapper) > length + 20:
+                    break
+                allowed[wrapper] = True
+        return allowed
+
+    def select_best_candidate(self, candidates: dict) -> dict | None:
+        best = super().select_best_candidate(candidates)
+        if best is None:
+            return None
+        elem = _shared_ancestor(candidates, best)
+        if elem is None:
+            return best
+        if elem not in candidates:
+            candidates[elem] = self.score_node(elem)
+        return candidates[elem]
+
+
+def _shared_ancestor(candidates: dict, best: dict) -> HtmlElement | None:
+    """The closest ancestor of the best node that also holds three or more candidates scoring
+    at least 3/4 of it: an article split into sections (Readability.js does the same)."""
+    rivals = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)[:5]
+    close = [
+        set(c["elem"].iterancestors())
+        for c in rivals
+        if c is not best and c["content_score"] >= 0.75 * best["content_score"]
+    ]
+    if len(close) < 3:
+        return None
+    for ancestor in best["elem"].iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return None
+        if sum(ancestor in ancestors for ancestors in close) >= 3:
+            return ancestor
+    return None
+
+
+def is_data_table(table: HtmlElement) -> bool:
+    """A table of data: header cells, no nested tables, at least two rows of two cells."""
+    if next(table.iterdescendants("table"), None) is not None:
+        return False
+    if next(table.iter("th"), None) is None:
+        return False
+    rows = [row for row in table.iter("tr") if len(row) >= 2]
+    return len(rows) >= 2
+
+
+def is_list_of_sentences(items: HtmlElement) -> bool:
+    """A list whose items read as text (long on average, mostly not links), not a menu."""
+    entries = [li for li in items if li.tag == "li"]
+    if len(entries) < 2:
+        return False
+    lengths = [_text_length(li) for li in entries]
+    total = sum(lengths)
+    if total / len(entries) < MIN_SENTENCE_ITEM_CHARS:
+        return False
+    linked = sum(_text_length(a) for a in items.iter("a"))
+    return linked < 0.5 * total
+
+
+def _text_length(el: HtmlElement) -> int:
+    return len(" ".join("".join(el.itertext()).split()))
