@@ -144,7 +144,7 @@ def wrap_spans(
                     pending_space = key
                 continue
             token_offset = position + match.start()
-            token_width = cell_len(token)
+            token_width = len(token) if token.isascii() else cell_len(token)
             gap = 1 if (has_words and pending_space is not None) else 0
             if used + gap + token_width > room and has_words:
                 flush()
