@@ -98,6 +98,8 @@ async def test_links_pane_shows_destination_copies_and_opens_in_browser() -> Non
     app = make_app(article=article)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await show(pilot, app, article)
+        await pilot.press("y")  # from the article: the page's own address
+        assert app.clipboard == article.url
         await pilot.press("l")
         await pilot.pause()
         message = str(screen.query_one("#message").render())
