@@ -203,6 +203,9 @@ async def test_settings_pane_sections_and_controls_apply_and_save() -> None:
         screen.query_one("#setting-focus_mode", Checkbox).value = True
         await pilot.pause()
         assert screen.article_view.focus_mode
+        screen.query_one("#setting-show_cursor", Checkbox).value = True
+        await pilot.pause()
+        assert app.settings.show_cursor
         wanted = ("width", "paragraph_spacing", "theme", "focus_mode")
         names: list[str] = []
         for m in seen:  # the hook sees a message at every node it bubbles through
@@ -213,4 +216,5 @@ async def test_settings_pane_sections_and_controls_apply_and_save() -> None:
     saved, warnings = load_settings()
     assert not warnings
     assert (saved.width, saved.paragraph_spacing, saved.focus_mode) == (60, 2, True)
+    assert saved.show_cursor
     assert saved.theme == other

@@ -71,15 +71,20 @@ class Terminal:
         self.tmux("kill-server")
 
 
-def test_installed_reader_in_a_real_terminal_scrolls_follows_a_link_and_goes_back() -> None:
-    reader = installed_reader()
+def environment() -> str:
+    """`VAR=value ...` for `env`: the test's own config/data/cache dirs and a known terminal."""
     env = {
         name: os.environ[name]
         for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "PATH")
         if name in os.environ
     }
     env |= {"TERM": "xterm-256color", "LANG": "C.UTF-8", "NO_PROXY": "*"}
-    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    return " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+
+
+def test_installed_reader_in_a_real_terminal_scrolls_follows_a_link_and_goes_back() -> None:
+    reader = installed_reader()
+    exports = environment()
     with running_site() as site:
         terminal = Terminal()
         url = site.url("/first.html")
@@ -115,3 +120,28 @@ def test_installed_reader_in_a_real_terminal_scrolls_follows_a_link_and_goes_bac
         finally:
             terminal.close()
     assert site.hits.count("/second.html") == 1
+
+
+def test_the_terminal_cursor_marks_the_current_paragraph_and_can_be_shown(tmp_path: Path) -> None:
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "reader"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.toml").write_text("show_cursor = true\nwidth = 0\nmargin = 2\n")
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Cursor</title></head><body><article><h1>Cursor</h1>"
+        + "<p>First paragraph of the page, long enough to be an article body. </p>" * 12
+        + "</article></body></html>"
+    )
+    terminal = Terminal()
+    terminal.start(f"env {environment()} {shlex.quote(installed_reader())} {page}; sleep 60")
+    try:
+        terminal.wait_for("min left")
+        time.sleep(0.3)
+        assert terminal.tmux("display", "-p", "#{cursor_flag}").strip() == "1"
+        terminal.keys("}", "}")
+        time.sleep(0.3)
+        x, y = terminal.tmux("display", "-p", "#{cursor_x},#{cursor_y}").strip().split(",")
+        row = terminal.screen().splitlines()[int(y)]
+        assert row[int(x) :].startswith("First paragraph")  # the paragraph being read
+    finally:
+        terminal.close()

@@ -51,6 +51,7 @@ class Settings:
     language: str | None = None  # translation target, e.g. "de"; None = no translation
     translation_view: str = "translation"
     focus_mode: bool = False
+    show_cursor: bool = False  # show the terminal cursor at the current paragraph (magnifiers)
     cache_size_mb: int = DEFAULT_CACHE_MB  # page cache limit in MB; 0 disables the cache
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "j,down"
 
@@ -119,6 +120,16 @@ def _check_bool(value: Any, default: Any, warnings: list[str]) -> Any:
     return default
 
 
+def _bool_field(name: str) -> Any:
+    def check(value: Any, default: Any, warnings: list[str]) -> Any:
+        if isinstance(value, bool):
+            return value
+        warnings.append(f"{name} should be true or false; using {str(default).lower()}")
+        return default
+
+    return check
+
+
 def _check_keymap(value: Any, default: Any, warnings: list[str]) -> Any:
     if not isinstance(value, dict):
         warnings.append('[keymap] should be a table of binding id = "keys"; ignoring it')
@@ -149,6 +160,7 @@ _CHECKS: dict[str, Any] = {
     "language": _check_language,
     "translation_view": _choice_field("translation_view", TRANSLATION_VIEWS),
     "focus_mode": _check_bool,
+    "show_cursor": _bool_field("show_cursor"),
     "cache_size_mb": _int_field("cache_size_mb", 0, 100_000),
     "keymap": _check_keymap,
 }

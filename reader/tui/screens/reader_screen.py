@@ -37,6 +37,7 @@ from reader.tui.messages import (
     LoadFailed,
     LoadStarted,
     PositionChanged,
+    SettingsChanged,
 )
 from reader.tui.navigation import Navigation, Visit
 from reader.tui.translation import TranslationBar
@@ -115,6 +116,20 @@ class ReaderScreen(Screen):
             self.show_article(self.first_article, self.first_source)
         else:
             self.open_source(self.first_source)
+        if self.app.settings.show_cursor:  # type: ignore[attr-defined]
+            self.call_after_refresh(self.show_terminal_cursor, True)
+
+    def show_terminal_cursor(self, visible: bool) -> None:
+        """Show or hide the terminal cursor. Textual hides it; it always sits at the start of
+        the current paragraph, and some screen magnifiers only follow a visible cursor."""
+        driver = getattr(self.app, "_driver", None)
+        if driver is not None and not self.app.is_headless:
+            driver.write("\x1b[?25h" if visible else "\x1b[?25l")
+
+    @on(SettingsChanged)
+    def _setting_changed(self, event: SettingsChanged) -> None:
+        if event.name == "show_cursor":
+            self.call_after_refresh(self.show_terminal_cursor, bool(event.value))
 
     @property
     def article_view(self) -> ArticleView:

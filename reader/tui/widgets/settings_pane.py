@@ -102,6 +102,11 @@ class SettingsPane(VerticalScroll):
                 settings.focus_mode,
                 id="setting-focus_mode",
             )
+            yield Checkbox(
+                "Show the terminal cursor",
+                settings.show_cursor,
+                id="setting-show_cursor",
+            )
             yield Label("Margins")
             yield Select(
                 _options(MARGINS, settings.margin),
