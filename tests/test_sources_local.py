@@ -69,6 +69,12 @@ def test_file_url_is_read(tmp_path: Path) -> None:
     assert "from a file URL" in load_page("file://localhost" + path.as_uri()[7:]).text
 
 
+def test_file_url_is_percent_decoded_exactly_once(tmp_path: Path) -> None:
+    page = tmp_path / "100%41.html"  # a literal percent sign in the name
+    page.write_text("<p>once</p>", encoding="utf-8")
+    assert "once" in load_page(page.as_uri()).text  # the URI spells it 100%2541
+
+
 def test_text_file_is_read_as_plain_text(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("Just notes. <not a tag>\n", encoding="utf-8")

@@ -7,9 +7,8 @@ in the right character set. Every failure is a ReaderError with a hint, never a 
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import math
+import os
 import re
 import stat
 import sys
@@ -17,7 +16,6 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
 from reader.core.charset import decode_document
 from reader.core.document import Page
@@ -156,8 +154,17 @@ def _file_path(url: str) -> Path:
             f"reader cannot open files on another host: {url}",
             "copy the file here and give its path",
         )
+    return _checked_file(_local_path(parts.path))
+
+
+def _local_path(url_path: str) -> Path:
+    """The file system path of a file: URL's (percent-encoded) path, unquoted exactly once."""
+    if os.name == "nt":
+        from urllib.request import url2pathname  # drive letters and backslashes
+
+        return Path(url2pathname(url_path))
     # surrogateescape: a file name that is not UTF-8 still round-trips to its bytes
-    return _checked_file(Path(url2pathname(unquote(parts.path, errors="surrogateescape"))))
+    return Path(unquote(url_path, errors="surrogateescape"))
 
 
 def _checked_file(path: Path) -> Path:
@@ -239,6 +246,9 @@ def _read_stdin(max_size: int) -> bytes:
 
 def _run(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run a coroutine to completion from synchronous code, even inside a running loop."""
+    import asyncio  # only web pages need it: reading a file stays quick to start
+    import concurrent.futures
+
     result: list[T] = []
 
     async def keep_result() -> None:
