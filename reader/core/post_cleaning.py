@@ -150,8 +150,12 @@ def _is_header_line(key: str, title_key: str, byline_key: str) -> bool:
         return True
     if len(key.split()) > MAX_META_WORDS:
         return False
-    if byline_key and (key == byline_key or key == f"by {byline_key}"):
-        return True
+    if byline_key:
+        for prefix in (f"by {byline_key}", byline_key):
+            if key.startswith(prefix):
+                # "By Jane Doe" alone, or followed by its dateline ("By Jane Doe, 5 May 2024")
+                rest = _key(key[len(prefix) :])
+                return not rest or _DATE_LINE.match(rest) is not None
     return _DATE_LINE.match(key) is not None
 
 

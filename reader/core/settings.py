@@ -43,7 +43,7 @@ class Settings:
     theme: str = field(default_factory=default_theme)
     scale: int = 1  # text scale 1-4 (1 = the terminal's own cell font)
     glyphs: str = "sextant"  # block glyphs for scaled text: "sextant" | "quadrant"
-    width: int = 0  # measure in columns; 0 = the full pane, otherwise at least 40
+    width: int = 80  # measure in columns (a readable line); 0 = the full pane, else at least 40
     line_spacing: int = 0  # blank lines between wrapped lines, 0-2
     paragraph_spacing: int = 1  # blank lines between paragraphs, 0-3
     margin: int = 2  # columns of margin each side of the text
