@@ -28,6 +28,12 @@ def test_title_byline_and_dateline_near_the_top_are_dropped() -> None:
     assert texts(post_clean(blocks, "Seals return", "Jane Doe")) == [BODY]
 
 
+def test_a_byline_followed_by_its_date_is_dropped_but_a_sentence_naming_the_author_stays() -> None:
+    quoted = "Jane Doe said the seals came back in the spring, to everyone's delight."
+    blocks = [para("By Jane Doe, 24 November 2026"), para(quoted), para(BODY)]
+    assert texts(post_clean(blocks, "Seals return", "Jane Doe")) == [quoted, BODY]
+
+
 def test_a_dateline_deep_in_the_article_is_kept() -> None:
     blocks = [para(BODY)] * 7 + [para("Published 1887 in London")]
     assert texts(post_clean(blocks, "T", None))[-1] == "Published 1887 in London"
