@@ -6,7 +6,8 @@ The page is parsed once; metadata, readability and the block converter all read 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml.etree import ParserError
@@ -86,6 +87,28 @@ def base_url(root: lxml.html.HtmlElement, page_url: str) -> str:
     return page_url
 
 
+def _is_plain_root_relative(href: str) -> bool:
+    """A "/path?query#fragment" link with nothing urljoin would rewrite: no "//" authority,
+    no dot segment, no backslash, no empty query or fragment."""
+    return (
+        href[0] == "/"
+        and href[1:2] != "/"
+        and "\\" not in href
+        and "/." not in href
+        and "?#" not in href
+        and not href.endswith(("?", "#"))
+    )
+
+
+@lru_cache(maxsize=16)
+def _origin(base: str) -> str | None:
+    """`scheme://host[:port]` of an http(s) base URL, or None for any other base."""
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def absolute_url(href: str | None, base: str) -> str | None:
     """`href` resolved against `base`, or None for empty, script and malformed links."""
     if not href:
@@ -99,6 +122,10 @@ def absolute_url(href: str | None, base: str) -> str | None:
         return None
     if lowered.startswith(("http://", "https://")) and "[" not in href:
         return href  # already absolute
+    if _is_plain_root_relative(href):
+        origin = _origin(base)  # a root-relative path: what urljoin gives, without its cost
+        if origin:
+            return origin + href
     try:
         return urljoin(base, href)  # raises ValueError on e.g. a bad IPv6 literal
     except ValueError:
