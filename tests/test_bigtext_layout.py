@@ -1,106 +1,74 @@
-"""Large-text layout: word wrap to the pane, link numbers kept, rows mapped back to the text."""
+"""Large-text layout as the app draws it (LargeTextLayout): word wrap to the pane at every
+scale, link numbers and heading marks kept, every row mapped back to its block and offset."""
 
 from __future__ import annotations
 
-from reader.core.bigtext import (
-    article_paragraphs,
-    cells_per_char,
-    layout_paragraphs,
-    rows_per_line,
-    runs_spans,
-    wrap_words,
-)
-from reader.core.document import Article, Heading, Inline, ListBlock, ListItem, Paragraph
+import pytest
+
+from reader.core.bigtext import cells_per_char, rows_per_line
+from reader.core.document import Block, Heading, Inline, Paragraph
+from reader.tui.big_layout import LargeLine, LargeTextLayout
+from reader.tui.layout import BlockLayout, LayoutOptions, Line
 
 LOREM = "The quick brown fox jumps over the lazy dog near the riverbank today"
+PARAGRAPH = Paragraph([Inline(LOREM), Inline(" see "), Inline("this", "link", "https://x/", 1)])
 
 
-def texts(lines):
-    return ["".join(t for t, _ in spans) for _, spans in lines]
+def large_lines(block: Block, width: int, scale: int, glyphs: str = "sextant") -> list[Line]:
+    layout = LargeTextLayout(LayoutOptions(scale=scale, glyphs=glyphs))
+    return layout.block_lines(block, 0, width)
 
 
-def test_wrap_breaks_between_words_within_the_width() -> None:
-    lines = wrap_words([(LOREM, "")], 20)
-    assert texts(lines) == [
-        "The quick brown fox",
-        "jumps over the lazy",
-        "dog near the",
-        "riverbank today",
-    ]
-    # Offsets point at each line's first character in the original text.
-    for offset, spans in lines:
-        line = "".join(t for t, _ in spans)
-        assert LOREM[offset : offset + len(line)] == line
+def text_lines(lines: list[Line]) -> list[LargeLine]:
+    """The first glyph row of each text line."""
+    return [line for line in lines if isinstance(line, LargeLine) and line.row == 0]
 
 
-def test_a_word_longer_than_the_line_is_split() -> None:
-    lines = wrap_words([("a supercalifragilistic word", "")], 8)
-    assert texts(lines) == ["a", "supercal", "ifragili", "stic", "word"]
-    assert [offset for offset, _ in lines] == [0, 2, 10, 18, 23]
+@pytest.mark.parametrize("scale", [2, 3, 4])
+@pytest.mark.parametrize("glyphs", ["sextant", "quadrant"])
+def test_every_row_fits_the_pane_and_each_line_is_its_glyph_height(scale: int, glyphs: str):
+    lines = large_lines(PARAGRAPH, 60, scale, glyphs)
+    assert all(len(line.text) <= 60 for line in lines)
+    sources = text_lines(lines)
+    assert len(lines) == len(sources) * rows_per_line(scale, glyphs)
+    assert all(len(s.source) <= 60 // cells_per_char(scale, glyphs) for s in sources)
 
 
-def test_wrap_keeps_styles_and_link_numbers_together() -> None:
-    runs = [Inline("Read "), Inline("the guide", "link", "https://x.test/", 3), Inline(" now")]
-    spans = runs_spans(runs)
-    assert ("[3]", "link-number") in spans
-    lines = wrap_words(spans, 13)
-    assert texts(lines) == ["Read the", "guide[3] now"]
-    assert lines[1][1][:2] == [("guide", "link"), ("[3]", "link-number")]
+@pytest.mark.parametrize("scale", [2, 3, 4])
+def test_wrapping_keeps_every_word_in_order_with_the_link_number(scale: int) -> None:
+    sources = [line.source for line in text_lines(large_lines(PARAGRAPH, 60, scale))]
+    assert " ".join(sources).split() == f"{LOREM} see this[1]".split()
 
 
-def test_layout_fits_the_pane_width_at_every_scale() -> None:
-    for scale in (2, 3, 4):
-        for mosaic in ("sextant", "quadrant"):
-            layout = layout_paragraphs([(0, [(LOREM, "")])], 60, scale, mosaic)
-            assert all(len(row.text) <= 60 for row in layout.rows)
-            chars = 60 // cells_per_char(scale, mosaic)
-            lines = len(wrap_words([(LOREM, "")], chars))
-            assert len(layout.rows) == lines * rows_per_line(scale, mosaic)
+@pytest.mark.parametrize("scale", [2, 3, 4])
+def test_rows_of_a_line_share_the_offset_where_that_line_starts(scale: int) -> None:
+    lines = large_lines(PARAGRAPH, 60, scale)
+    text = LOREM + " see this[1]"
+    for line in lines:
+        assert line.block == 0
+        if isinstance(line, LargeLine):
+            assert text[line.offset : line.offset + len(line.source)] == line.source
 
 
-def make_article() -> Article:
-    return Article(
-        title="T",
-        blocks=[
-            Heading(1, [Inline("Big words")]),
-            Paragraph([Inline(LOREM), Inline(" see "), Inline("this", "link", "u", 1)]),
-            ListBlock(False, [ListItem([Inline("one")]), ListItem([Inline("two")])]),
-            Paragraph([Inline("Last paragraph of the article.")]),
-        ],
-    )
+def test_a_place_in_the_text_is_found_again_at_another_scale() -> None:
+    small = text_lines(large_lines(PARAGRAPH, 80, 2))
+    large = text_lines(large_lines(PARAGRAPH, 80, 4))
+    place = small[1].offset  # the second line at scale 2
+    holding = [line for line in large if line.offset <= place][-1]
+    assert holding.offset <= place < holding.offset + len(holding.source) + 1
 
 
-def test_rows_map_back_to_block_and_offset_and_the_place_survives_a_scale_change() -> None:
-    paragraphs = article_paragraphs(make_article())
-    assert paragraphs[0][1][0] == ("# ", "heading-marker")
-    small = layout_paragraphs(paragraphs, 80, 2)
-    large = layout_paragraphs(paragraphs, 80, 4)
-    assert len(large.rows) > len(small.rows)
-    # Pick a row in the middle of the long paragraph at scale 2 ...
-    row = next(i for i, r in enumerate(small.rows) if r.block == 1 and r.offset > 20)
-    block, offset = small.position_of_row(row)
-    assert block == 1
-    # ... at scale 4 the row found for that place starts the text line that holds it.
-    new_row = large.row_of_position(block, offset)
-    assert large.position_of_row(new_row)[0] == 1
-    starts = [r.offset for r in large.rows if r.block == 1]
-    line_start = large.rows[new_row].offset
-    assert line_start <= offset
-    assert all(s <= line_start or s > offset for s in starts)
-    assert large.rows[new_row - 1].offset != line_start  # the first glyph row, not a middle one
+def test_headings_keep_their_mark_and_style_in_large_rows() -> None:
+    heading = large_lines(Heading(1, [Inline("Big words")]), 200, 2)
+    plain = BlockLayout(LayoutOptions()).block_lines(Heading(1, [Inline("Big words")]), 0, 200)
+    assert text_lines(heading)[0].source == plain[0].text
+    assert any("heading" in keys for line in heading for _, keys in line.spans)
+    link_keys = {keys for line in large_lines(PARAGRAPH, 200, 2) for _, keys in line.spans}
+    assert any("link" in keys for keys in link_keys)
 
 
-def test_spacing_rows_keep_the_position_of_the_line_above() -> None:
-    layout = layout_paragraphs(
-        [(0, [(LOREM, "")]), (1, [("end", "")])], 40, 2, line_spacing=1, paragraph_spacing=2
-    )
-    blanks = [r for r in layout.rows if not r.text.strip()]
-    assert blanks and all(r.block in (0, 1) for r in blanks)
-    assert layout.position_of_row(10_000) == (1, 0)
-    assert layout.position_of_row(-5) == (0, 0)
-
-
-def test_headings_and_link_numbers_survive_into_the_large_rows() -> None:
-    layout = layout_paragraphs(article_paragraphs(make_article()), 200, 2)
-    keys = {key for row in layout.rows for _, key in row.spans}
-    assert "heading big" in keys and "link-number big" in keys and "link big" in keys
+def test_line_spacing_adds_blank_rows_that_keep_the_position() -> None:
+    layout = LargeTextLayout(LayoutOptions(scale=2, line_spacing=1))
+    lines = layout.block_lines(PARAGRAPH, 3, 40)
+    blanks = [line for line in lines if not line.spans]
+    assert blanks and all(line.block == 3 for line in blanks)

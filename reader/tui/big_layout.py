@@ -28,9 +28,9 @@ class LargeLine(Line):
 
 def make_block_layout(options: LayoutOptions) -> BlockLayout:
     """The layout for these options: large text, justified, or the plain line layout."""
-    if getattr(options, "scale", 1) > 1:
+    if options.scale > 1:
         return LargeTextLayout(options)
-    if getattr(options, "align", "left") == "justify":
+    if options.align == "justify":
         return JustifiedLayout(options)
     return BlockLayout(options)
 
