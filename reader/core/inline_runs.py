@@ -101,9 +101,3 @@ def _strip_trailing(runs: Runs, chars: str = " ") -> None:
             return
         runs.pop()
 
-
-def plain_runs(text: str) -> Runs:
-    """One text run for a plain string, whitespace collapsed; empty when there is no text."""
-    builder = RunBuilder()
-    builder.add(text)
-    return builder.finish()
