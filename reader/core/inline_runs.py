@@ -100,4 +100,3 @@ def _strip_trailing(runs: Runs, chars: str = " ") -> None:
         if last.text:
             return
         runs.pop()
-
