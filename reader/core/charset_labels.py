@@ -8,6 +8,7 @@ Microsoft's cp932; EUC-KR is cp949; Big5 is Big5-HKSCS; ISO-8859-9 is windows-12
 from __future__ import annotations
 
 import codecs
+from functools import cache
 
 # WHATWG encoding name -> (Python codec, labels). Python codec None: the "replacement"
 # encoding, whose labels name charsets that are unsafe to decode (ISO-2022-KR, HZ, ...).
@@ -153,9 +154,8 @@ _BY_LABEL: dict[str, str] = {
     label: name for name, (_codec, labels) in _ENCODINGS.items() for label in labels
 }
 
-# Python codec names (as `codecs.lookup` spells them) that detectors report -> WHATWG names.
-_BY_PYTHON_NAME: dict[str, str] = {
-    **{codecs.lookup(codec).name: name for name, (codec, _l) in _ENCODINGS.items() if codec},
+# Python codec names that detectors report -> WHATWG names, besides each encoding's own codec.
+_BY_PYTHON_ALIAS: dict[str, str] = {
     "ascii": "windows-1252",
     "latin-1": "windows-1252",
     "iso8859-1": "windows-1252",
@@ -176,6 +176,14 @@ _BY_PYTHON_NAME: dict[str, str] = {
 }
 
 
+@cache
+def _by_python_name() -> dict[str, str]:
+    """Codec name (as `codecs.lookup` spells it) -> WHATWG name. Built on first use: looking
+    every codec up imports dozens of codec modules, which a page in UTF-8 never needs."""
+    own = {codecs.lookup(codec).name: name for name, (codec, _l) in _ENCODINGS.items() if codec}
+    return own | _BY_PYTHON_ALIAS
+
+
 def encoding_for_label(label: str | None) -> str | None:
     """The WHATWG encoding name for a charset label (`latin1` -> windows-1252), or None."""
     if not label:
@@ -194,4 +202,4 @@ def whatwg_name_for_python_codec(name: str) -> str | None:
         name = codecs.lookup(name).name
     except LookupError:
         name = name.lower()
-    return _BY_PYTHON_NAME.get(name)
+    return _by_python_name().get(name)
