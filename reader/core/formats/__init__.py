@@ -7,31 +7,42 @@ passes `color=True` only when stdout is a TTY and NO_COLOR is unset.
 
 from __future__ import annotations
 
-from reader.core.document import Article
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from reader.core.errors import ContentError, UsageError
-from reader.core.formats.html import render_html
-from reader.core.formats.json_format import (
-    article_from_dict,
-    article_from_json,
-    article_to_dict,
-    render_json,
-)
-from reader.core.formats.markdown import render_markdown
-from reader.core.formats.plain import render_plain
+
+if TYPE_CHECKING:
+    from reader.core.document import Article
 
 FORMATS: tuple[str, ...] = ("plain", "text", "markdown", "json", "html")
 
-__all__ = [
-    "FORMATS",
-    "article_from_dict",
-    "article_from_json",
-    "article_to_dict",
-    "render",
-    "render_html",
-    "render_json",
-    "render_markdown",
-    "render_plain",
-]
+# Each renderer is imported when first used: `reader --plain` loads the plain renderer only.
+_EXPORTS = {
+    "article_from_dict": "json_format",
+    "article_from_json": "json_format",
+    "article_to_dict": "json_format",
+    "render_html": "html",
+    "render_json": "json_format",
+    "render_markdown": "markdown",
+    "render_plain": "plain",
+}
+_RENDERERS = {
+    "plain": "render_plain",
+    "text": "render_plain",
+    "markdown": "render_markdown",
+    "json": "render_json",
+    "html": "render_html",
+}
+
+__all__ = ["FORMATS", "render", *_EXPORTS]
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{module}"), name)
 
 
 def render(article: Article, fmt: str, *, width: int | None = None, color: bool = False) -> str:
@@ -54,12 +65,7 @@ def render(article: Article, fmt: str, *, width: int | None = None, color: bool 
 
 
 def _render(article: Article, fmt: str, width: int | None, color: bool) -> str:
-    match fmt:
-        case "plain" | "text":
-            return render_plain(article, width=width, color=color)
-        case "markdown":
-            return render_markdown(article)
-        case "json":
-            return render_json(article)
-        case _:
-            return render_html(article)
+    renderer = __getattr__(_RENDERERS[fmt])
+    if fmt in ("plain", "text"):
+        return renderer(article, width=width, color=color)
+    return renderer(article)
