@@ -3,8 +3,10 @@ the article's structure and text, whatever markdown-significant characters the t
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
-from formats_sample import assert_matches_golden, link, sample_article, t
+from formats_sample import articles, assert_matches_golden, link, sample_article, t
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -12,6 +14,7 @@ from markdown_it.token import Token
 
 from reader.core.document import (
     Article,
+    Block,
     Code,
     Figure,
     Heading,
@@ -19,11 +22,15 @@ from reader.core.document import (
     ListBlock,
     ListItem,
     Paragraph,
+    Quote,
+    Separator,
     Table,
 )
 from reader.core.formats import render
+from reader.core.safe_text import clean
 
-MD = MarkdownIt("commonmark").enable("table")
+# CommonMark sets no nesting limit; markdown-it's default (20) would cut deep random lists.
+MD = MarkdownIt("commonmark", {"maxNesting": 1000}).enable("table")
 # Characters that mean something to a markdown parser somewhere, plus letters and spaces.
 SPECIAL_TEXT = (
     st.text(
@@ -209,3 +216,53 @@ def test_title_hashes_are_kept(title: str) -> None:
     tokens = body_tokens(render(Article(title=title), "markdown"))
     assert tokens[0].tag == "h1" and tokens[1].content.replace("\\#", "#") == title
     assert inline_text(tokens[1]) == title
+
+
+def test_empty_list_items_stay_items() -> None:
+    empty = ListBlock(False, [ListItem([], [ListBlock(False, [ListItem([]), ListItem([t("x")])])])])
+    tokens = body_tokens(render(Article(blocks=[Paragraph([t("p")]), empty]), "markdown"))
+    assert [tok.type for tok in tokens].count("list_item_open") == 3
+    assert not [tok for tok in tokens if tok.type in ("heading_open", "code_block")]
+
+
+def expected_block_counts(blocks: list[Block], counts: Counter[str]) -> Counter[str]:
+    """How many of each block token CommonMark should find for these blocks."""
+    for block in blocks:
+        match block:
+            case Heading(runs=runs):
+                text = "".join(clean(run.text) for run in runs)
+                counts["heading_open"] += bool(text.strip() or any(r.kind == "link" for r in runs))
+            case ListBlock():
+                counts["list_item_open"] += count_items(block)
+            case Quote(blocks=inner):
+                counts["blockquote_open"] += 1
+                expected_block_counts(inner, counts)
+            case Code():
+                counts["fence"] += 1
+            case Separator():
+                counts["hr"] += 1
+            case Table(header=header, rows=rows):
+                columns = max([len(header), *(len(row) for row in rows)], default=0)
+                cells = [cell for row in [header, *rows] for cell in row]
+                if not columns:
+                    continue
+                if any("\n" in clean(run.text) for cell in cells for run in cell):
+                    counts["list_item_open"] += len(rows) * (1 + columns)
+                else:
+                    counts["table_open"] += 1
+                    counts["tr_open"] += 1 + len(rows)
+    return counts
+
+
+def count_items(block: ListBlock) -> int:
+    return sum(1 + sum(count_items(c) for c in item.children) for item in block.items)
+
+
+@settings(max_examples=60, deadline=None)
+@given(article=articles)
+def test_any_article_keeps_its_block_structure(article: Article) -> None:
+    seen = Counter(tok.type for tok in body_tokens(render(article, "markdown")))
+    expected = expected_block_counts(article.blocks, Counter())
+    expected["heading_open"] += bool(article.title.strip())
+    for kind, count in expected.items():
+        assert seen[kind] == count, kind

@@ -252,8 +252,10 @@ def _list_lines(block: ListBlock, alternate: bool = False) -> list[str]:
         else:
             marker = "* " if alternate else "- "
         pad = " " * len(marker)
-        text_lines = _block_text(item.runs).split("\n")
-        lines.append((marker + text_lines[0]).rstrip())
+        # An empty item would end at a blank line or turn a "-" into a heading underline; a
+        # no-break space keeps it an (invisibly) non-empty item.
+        text_lines = (_block_text(item.runs) or "\u00a0").split("\n")
+        lines.append((marker + text_lines[0]).rstrip(" "))
         lines += [pad + line for line in text_lines[1:]]
         for child in item.children:
             # An ordered list not starting at 1 cannot interrupt a paragraph: add a blank line.
