@@ -110,3 +110,9 @@ def test_dates_are_machine_readable_and_shown_in_words() -> None:
     doc = parse(render(Article(title="T", published="2026-11-24T09:00:00Z"), "html"))
     time = doc.xpath("//time")[0]
     assert time.get("datetime") == "2026-11-24T09:00:00Z" and time.text == "24 November 2026"
+
+
+def test_right_to_left_languages_set_the_page_direction() -> None:
+    doc = parse(render(Article(title="مرحبا", language="ar-EG"), "html"))
+    assert doc.get("lang") == "ar-EG" and doc.get("dir") == "rtl"
+    assert parse(render(Article(title="Hi", language="en"), "html")).get("dir") is None

@@ -28,6 +28,10 @@ from reader.core.formats.header import meta_lines, published_text
 from reader.core.formats.links import is_clickable
 from reader.core.safe_text import clean, clean_line
 
+# Languages written right to left: the page says so, since bidi controls were stripped upstream.
+_RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"}
+)
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _CSS_CLASS = re.compile(r"[^A-Za-z0-9_+-]")
@@ -74,6 +78,8 @@ def render_html(article: Article) -> str:
     title = clean_line(article.title)
     language = clean_line(article.language or "")
     lang = language if _LANGUAGE_TAG.fullmatch(language) else ""
+    rtl = lang.split("-")[0].lower() in _RTL_LANGUAGES
+    direction = ' dir="rtl"' if rtl else ""
     head = [
         '<meta charset="utf-8" />',
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
@@ -99,7 +105,7 @@ def render_html(article: Article) -> str:
     body += ["</article>", "</main>"]
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{_e(lang)}">\n<head>\n'
+        f'<html lang="{_e(lang)}"{direction}>\n<head>\n'
         + "\n".join(head)
         + "\n</head>\n<body>\n"
         + "\n".join(body)
