@@ -36,12 +36,14 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _CSS_CLASS = re.compile(r"[^A-Za-z0-9_+-]")
 
+# Contrast (WCAG 2.2): body text 16.5:1 light / 15:1 dark, muted text and links at least 7.7:1,
+# rules and table borders at least 3.4:1 against the page.
 STYLE = """
 :root { color-scheme: light dark; --bg: #fbfaf7; --fg: #1b1b1b; --muted: #4a4a4a;
-  --link: #0b4f9c; --rule: #c9c6bf; --code-bg: #efede8; }
+  --link: #0b4f9c; --rule: #85817a; --code-bg: #efede8; }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #121212; --fg: #e9e6e1; --muted: #bdb8b0; --link: #9cc7ff;
-    --rule: #4a4744; --code-bg: #1f1f1f; }
+    --rule: #75716b; --code-bg: #1f1f1f; }
 }
 html { background: var(--bg); color: var(--fg); }
 body { margin: 0; padding: 2rem 1.25rem 4rem;
