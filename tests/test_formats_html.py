@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.etree
 import lxml.html
 from formats_sample import articles, hostile_article, link, sample_article, t
@@ -116,3 +118,25 @@ def test_right_to_left_languages_set_the_page_direction() -> None:
     doc = parse(render(Article(title="مرحبا", language="ar-EG"), "html"))
     assert doc.get("lang") == "ar-EG" and doc.get("dir") == "rtl"
     assert parse(render(Article(title="Hi", language="en"), "html")).get("dir") is None
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_builtin_colours_meet_wcag_contrast_in_light_and_dark() -> None:
+    style = parse(render(sample_article(), "html")).findtext(".//style")
+    light, dark = style.split("@media (prefers-color-scheme: dark)")
+    for scheme in (light, dark.split("}")[0]):
+        colours = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6})", scheme))
+        for name in ("fg", "muted", "link"):
+            assert _contrast(colours[name], colours["bg"]) >= 7, name
+        assert _contrast(colours["fg"], colours["code-bg"]) >= 7
+        assert _contrast(colours["rule"], colours["bg"]) >= 3
