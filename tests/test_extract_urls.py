@@ -13,6 +13,7 @@ BASES = st.sampled_from(
         "https://user:pw@example.org:8080/dir/",
         "http://example.org",
         "file:///tmp/page.html",
+        "file://localhost/tmp/page.html",
     ]
 )
 PATHS = st.text(alphabet="/.?#%=&ab:\\[] ", min_size=1, max_size=12).map(lambda p: "/" + p)

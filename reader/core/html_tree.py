@@ -102,11 +102,13 @@ def _is_plain_root_relative(href: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _origin(base: str) -> str | None:
-    """`scheme://host[:port]` of an http(s) base URL, or None for any other base."""
+    """`scheme://host[:port]` of an http(s) or file: base URL, or None for any other base."""
     parts = urlsplit(base)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return f"{parts.scheme}://{parts.netloc}"
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    if parts.scheme == "file":
+        return f"file://{parts.netloc}"
+    return None
 
 
 def absolute_url(href: str | None, base: str) -> str | None:
