@@ -1,6 +1,8 @@
 """Page text cannot drive the terminal: every control sequence and unsafe character is removed."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.safe_text import clean, clean_line, is_clean
 
@@ -45,3 +47,12 @@ def test_clean_line_folds_whitespace() -> None:
 def test_is_clean_detects_escape() -> None:
     assert not is_clean("x\x1b[0m")
     assert is_clean("plain text")
+
+
+@settings(max_examples=1000)
+@given(st.text())
+def test_printable_text_is_returned_unchanged_and_everything_else_is_cleaned(text: str) -> None:
+    cleaned = clean(text)
+    assert is_clean(cleaned)
+    if text.isprintable():
+        assert cleaned == text

@@ -32,8 +32,10 @@ def clean(text: str) -> str:
 
     Carriage returns become newlines first (a bare CR could overwrite what is on the line).
     """
-    if not text:
-        return ""
+    if not text or text.isprintable():
+        # Everything removed below is a control, format or separator character, none of which
+        # str.isprintable() accepts: printable text is already safe (the common case, in C).
+        return text
     text = _LINE_BREAKS.sub("\n", text)
     return _UNSAFE.sub("", text)
 
