@@ -11,10 +11,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from terminal import installed_reader
 
 UNSHARE = shutil.which("unshare")
 HOST = "no-such-host.invalid"  # .invalid never resolves (RFC 2606)
@@ -37,14 +36,6 @@ def network_namespace() -> tuple[list[str], str | None]:
             return [UNSHARE, *flags], None
         reasons.append(f"unshare {' '.join(flags)}: {probe.stderr.strip() or probe.returncode}")
     return [], "no network namespace is permitted here (" + "; ".join(reasons) + ")"
-
-
-def installed_reader() -> str:
-    beside_python = Path(sys.executable).with_name("reader")
-    found = str(beside_python) if beside_python.exists() else shutil.which("reader")
-    if not found:
-        pytest.fail("the reader command is not installed (pip install -e .)")
-    return found
 
 
 def test_unresolvable_host_exits_3_with_one_clear_line() -> None:

@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -36,19 +35,12 @@ from hostile_terminal import (
     without_sgr,
 )
 from httpserver import Handler, LocalServer
+from terminal import installed_reader
 
 FORMATS = ("plain", "text", "markdown", "json", "html")
 RUN_TIMEOUT = 60  # a guard against a hang, not a benchmark
 PARALLEL_RUNS = 6  # the runs are independent processes: start a few at once to save time
 SCRIPT = shutil.which("script")
-
-
-def installed_reader() -> str:
-    beside_python = Path(sys.executable).with_name("reader")
-    found = str(beside_python) if beside_python.exists() else shutil.which("reader")
-    if not found:
-        pytest.fail("the reader command is not installed (pip install -e .)")
-    return found
 
 
 # --- error messages quoting what a hostile server sent ------------------------------------------

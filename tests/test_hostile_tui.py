@@ -12,14 +12,8 @@ page is in it, the pane title is untouched and no clipboard buffer was created.
 from __future__ import annotations
 
 import html
-import os
 import re
 import shlex
-import shutil
-import subprocess
-import sys
-import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +33,13 @@ from hostile_terminal import (
     unsafe_in_text,
 )
 from httpserver import Handler, LocalServer, http_server
+from terminal import TMUX, Terminal, environment, installed_reader
 from tui_helpers import make_app, reader, settle
 
 from reader.tui.app import ReaderApp
 from reader.tui.messages import LoadFailed
 
 __all__ = ["http_server"]  # the fixture, used by name
-
-TMUX = shutil.which("tmux")
 
 
 def screen_text(app: ReaderApp) -> str:
@@ -178,59 +171,6 @@ async def test_textual_markup_in_a_page_shows_as_text(tmp_path: Path) -> None:
 # --- a real terminal ---------------------------------------------------------------------------
 
 
-def installed_reader() -> str:
-    beside_python = Path(sys.executable).with_name("reader")
-    found = str(beside_python) if beside_python.exists() else shutil.which("reader")
-    if not found:
-        pytest.fail("the reader command is not installed (pip install -e .)")
-    return found
-
-
-class RecordedTerminal:
-    """A tmux server of our own, 100x30, whose pane's output is also recorded raw."""
-
-    def __init__(self, log: Path) -> None:
-        self.socket = f"reader-hostile-{uuid.uuid4().hex[:8]}"
-        self.log = log
-
-    def tmux(self, *args: str) -> str:
-        result = subprocess.run(
-            [TMUX or "tmux", "-L", self.socket, *args],
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
-        )
-        return result.stdout
-
-    def start(self, command: str) -> None:
-        """Start `command` once recording runs: the pane waits for a first Enter."""
-        waiting = f"sh -c {shlex.quote('read go; ' + command)}"
-        self.tmux("-f", os.devnull, "new-session", "-d", "-x", "100", "-y", "30", waiting)
-        self.tmux("set-option", "-s", "escape-time", "0")
-        self.tmux("set-option", "-s", "set-clipboard", "on")  # OSC 52 would fill a buffer
-        self.tmux("pipe-pane", "-o", f"cat >> {shlex.quote(str(self.log))}")
-        self.tmux("send-keys", "Enter")
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            self.tmux("send-keys", key)
-            time.sleep(0.2)
-
-    def wait_for(self, text: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.tmux("capture-pane", "-p")
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
-
-    def close(self) -> None:
-        self.tmux("kill-server")
-
-
 # Sequences a full-screen app legitimately writes: CSI, and single-character escapes.
 _CSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 _OSC_ANY = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
@@ -242,14 +182,8 @@ def test_installed_reader_sends_nothing_from_the_page_to_a_real_terminal(tmp_pat
     hostile.write_text(hostile_page(), encoding="utf-8")
     markup = tmp_path / "markup.html"
     markup.write_text(markup_page(), encoding="utf-8")
-    env = {
-        name: os.environ[name]
-        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "PATH")
-        if name in os.environ
-    }
-    env |= {"TERM": "xterm-256color", "LANG": "C.UTF-8", "COLORTERM": "truecolor"}
-    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    terminal = RecordedTerminal(tmp_path / "raw.log")
+    exports = environment(COLORTERM="truecolor")
+    terminal = Terminal(100, 30, record_to=tmp_path / "raw.log", key_pause=0.2)
     command = f"env {exports} {shlex.quote(installed_reader())} {shlex.quote(str(hostile))}"
     title_before = ""
     try:

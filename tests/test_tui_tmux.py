@@ -7,84 +7,19 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
-import subprocess
-import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
+from terminal import TMUX, Terminal, environment, installed_reader
 from tui_helpers import running_site
 
-TMUX = shutil.which("tmux")
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)")
-
-
-def installed_reader() -> str:
-    beside_python = Path(sys.executable).with_name("reader")
-    found = str(beside_python) if beside_python.exists() else shutil.which("reader")
-    if not found:
-        pytest.fail("the reader command is not installed (pip install -e .)")
-    return found
-
-
-class Terminal:
-    """One tmux server of our own (its own socket), 80x24, running one command."""
-
-    def __init__(self) -> None:
-        self.socket = f"reader-test-{uuid.uuid4().hex[:8]}"
-
-    def tmux(self, *args: str) -> str:
-        result = subprocess.run(
-            [TMUX or "tmux", "-L", self.socket, *args],
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
-        )
-        return result.stdout
-
-    def start(self, command: str) -> None:
-        self.tmux("-f", os.devnull, "new-session", "-d", "-x", "80", "-y", "24", command)
-        self.tmux("set-option", "-s", "escape-time", "0")
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p")
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            self.tmux("send-keys", key)
-            time.sleep(0.15)
-
-    def wait_for(self, text: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
-
-    def close(self) -> None:
-        self.tmux("kill-server")
-
-
-def environment() -> str:
-    """`VAR=value ...` for `env`: the test's own config/data/cache dirs and a known terminal."""
-    env = {
-        name: os.environ[name]
-        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "PATH")
-        if name in os.environ
-    }
-    env |= {"TERM": "xterm-256color", "LANG": "C.UTF-8", "NO_PROXY": "*"}
-    return " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
 
 
 def test_installed_reader_in_a_real_terminal_scrolls_follows_a_link_and_goes_back() -> None:
     reader = installed_reader()
-    exports = environment()
+    exports = environment(NO_PROXY="*")
     with running_site() as site:
         terminal = Terminal()
         url = site.url("/first.html")
