@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from formats_sample import link, t
 from textual.pilot import Pilot
 
 from reader.core.document import (
@@ -29,14 +30,6 @@ from reader.core.state import State
 from reader.tui import create_app
 from reader.tui.app import ReaderApp
 from reader.tui.screens.reader_screen import ReaderScreen
-
-
-def t(text: str) -> Inline:
-    return Inline(text)
-
-
-def link(text: str, url: str) -> Inline:
-    return Inline(text, "link", url)
 
 
 def words(count: int, start: int = 0) -> str:
