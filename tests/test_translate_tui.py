@@ -4,6 +4,7 @@ background (visible ones first), keys still work, switching language cancels the
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -101,15 +102,31 @@ async def test_visible_blocks_come_first_and_the_result_matches_the_model(packag
 
 
 async def test_keys_answer_while_translating_and_a_new_language_cancels_the_old_work(
-    packages,
+    packages, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The real model translates every batch, but after the title and the first batch the work
+    # into "xx" waits at a gate until the test opens it, so "keys answer while translating"
+    # does not depend on how fast this machine happens to be.
+    gate = threading.Event()
+    calls_into_xx: list[int] = []
+    translate = engine.Route.translate
+
+    def gated(self: engine.Route, texts: list[str]) -> list[str]:
+        result = translate(self, texts)
+        if self.packages[-1].to_code == "xx":
+            calls_into_xx.append(len(texts))
+            if len(calls_into_xx) > 2:
+                gate.wait(timeout=30)
+        return result
+
+    monkeypatch.setattr(engine.Route, "translate", gated)
     source = article(250)
     seen: list[object] = []
     app = make_app(article=source, settings=Settings(theme="textual-dark", language="xx"))
     async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
         screen = reader(app)
         bar = screen.query_one(TranslationBar)
-        await wait_for(pilot, lambda: any(isinstance(m, TranslationProgress) for m in seen))
+        await wait_for(pilot, lambda: bar.job is not None and bar.job.done > 0)
         old = bar.job
         assert old is not None and old.target == "xx"
         focus_mode = screen.article_view.focus_mode
@@ -118,6 +135,7 @@ async def test_keys_answer_while_translating_and_a_new_language_cancels_the_old_
         assert screen.pane == "contents"
         assert not old.finished  # the keys were handled while the translation ran
         app.change_setting("language", "yy")
+        gate.set()
         new = bar.job
         assert new is not old and new.target == "yy"
         await wait_for(pilot, lambda: new.done > 0)
