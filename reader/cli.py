@@ -13,11 +13,14 @@ import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from reader import __version__
 from reader.core.errors import EXIT_USAGE, ReaderError, UsageError
 from reader.core.safe_text import clean_line
+
+if TYPE_CHECKING:
+    from reader.core.pipeline import Options
 
 FORMAT_CHOICES = ("plain", "text", "markdown", "json", "html")
 SUBCOMMANDS = ("themes", "languages")
@@ -161,7 +164,8 @@ def wants_color() -> bool:
     )
 
 
-def options_from(args: argparse.Namespace):  # -> reader.core.pipeline.Options
+def options_from(args: argparse.Namespace) -> Options:
+    """The fetch and distillation options the command line asked for."""
     from reader.core.pipeline import Options
 
     return Options(
