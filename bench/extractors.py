@@ -36,7 +36,7 @@ def _texts(blocks: list) -> list[str]:
 
 def ours(html: str, url: str) -> str:
     from reader.core.errors import ReaderError
-    from reader.core.extract import extract
+    from reader.core.extract.extractor import extract
 
     try:
         return article_body_text(extract(Page(url=url, text=html)))

@@ -115,11 +115,11 @@ def run_fuzz(examples: int, hang_seconds: int) -> dict[str, object]:
     from hostile_pages import unsafe_in_output
     from hypothesis import HealthCheck, given, settings
 
-    from reader.core.charset import decode_document
     from reader.core.document import Page
     from reader.core.errors import ReaderError
-    from reader.core.extract import extract
+    from reader.core.extract.extractor import extract
     from reader.core.formats import render
+    from reader.core.sources.charset import decode_document
 
     stats = FuzzStats()
 

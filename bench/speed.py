@@ -24,7 +24,7 @@ from corpus import load_corpus
 from readability import Document
 
 from reader.core.document import Page
-from reader.core.extract import extract
+from reader.core.extract.extractor import extract
 
 RESULTS = Path(__file__).resolve().parent / "results"
 BIN = Path(sys.executable).parent

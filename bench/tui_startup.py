@@ -35,7 +35,7 @@ from textual.widgets import Markdown, Static
 from reader.core.document import Article, Heading, Inline, Paragraph, number_links
 from reader.core.formats import render
 from reader.core.pipeline import Options, load_article
-from reader.core.settings import Settings
+from reader.core.storage.settings import Settings
 from reader.tui import create_app
 
 RESULTS = Path(__file__).resolve().parent / "results"

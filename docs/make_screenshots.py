@@ -91,7 +91,7 @@ def draw_mosaics(svg: str) -> str:
 
 async def shoot(theme: str, scale: int, glyphs: str, name: str, size: tuple[int, int]) -> None:
     from reader.core.pipeline import load_article
-    from reader.core.settings import Settings
+    from reader.core.storage.settings import Settings
     from reader.tui.run import create_app
 
     article = load_article(None)  # the bundled welcome article

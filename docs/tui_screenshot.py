@@ -42,7 +42,7 @@ def fix_leading_spaces(svg: str) -> str:
 
 async def screenshot(path: Path) -> None:
     from reader.core.pipeline import Options
-    from reader.core.settings import Settings
+    from reader.core.storage.settings import Settings
     from reader.tui import create_app
 
     app = create_app(None, Options(), Settings(theme="dark", width=72), save=False)

@@ -199,7 +199,7 @@ def print_article(args: argparse.Namespace) -> int:
         )
     color = plain and wants_color()
     if args.scale and args.scale > 1:
-        from reader.core.text_sizing import print_scaled
+        from reader.core.large_text.text_sizing import print_scaled
 
         print_scaled(
             lambda width: render(article, fmt, width=width, color=color),

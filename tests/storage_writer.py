@@ -13,9 +13,9 @@ import itertools
 import sys
 
 from reader.core.document import Page
-from reader.core.page_cache import PageCache
-from reader.core.settings import load_settings, save_settings
-from reader.core.state import ReadingPosition, State
+from reader.core.storage.page_cache import PageCache
+from reader.core.storage.settings import load_settings, save_settings
+from reader.core.storage.state import ReadingPosition, State
 
 
 def url(prefix: str, i: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.bigtext import (
+from reader.core.large_text.bigtext import (
     MOSAICS,
     SCALES,
     cells_per_char,
@@ -62,7 +62,7 @@ def font_pixels(mosaic: str, scale: int, char: str) -> list[list[int]]:
 
 
 def test_every_sextant_pattern_round_trips() -> None:
-    from reader.core.bigtext import _sextant
+    from reader.core.large_text.bigtext import _sextant
 
     chars = {_sextant(bits) for bits in range(64)}
     assert len(chars) == 64

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.bigtext import cells_per_char, rows_per_line
 from reader.core.document import Block, Heading, Inline, Paragraph
+from reader.core.large_text.bigtext import cells_per_char, rows_per_line
 from reader.tui.big_layout import LargeLine, LargeTextLayout
 from reader.tui.layout import BlockLayout, LayoutOptions, Line
 

@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from tui_helpers import every_block_article
 
-from reader.core.settings import Settings
+from reader.core.storage.settings import Settings
 from reader.tui import create_app
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.text_sizing import (
+from reader.core.large_text.text_sizing import (
     MAX_PAYLOAD,
     PROBE,
     UNSUPPORTED_MESSAGE,
@@ -127,7 +127,7 @@ def test_in_a_real_terminal_without_text_sizing_the_probe_says_no(tmp_path: Path
     socket = f"reader-test-{uuid.uuid4().hex[:8]}"
     out = tmp_path / "out.txt"
     script = (
-        "import sys; from reader.core.text_sizing import print_scaled; "
+        "import sys; from reader.core.large_text.text_sizing import print_scaled; "
         "ok = print_scaled(lambda w: 'Some article text', 2); "
         f"open({str(out)!r}, 'w').write('RESULT %s' % ok)"
     )

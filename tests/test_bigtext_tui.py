@@ -9,8 +9,8 @@ import pytest
 from textual.widgets import Select
 from tui_helpers import long_article, show
 
-from reader.core.bigtext import rows_per_line
-from reader.core.settings import Settings, load_settings
+from reader.core.large_text.bigtext import rows_per_line
+from reader.core.storage.settings import Settings, load_settings
 from reader.tui import create_app
 from reader.tui.app import ReaderApp
 

@@ -19,7 +19,7 @@ from reader.core.document import (
     Table,
     runs_text,
 )
-from reader.core.extract import extract
+from reader.core.extract.extractor import extract
 
 PAGES = Path(__file__).parent / "pages"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.document import Article, Page, Quote, iter_texts
-from reader.core.extract import extract
+from reader.core.extract.extractor import extract
 
 PAGE = (Path(__file__).parent / "pages" / "clutter.html").read_text("utf-8")
 

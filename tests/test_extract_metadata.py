@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.document import Article, Heading, Page, runs_text
-from reader.core.extract import extract
+from reader.core.extract.extractor import extract
 
 PAGES = Path(__file__).parent / "pages"
 

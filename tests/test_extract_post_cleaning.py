@@ -4,7 +4,7 @@ lines with no words are dropped; ordinary repeated paragraphs stay."""
 from __future__ import annotations
 
 from reader.core.document import Figure, Heading, Inline, Paragraph, runs_text
-from reader.core.post_cleaning import post_clean
+from reader.core.extract.post_cleaning import post_clean
 
 
 def para(text: str) -> Paragraph:

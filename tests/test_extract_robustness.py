@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.distil import NO_ARTICLE
 from reader.core.document import Page, iter_runs, iter_texts, runs_text
 from reader.core.errors import ContentError, ReaderError
-from reader.core.extract import TOO_SLOW, extract
+from reader.core.extract.distil import NO_ARTICLE
+from reader.core.extract.extractor import TOO_SLOW, extract
 from reader.core.safe_text import is_clean
 
 PAGES = Path(__file__).parent / "pages"

@@ -5,7 +5,7 @@ from urllib.parse import urljoin
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.html_tree import absolute_url
+from reader.core.extract.html_tree import absolute_url
 
 BASES = st.sampled_from(
     [

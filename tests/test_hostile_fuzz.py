@@ -16,11 +16,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from hostile_fuzz import generated_documents, mutated_bytes, mutated_documents, seed_pages
 from hostile_pages import FORMATS, unsafe_in_output
 
-from reader.core.charset import decode_document
 from reader.core.document import Page
 from reader.core.errors import ReaderError
-from reader.core.extract import extract
+from reader.core.extract.extractor import extract
 from reader.core.formats import render
+from reader.core.sources.charset import decode_document
 
 SEEDS = seed_pages()
 BOUNDED = settings(

@@ -34,9 +34,9 @@ from hostile_pages import (
 
 from reader.core.document import Article, Page
 from reader.core.errors import ReaderError
-from reader.core.extract import extract
+from reader.core.extract.extractor import extract
+from reader.core.extract.html_tree import parse_html
 from reader.core.formats import render
-from reader.core.html_tree import parse_html
 from reader.core.pipeline import Options, load_article
 
 HANG_GUARD_SECONDS = 300  # a guard against a hang, far above any honest run; not a benchmark

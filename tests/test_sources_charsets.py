@@ -9,9 +9,9 @@ import httpserver
 import pytest
 from httpserver import LocalServer
 
-from reader.core.charset_labels import encoding_for_label
 from reader.core.errors import ContentError
-from reader.core.sources import load_page
+from reader.core.sources.charset_labels import encoding_for_label
+from reader.core.sources.resolve import load_page
 
 http_server = httpserver.http_server
 

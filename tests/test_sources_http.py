@@ -14,7 +14,7 @@ from httpserver import Handler, LocalServer
 
 from reader import __version__
 from reader.core.errors import EXIT_CONTENT, EXIT_FETCH, ContentError, FetchError
-from reader.core.sources import load_page
+from reader.core.sources.resolve import load_page
 
 http_server = httpserver.http_server
 

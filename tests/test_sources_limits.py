@@ -16,7 +16,7 @@ import pytest
 from httpserver import Handler, LocalServer
 
 from reader.core.errors import EXIT_CONTENT, EXIT_FETCH, ContentError, FetchError
-from reader.core.sources import load_page
+from reader.core.sources.resolve import load_page
 
 http_server = httpserver.http_server
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import EXIT_CONTENT, EXIT_USAGE, ContentError, FetchError, UsageError
-from reader.core.sources import load_page, resolve_source
+from reader.core.sources.resolve import load_page, resolve_source
 
 RUSSIAN = "Привет, мир! Это страница в кодировке windows-1251."
 HTML = f'<!DOCTYPE html><html><head><meta charset="windows-1251"></head><body><p>{RUSSIAN}</p>'
@@ -20,7 +20,7 @@ HTML = f'<!DOCTYPE html><html><head><meta charset="windows-1251"></head><body><p
 STDIN_SCRIPT = (
     "import sys\n"
     "from reader.core.errors import ReaderError\n"
-    "from reader.core.sources import load_page\n"
+    "from reader.core.sources.resolve import load_page\n"
     "try:\n"
     "    page = load_page('-', max_size=int(sys.argv[1]))\n"
     "except ReaderError as error:\n"

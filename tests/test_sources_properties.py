@@ -8,12 +8,12 @@ import codecs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.charset import decode_document
-from reader.core.charset_labels import python_codec
-from reader.core.content_encoding import DecodingError, decoder_for
 from reader.core.errors import ContentError, UsageError
-from reader.core.media_type import readable_type
-from reader.core.sources import resolve_source
+from reader.core.sources.charset import decode_document
+from reader.core.sources.charset_labels import python_codec
+from reader.core.sources.content_encoding import DecodingError, decoder_for
+from reader.core.sources.media_type import readable_type
+from reader.core.sources.resolve import resolve_source
 
 LABELS = st.sampled_from(
     [None, "utf-8", "windows-1251", "shift_jis", "gb2312", "iso-8859-1", "utf-16", "koi8-r",

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import paths
 from reader.core.document import Page
-from reader.core.page_cache import ENTRY_OVERHEAD, PageCache, configured_max_bytes
-from reader.core.settings import Settings, save_settings
+from reader.core.storage import paths
+from reader.core.storage.page_cache import ENTRY_OVERHEAD, PageCache, configured_max_bytes
+from reader.core.storage.settings import Settings, save_settings
 
 
 @pytest.fixture(autouse=True)

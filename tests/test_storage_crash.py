@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.page_cache import PageCache
-from reader.core.settings import load_settings
-from reader.core.state import ReadingPosition, State
+from reader.core.storage.page_cache import PageCache
+from reader.core.storage.settings import load_settings
+from reader.core.storage.state import ReadingPosition, State
 
 WRITER = Path(__file__).with_name("storage_writer.py")
 sys.path.insert(0, str(WRITER.parent))

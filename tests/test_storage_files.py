@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import paths
-from reader.core.atomic import move_aside, write_bytes_atomic, write_text_atomic
+from reader.core.storage import paths
+from reader.core.storage.atomic import move_aside, write_bytes_atomic, write_text_atomic
 
 
 @pytest.fixture(autouse=True)

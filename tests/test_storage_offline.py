@@ -12,8 +12,8 @@ import pytest
 
 from reader.core.errors import FetchError
 from reader.core.formats import render
-from reader.core.page_cache import PageCache
 from reader.core.pipeline import Options, load_article
+from reader.core.storage.page_cache import PageCache
 
 ARTICLE = (
     "<html><head><title>Cached article</title></head><body><article><h1>Cached article</h1>"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core import paths
-from reader.core.settings import Settings, dumps_settings, load_settings, save_settings
+from reader.core.storage import paths
+from reader.core.storage.settings import Settings, dumps_settings, load_settings, save_settings
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import paths
-from reader.core.state import ReadingPosition, State
+from reader.core.storage import paths
+from reader.core.storage.state import ReadingPosition, State
 
 
 @pytest.fixture(autouse=True)

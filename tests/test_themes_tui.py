@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Select
 from tui_helpers import every_block_article, show
 
-from reader.core.settings import Settings, load_settings
+from reader.core.storage.settings import Settings, load_settings
 from reader.core.themes import contrast_ratio, load_themes
 from reader.tui import create_app
 from reader.tui.app import ReaderApp

@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from tui_helpers import make_app, reader, settle
 
 from reader.core.document import Article, Heading, Inline, Paragraph, number_links
-from reader.core.settings import Settings
+from reader.core.storage.settings import Settings
 from reader.core.translate import engine
 from reader.core.translate.article import translate_for_output
 from reader.core.translate.packages import install_file

@@ -10,7 +10,7 @@ from tui_helpers import make_app, reader, running_site, settle, write_site
 
 from reader.core.errors import ReaderError
 from reader.core.pipeline import Options, load_article
-from reader.core.state import State
+from reader.core.storage.state import State
 from reader.tui.messages import ArticleLoaded, LoadCancelled, LoadFailed, LoadStarted
 from reader.tui.screens.reader_screen import ReaderScreen
 

@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual.widgets import Checkbox, Select
 from tui_helpers import every_block_article, long_article, make_app, reader, show
 
-from reader.core.settings import Settings, load_settings
+from reader.core.storage.settings import Settings, load_settings
 from reader.tui import create_app
 from reader.tui.keys import BINDING_GROUPS, READER_BINDINGS
 from reader.tui.messages import LinkChosen, LoadStarted, SettingsChanged

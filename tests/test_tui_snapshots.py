@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tui_helpers import every_block_article
 
-from reader.core.settings import Settings
+from reader.core.storage.settings import Settings
 from reader.tui import create_app
 
 

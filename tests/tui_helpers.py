@@ -25,8 +25,8 @@ from reader.core.document import (
     Table,
     number_links,
 )
-from reader.core.settings import Settings
-from reader.core.state import State
+from reader.core.storage.settings import Settings
+from reader.core.storage.state import State
 from reader.tui import create_app
 from reader.tui.app import ReaderApp
 from reader.tui.screens.reader_screen import ReaderScreen

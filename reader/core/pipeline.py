@@ -48,8 +48,8 @@ def load_page(source: str | None, options: Options, warn: Warn = _ignore) -> Pag
     """
     if source is None or source == WELCOME_URL:
         return welcome_page()
-    from reader.core.sources import load_page as fetch
-    from reader.core.sources import resolve_source
+    from reader.core.sources.resolve import load_page as fetch
+    from reader.core.sources.resolve import resolve_source
 
     if source == "-":
         return fetch(source, timeout=options.timeout, max_size=options.max_size)
@@ -60,7 +60,7 @@ def load_page(source: str | None, options: Options, warn: Warn = _ignore) -> Pag
             raise FetchError(f"{url} is not in the offline cache", "read it once online first")
         return fetch(url, timeout=options.timeout, max_size=options.max_size)
 
-    from reader.core.page_cache import PageCache
+    from reader.core.storage.page_cache import PageCache
 
     with PageCache() as cache:
         try:
@@ -82,7 +82,7 @@ def load_page(source: str | None, options: Options, warn: Warn = _ignore) -> Pag
 
 def load_article(source: str | None, options: Options = Options(), warn: Warn = _ignore) -> Article:
     """Fetch `source` and distil it into an Article (the whole page's text with `full`)."""
-    from reader.core.extract import extract
+    from reader.core.extract.extractor import extract
 
     page = load_page(source, options, warn)
     article = extract(page, full=options.full, time_budget=options.extract_budget)

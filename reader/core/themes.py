@@ -312,7 +312,7 @@ def shipped_themes_dir() -> Path:
 
 def user_themes_dir() -> Path:
     """`<config dir>/themes`, where users drop their own theme files."""
-    from reader.core.paths import config_dir
+    from reader.core.storage.paths import config_dir
 
     return config_dir() / "themes"
 

@@ -14,11 +14,11 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.widgets import Select
 
-from reader.core.bigtext import MAX_SCALE
 from reader.core.document import Article
+from reader.core.large_text.bigtext import MAX_SCALE
 from reader.core.pipeline import WELCOME_URL, Options
-from reader.core.settings import Settings, save_settings, validated
-from reader.core.state import ReadingPosition, State
+from reader.core.storage.settings import Settings, save_settings, validated
+from reader.core.storage.state import ReadingPosition, State
 from reader.core.themes import default_theme_name
 from reader.tui.keys import READER_BINDINGS, keys_for
 from reader.tui.layout import LayoutOptions

@@ -3,7 +3,7 @@
 Both reuse the article view's own layout (reader.tui.layout.BlockLayout) for structure: list
 markers, quote bars, heading marks, link numbers and (block, offset) positions. Large text
 lays a block out at the number of characters that fit at the scale, then draws every line in
-mosaic glyphs (reader.core.bigtext); all rows of a line keep its (block, offset), so the
+mosaic glyphs (reader.core.large_text.bigtext); all rows of a line keep its (block, offset), so the
 reading position survives a change of scale.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.bigtext import cells_per_char, chars_per_line, render_spans
 from reader.core.document import Block, Paragraph
+from reader.core.large_text.bigtext import cells_per_char, chars_per_line, render_spans
 from reader.tui.layout import BlockLayout, LayoutOptions, Line, Span
 
 

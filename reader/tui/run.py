@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from reader.core.document import Article
 from reader.core.pipeline import Options
-from reader.core.settings import Settings, load_settings
-from reader.core.state import State
+from reader.core.storage.settings import Settings, load_settings
+from reader.core.storage.state import State
 from reader.tui.app import ReaderApp
 
 

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from reader.core import paths
+from reader.core.storage import paths
 
 TRANSLATION_CACHE_FILE = "translations.sqlite3"
 SCHEMA = "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT NOT NULL)"
@@ -41,7 +41,7 @@ class TranslationCache:
 
     def _connection(self) -> sqlite3.Connection | None:
         if self._conn is None:
-            from reader.core.sqlite_store import connect
+            from reader.core.storage.sqlite_store import connect
 
             self._conn, self.warnings = connect(
                 self.path, SCHEMA, version=1, what="translation cache", check=False
@@ -77,7 +77,7 @@ class TranslationCache:
         rows = [(cache_key(package_key, s), t) for s, t in translations.items()]
         with self._lock:
             try:
-                from reader.core.sqlite_store import transaction
+                from reader.core.storage.sqlite_store import transaction
 
                 conn = self._connection()
                 with transaction(conn):

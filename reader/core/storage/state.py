@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.core import paths
 from reader.core.safe_text import clean_line
-from reader.core.sqlite_store import connect, transaction
+from reader.core.storage import paths
+from reader.core.storage.sqlite_store import connect, transaction
 
 SCHEMA_VERSION = 1
 HISTORY_LIMIT = 1000

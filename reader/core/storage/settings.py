@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.core import paths
-from reader.core.atomic import move_aside, write_text_atomic
+from reader.core.storage import paths
+from reader.core.storage.atomic import move_aside, write_text_atomic
 
 GLYPHS = ("sextant", "quadrant")
 ALIGNS = ("left", "justify")

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 import httpx
 
 from reader import __version__
-from reader.core import content_encoding
 from reader.core.errors import ContentError, FetchError
-from reader.core.media_type import check_declared_type, parse_content_type
-from reader.core.sizes import format_size
-from reader.core.urls import normalise_http_url
+from reader.core.sources import content_encoding
+from reader.core.sources.media_type import check_declared_type, parse_content_type
+from reader.core.sources.sizes import format_size
+from reader.core.sources.urls import normalise_http_url
 
 USER_AGENT = f"reader/{__version__} (+reading-mode)"
 ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.core.paths import ensure_private_dir
+from reader.core.storage.paths import ensure_private_dir
 
 
 def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o600) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from reader.core.document import Block
-from reader.core.html_to_blocks import BlockConverter
-from reader.core.readability_engine import ArticleFinder
+from reader.core.extract.html_to_blocks import BlockConverter
+from reader.core.extract.readability_engine import ArticleFinder
 
 NO_ARTICLE = "No article found on this page; showing the page's main text."
 MIN_ARTICLE_CHARS = 250  # readability-lxml's own retry_length for an acceptable article

@@ -13,15 +13,15 @@ import threading
 from lxml import etree
 from lxml.html import HtmlElement
 
-from reader.core.cleaning import remove_clutter, remove_hidden
-from reader.core.distil import NO_ARTICLE, distil
 from reader.core.document import Article, Block, Heading, Page, number_links, runs_text
 from reader.core.errors import ContentError, ReaderError
-from reader.core.html_to_blocks import BlockConverter
-from reader.core.html_tree import base_url, parse_html
-from reader.core.metadata import Metadata, read_metadata
-from reader.core.plain_text import plain_text_blocks, plain_text_title
-from reader.core.post_cleaning import post_clean
+from reader.core.extract.cleaning import remove_clutter, remove_hidden
+from reader.core.extract.distil import NO_ARTICLE, distil
+from reader.core.extract.html_to_blocks import BlockConverter
+from reader.core.extract.html_tree import base_url, parse_html
+from reader.core.extract.metadata import Metadata, read_metadata
+from reader.core.extract.plain_text import plain_text_blocks, plain_text_title
+from reader.core.extract.post_cleaning import post_clean
 from reader.core.safe_text import clean_line
 
 INLINE_ELEMENTS = 2_000  # the corpora's largest cleaned pages: ~2,000 elements, <0.2 s

@@ -16,12 +16,12 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from reader.core.charset_labels import (
+from reader.core.errors import ContentError
+from reader.core.sources.charset_labels import (
     encoding_for_label,
     python_codec,
     whatwg_name_for_python_codec,
 )
-from reader.core.errors import ContentError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

@@ -17,18 +17,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
-from reader.core.charset import decode_document
 from reader.core.document import Page
 from reader.core.errors import FetchError, UsageError
-from reader.core.media_type import (
+from reader.core.sources.charset import decode_document
+from reader.core.sources.media_type import (
     PLAIN,
     XHTML,
     media_type_for_path,
     parse_content_type,
     readable_type,
 )
-from reader.core.sizes import format_size
-from reader.core.urls import is_ip, is_valid_host, normalise_http_url
+from reader.core.sources.sizes import format_size
+from reader.core.sources.urls import is_ip, is_valid_host, normalise_http_url
 
 STDIN = "-"
 DEFAULT_TIMEOUT = 20.0
@@ -106,7 +106,7 @@ async def load_page_async(
         path = _file_path(resolved)
         declared = media_type_for_path(path) or ""
         return _page(resolved, _read_file(path, max_size), declared_type=declared, charset=None)
-    from reader.core.http_fetch import fetch  # httpx takes a quarter second to import
+    from reader.core.sources.http_fetch import fetch  # httpx takes a quarter second to import
 
     fetched = await fetch(resolved, timeout=timeout, max_size=max_size)
     media_type, charset = parse_content_type(fetched.content_type)

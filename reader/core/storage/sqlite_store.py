@@ -13,8 +13,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader.core.atomic import move_aside
-from reader.core.paths import ensure_private_dir
+from reader.core.storage.atomic import move_aside
+from reader.core.storage.paths import ensure_private_dir
 
 BUSY_TIMEOUT_MS = 10_000
 

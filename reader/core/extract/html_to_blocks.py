@@ -26,8 +26,8 @@ from reader.core.document import (
     Separator,
     Table,
 )
-from reader.core.html_tree import absolute_url
-from reader.core.inline_runs import RunBuilder
+from reader.core.extract.html_tree import absolute_url
+from reader.core.extract.inline_runs import RunBuilder
 from reader.core.safe_text import clean, clean_line
 
 MAX_DEPTH = 120

@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from reader.core.html_tree import absolute_url
+from reader.core.extract.html_tree import absolute_url
 from reader.core.safe_text import clean_line
 
 _ARTICLE_TYPES = re.compile(r"article|posting|report|story|blog|webpage|recipe|review", re.I)

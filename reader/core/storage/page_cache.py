@@ -18,10 +18,10 @@ import zlib
 from dataclasses import replace
 from pathlib import Path
 
-from reader.core import paths
 from reader.core.document import Page
-from reader.core.settings import settings_from_dict
-from reader.core.sqlite_store import connect, is_corruption, recover, transaction
+from reader.core.storage import paths
+from reader.core.storage.settings import settings_from_dict
+from reader.core.storage.sqlite_store import connect, is_corruption, recover, transaction
 
 SCHEMA_VERSION = 1
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024

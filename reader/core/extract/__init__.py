@@ -1,0 +1,3 @@
+"""Page -> Article: parse, clean, find the article with readability, convert to blocks, read
+metadata.
+"""

@@ -1,0 +1,3 @@
+"""Where pages come from: resolving a SOURCE, fetching over HTTP, content encodings, media types,
+charsets, URLs.
+"""
