@@ -26,18 +26,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
 FORMATS = ("plain", "markdown", "json")
 
 
 def run_one_page(name: str) -> dict[str, object]:
     """Child process: build page `name`, read it from a file, render it; report as JSON."""
-    from hostile_pages import AT_SIZE_CAP_CASES, HOSTILE_CASES, unsafe_in_output
-
     from reader.core.errors import ReaderError
     from reader.core.formats import render
     from reader.core.pipeline import Options, load_article
+    from tests.support.hostile_pages import AT_SIZE_CAP_CASES, HOSTILE_CASES, unsafe_in_output
 
     raw = {**HOSTILE_CASES, **AT_SIZE_CAP_CASES}[name]()
     result: dict[str, object] = {"case": name, "bytes": len(raw)}
@@ -111,8 +110,6 @@ class FuzzStats:
 
 def run_fuzz(examples: int, hang_seconds: int) -> dict[str, object]:
     """Generated and mutated documents through extract and render, counting failures."""
-    from hostile_fuzz import generated_documents, mutated_bytes, mutated_documents, seed_pages
-    from hostile_pages import unsafe_in_output
     from hypothesis import HealthCheck, given, settings
 
     from reader.core.document import Page
@@ -120,6 +117,13 @@ def run_fuzz(examples: int, hang_seconds: int) -> dict[str, object]:
     from reader.core.extract.extractor import extract
     from reader.core.formats import render
     from reader.core.sources.charset import decode_document
+    from tests.support.hostile_fuzz import (
+        generated_documents,
+        mutated_bytes,
+        mutated_documents,
+        seed_pages,
+    )
+    from tests.support.hostile_pages import unsafe_in_output
 
     stats = FuzzStats()
 
@@ -189,7 +193,7 @@ def main() -> int:
         print(json.dumps(run_one_page(args.child)))
         return 0
 
-    from hostile_pages import AT_SIZE_CAP_CASES, HOSTILE_CASES
+    from tests.support.hostile_pages import AT_SIZE_CAP_CASES, HOSTILE_CASES
 
     report: dict[str, object] = {}
     if not args.no_pages:

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT))
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -36,9 +36,8 @@ VISIBLE_BLOCKS = 6
 
 def build_article(paragraphs: int):
     """An article of `paragraphs` paragraphs of two or three sentences, plus headings."""
-    from argos_tiny import TRAINING_TEXT
-
     from reader.core.document import Article, Heading, Inline, Paragraph, number_links
+    from tests.support.argos_tiny import TRAINING_TEXT
 
     sentences = [s for s in TRAINING_TEXT.splitlines() if s]
     blocks = []
@@ -122,8 +121,6 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")
     os.environ["ARGOS_INTRA_THREADS"] = str(args.threads)  # the same threads on both sides
 
-    from argos_tiny import build_package
-
     from reader.core.translate import engine
     from reader.core.translate.article import (
         iter_translated,
@@ -133,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     from reader.core.translate.cache import TranslationCache
     from reader.core.translate.packages import find_package, install_file
     from reader.core.translate.sentences import split_sentences
+    from tests.support.argos_tiny import build_package
 
     archive = build_package(
         work / "build", d_model=args.d_model, layers=args.layers, ffn=4 * args.d_model

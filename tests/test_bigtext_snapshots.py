@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import every_block_article
 
 from reader.core.storage.settings import Settings
 from reader.tui import create_app
+from tests.support.tui_helpers import every_block_article
 
 
 @pytest.fixture(autouse=True)

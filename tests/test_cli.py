@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,26 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import parse_size
-
-
-def run_reader(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None):
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        input=stdin,
-        capture_output=True,
-        env=full_env,
-        timeout=60,
-    )
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess, code: int) -> str:
-    stderr = result.stderr.decode()
-    assert result.returncode == code, stderr
-    assert stderr.startswith("reader: ")
-    assert stderr.count("\n") == 1, stderr
-    assert "Traceback" not in stderr
-    return stderr
+from tests.support.cli import assert_one_line_error, run_reader
 
 
 def test_no_argument_prints_the_welcome_article_without_its_clutter_when_piped() -> None:

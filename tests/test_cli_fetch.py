@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import httpserver
-from httpserver import LocalServer
-from test_cli import assert_one_line_error, run_reader
+from tests.support import httpserver
+from tests.support.cli import assert_one_line_error, run_reader
+from tests.support.httpserver import LocalServer
 
 http_server = httpserver.http_server
 

@@ -6,11 +6,11 @@ import re
 
 import lxml.etree
 import lxml.html
-from formats_sample import articles, hostile_article, link, sample_article, t
 from hypothesis import given, settings
 
 from reader.core.document import Article, Figure, Paragraph, Quote
 from reader.core.formats import render
+from tests.support.formats_sample import articles, hostile_article, link, sample_article, t
 
 
 def parse(page: str) -> lxml.html.HtmlElement:

@@ -5,14 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from formats_sample import (
-    HOSTILE,
-    articles,
-    assert_matches_golden,
-    hostile_article,
-    sample_article,
-    t,
-)
 from hypothesis import given, settings
 
 from reader.core.document import (
@@ -23,6 +15,14 @@ from reader.core.document import (
 from reader.core.errors import ContentError
 from reader.core.formats import article_from_dict, article_from_json, article_to_dict, render
 from reader.core.safe_text import clean, is_clean
+from tests.support.formats_sample import (
+    HOSTILE,
+    articles,
+    assert_matches_golden,
+    hostile_article,
+    sample_article,
+    t,
+)
 
 
 def test_json_output_matches_golden_file() -> None:

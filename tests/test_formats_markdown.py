@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from formats_sample import articles, assert_matches_golden, link, sample_article, t
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -28,6 +27,7 @@ from reader.core.document import (
 )
 from reader.core.formats import render
 from reader.core.safe_text import clean
+from tests.support.formats_sample import articles, assert_matches_golden, link, sample_article, t
 
 # CommonMark sets no nesting limit; markdown-it's default (20) would cut deep random lists.
 MD = MarkdownIt("commonmark", {"maxNesting": 1000}).enable("table")

@@ -6,14 +6,6 @@ import re
 import unicodedata
 
 import pytest
-from formats_sample import (
-    HOSTILE,
-    assert_matches_golden,
-    hostile_article,
-    link,
-    sample_article,
-    t,
-)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +22,14 @@ from reader.core.document import (
 from reader.core.errors import UsageError
 from reader.core.formats import FORMATS, render
 from reader.core.formats.plain import OWN_SGR, cell_width
+from tests.support.formats_sample import (
+    HOSTILE,
+    assert_matches_golden,
+    hostile_article,
+    link,
+    sample_article,
+    t,
+)
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 # Anything a terminal could act on: C0 except tab and newline, DEL, C1, bidi controls.

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from formats_sample import articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.document import Article, Inline, Paragraph, Quote
 from reader.core.errors import ContentError, UsageError
 from reader.core.formats import FORMATS, render
+from tests.support.formats_sample import articles
 
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 

@@ -13,7 +13,8 @@ import shutil
 import subprocess
 
 import pytest
-from terminal import installed_reader
+
+from tests.support.terminal import installed_reader
 
 UNSHARE = shutil.which("unshare")
 HOST = "no-such-host.invalid"  # .invalid never resolves (RFC 2606)

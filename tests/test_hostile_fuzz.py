@@ -6,21 +6,21 @@ The runs here are bounded (a few hundred examples); bench/fuzz_pipeline.py runs 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-sys.path.insert(0, str(Path(__file__).parent))
-from hostile_fuzz import generated_documents, mutated_bytes, mutated_documents, seed_pages
-from hostile_pages import FORMATS, unsafe_in_output
 
 from reader.core.document import Page
 from reader.core.errors import ReaderError
 from reader.core.extract.extractor import extract
 from reader.core.formats import render
 from reader.core.sources.charset import decode_document
+from tests.support.hostile_fuzz import (
+    generated_documents,
+    mutated_bytes,
+    mutated_documents,
+    seed_pages,
+)
+from tests.support.hostile_pages import FORMATS, unsafe_in_output
 
 SEEDS = seed_pages()
 BOUNDED = settings(

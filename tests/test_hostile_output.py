@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_terminal import (
+
+from tests.support.hostile_terminal import (
     CLEAN_HREF,
     hostile_page,
     leaked_payload,
@@ -34,8 +35,8 @@ from hostile_terminal import (
     unsafe_in_text,
     without_sgr,
 )
-from httpserver import Handler, LocalServer
-from terminal import installed_reader
+from tests.support.httpserver import Handler, LocalServer
+from tests.support.terminal import installed_reader
 
 FORMATS = ("plain", "text", "markdown", "json", "html")
 RUN_TIMEOUT = 60  # a guard against a hang, not a benchmark

@@ -8,14 +8,18 @@ in separate processes and reports time and peak memory.
 from __future__ import annotations
 
 import signal
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from hostile_pages import (
+from reader.core.document import Article, Page
+from reader.core.errors import ReaderError
+from reader.core.extract.extractor import extract
+from reader.core.extract.html_tree import parse_html
+from reader.core.formats import render
+from reader.core.pipeline import Options, load_article
+from tests.support.hostile_pages import (
     FORMATS,
     HOSTILE_CASES,
     MB,
@@ -31,13 +35,6 @@ from hostile_pages import (
     unsafe_in_output,
     wide_table,
 )
-
-from reader.core.document import Article, Page
-from reader.core.errors import ReaderError
-from reader.core.extract.extractor import extract
-from reader.core.extract.html_tree import parse_html
-from reader.core.formats import render
-from reader.core.pipeline import Options, load_article
 
 HANG_GUARD_SECONDS = 300  # a guard against a hang, far above any honest run; not a benchmark
 

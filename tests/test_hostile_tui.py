@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_terminal import (
+
+from reader.tui.app import ReaderApp
+from reader.tui.messages import LoadFailed
+from tests.support.hostile_terminal import (
     FIELDS,
     MARKUP,
     MARKUP_HREF,
@@ -32,12 +35,9 @@ from hostile_terminal import (
     unsafe_in_bytes,
     unsafe_in_text,
 )
-from httpserver import Handler, LocalServer, http_server
-from terminal import TMUX, Terminal, environment, installed_reader
-from tui_helpers import make_app, reader, settle
-
-from reader.tui.app import ReaderApp
-from reader.tui.messages import LoadFailed
+from tests.support.httpserver import Handler, LocalServer, http_server
+from tests.support.terminal import TMUX, Terminal, environment, installed_reader
+from tests.support.tui_helpers import make_app, reader, settle
 
 __all__ = ["http_server"]  # the fixture, used by name
 

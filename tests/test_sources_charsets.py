@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import codecs
 
-import httpserver
 import pytest
-from httpserver import LocalServer
 
 from reader.core.errors import ContentError
 from reader.core.sources.charset_labels import encoding_for_label
 from reader.core.sources.resolve import load_page
+from tests.support import httpserver
+from tests.support.httpserver import LocalServer
 
 http_server = httpserver.http_server
 

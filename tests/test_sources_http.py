@@ -8,13 +8,13 @@ import subprocess
 import threading
 from pathlib import Path
 
-import httpserver
 import pytest
-from httpserver import Handler, LocalServer
 
 from reader import __version__
 from reader.core.errors import EXIT_CONTENT, EXIT_FETCH, ContentError, FetchError
 from reader.core.sources.resolve import load_page
+from tests.support import httpserver
+from tests.support.httpserver import Handler, LocalServer
 
 http_server = httpserver.http_server
 

@@ -11,12 +11,12 @@ import tracemalloc
 import zlib
 
 import brotli
-import httpserver
 import pytest
-from httpserver import Handler, LocalServer
 
 from reader.core.errors import EXIT_CONTENT, EXIT_FETCH, ContentError, FetchError
 from reader.core.sources.resolve import load_page
+from tests.support import httpserver
+from tests.support.httpserver import Handler, LocalServer
 
 http_server = httpserver.http_server
 

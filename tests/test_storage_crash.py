@@ -14,10 +14,9 @@ import pytest
 from reader.core.storage.page_cache import PageCache
 from reader.core.storage.settings import load_settings
 from reader.core.storage.state import ReadingPosition, State
+from tests.support.storage_writer import page_text, url
 
-WRITER = Path(__file__).with_name("storage_writer.py")
-sys.path.insert(0, str(WRITER.parent))
-from storage_writer import page_text, url  # noqa: E402
+WRITER = Path(__file__).parent / "support" / "storage_writer.py"
 
 
 @pytest.fixture(autouse=True)

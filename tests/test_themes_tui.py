@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Select
-from tui_helpers import every_block_article, show
 
 from reader.core.storage.settings import Settings, load_settings
 from reader.core.themes import contrast_ratio, load_themes
 from reader.tui import create_app
 from reader.tui.app import ReaderApp
+from tests.support.tui_helpers import every_block_article, show
 
 SHIPPED = load_themes(include_user=False)
 

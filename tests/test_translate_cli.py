@@ -11,11 +11,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from argos_tiny import cached_package, isolated_env, reference_translation
 
 from reader.core.document import Inline, Runs, iter_runs
 from reader.core.formats import article_from_json
 from reader.core.translate.sentences import split_sentences
+from tests.support.argos_tiny import cached_package, isolated_env, reference_translation
 
 PAGE = """<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Trains and rain</title></head>

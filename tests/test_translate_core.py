@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from argos_tiny import cached_package, isolated_env, reference_translation
 
 from reader.core.document import (
     Article,
@@ -32,6 +31,7 @@ from reader.core.translate.article import (
 )
 from reader.core.translate.cache import TranslationCache
 from reader.core.translate.packages import find_package, install_file
+from tests.support.argos_tiny import cached_package, isolated_env, reference_translation
 
 
 @pytest.fixture

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argos_tiny import cached_package, isolated_env
 
 from reader.commands.languages import main as languages_main
 from reader.core.errors import ContentError
 from reader.core.translate.packages import installed_packages, packages_dir
+from tests.support.argos_tiny import cached_package, isolated_env
 
 
 @pytest.fixture

@@ -9,9 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from argos_tiny import TRAINING_TEXT, cached_package, isolated_env, reference_translation
 from textual.pilot import Pilot
-from tui_helpers import make_app, reader, settle
 
 from reader.core.document import Article, Heading, Inline, Paragraph, number_links
 from reader.core.storage.settings import Settings
@@ -21,6 +19,13 @@ from reader.core.translate.packages import install_file
 from reader.core.translate.sentences import split_sentences
 from reader.tui.translation import TranslationBar, TranslationFinished, TranslationProgress
 from reader.tui.widgets.article_view import ArticleView
+from tests.support.argos_tiny import (
+    TRAINING_TEXT,
+    cached_package,
+    isolated_env,
+    reference_translation,
+)
+from tests.support.tui_helpers import make_app, reader, settle
 
 SENTENCES = [line for line in TRAINING_TEXT.splitlines() if line]
 

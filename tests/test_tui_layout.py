@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from tui_helpers import every_block_article, link, t
 
 from reader.core.document import Code, Paragraph, Table, number_links
 from reader.tui.layout import BlockLayout, LayoutOptions, Line, runs_to_spans, wrap_spans
+from tests.support.tui_helpers import every_block_article, link, t
 
 word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz界", min_size=1, max_size=30)
 

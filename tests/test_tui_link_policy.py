@@ -13,10 +13,9 @@ import webbrowser
 from pathlib import Path
 from typing import ClassVar
 
-from httpserver import LocalServer, http_server
-from tui_helpers import PAGE, make_app, reader, settle
-
 from reader.tui.messages import LoadStarted
+from tests.support.httpserver import LocalServer, http_server
+from tests.support.tui_helpers import PAGE, make_app, reader, settle
 
 __all__ = ["http_server"]  # the fixture, used by name
 

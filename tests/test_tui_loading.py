@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import make_app, reader, running_site, settle, write_site
 
 from reader.core.errors import ReaderError
 from reader.core.pipeline import Options, load_article
 from reader.core.storage.state import State
 from reader.tui.messages import ArticleLoaded, LoadCancelled, LoadFailed, LoadStarted
 from reader.tui.screens.reader_screen import ReaderScreen
+from tests.support.tui_helpers import make_app, reader, running_site, settle, write_site
 
 
 def title_of(app) -> str:

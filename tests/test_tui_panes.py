@@ -6,7 +6,6 @@ import webbrowser
 from typing import ClassVar
 
 from textual.widgets import Checkbox, Select
-from tui_helpers import every_block_article, long_article, make_app, reader, show
 
 from reader.core.storage.settings import Settings, load_settings
 from reader.tui import create_app
@@ -14,6 +13,7 @@ from reader.tui.keys import BINDING_GROUPS, READER_BINDINGS
 from reader.tui.messages import LinkChosen, LoadStarted, SettingsChanged
 from reader.tui.widgets.help_pane import HelpPane
 from reader.tui.widgets.settings_pane import SECTIONS
+from tests.support.tui_helpers import every_block_article, long_article, make_app, reader, show
 
 
 def test_every_binding_has_a_unique_id_and_a_help_group() -> None:

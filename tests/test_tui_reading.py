@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from textual.geometry import Offset
-from tui_helpers import long_article, make_app, reader, settle, show
 
 from reader.tui.messages import ArticleLoaded, PositionChanged
 from reader.tui.widgets.article_view import ArticleView
+from tests.support.tui_helpers import long_article, make_app, reader, settle, show
 
 
 async def test_welcome_article_opens_with_title_and_progress_in_the_header() -> None:

@@ -6,10 +6,9 @@ change, and look at the SVGs before committing.
 
 from __future__ import annotations
 
-from tui_helpers import every_block_article
-
 from reader.core.storage.settings import Settings
 from reader.tui import create_app
+from tests.support.tui_helpers import every_block_article
 
 
 def app_with_every_block():

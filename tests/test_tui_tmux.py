@@ -11,8 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from terminal import TMUX, Terminal, environment, installed_reader
-from tui_helpers import running_site
+
+from tests.support.terminal import TMUX, Terminal, environment, installed_reader
+from tests.support.tui_helpers import running_site
 
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)")
 

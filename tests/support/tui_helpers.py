@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from formats_sample import link, t
 from textual.pilot import Pilot
 
 from reader.core.document import (
@@ -30,6 +29,7 @@ from reader.core.storage.state import State
 from reader.tui import create_app
 from reader.tui.app import ReaderApp
 from reader.tui.screens.reader_screen import ReaderScreen
+from tests.support.formats_sample import link, t
 
 
 def words(count: int, start: int = 0) -> str:

@@ -191,7 +191,7 @@ def hostile_article() -> Article:
     return article
 
 
-GOLDEN_DIR = Path(__file__).parent / "golden"
+GOLDEN_DIR = Path(__file__).parent.parent / "golden"
 
 
 def assert_matches_golden(name: str, text: str) -> None:

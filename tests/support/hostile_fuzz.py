@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent.parent / "pages"
 
 _TAG_NAMES = (
     "p div span a b i em strong code pre ul ol li table thead tbody tr td th caption h1 h2 h3 "
