@@ -109,11 +109,11 @@ async def test_find_highlights_matches_and_n_and_shift_n_step_through_them() -> 
         assert view.match_index == 0
         await pilot.press("N")
         assert view.match_index == 2  # wraps around
-        strip = view.render_line(view._matches[2].line - view.top_line)
+        strip = view.render_line(view.matches[2].line - view.top_line)
         styles = [seg.style for seg in strip if "Section" in seg.text]
         assert styles and styles[0].bgcolor is not None  # the match stands out
         await pilot.press("escape")
-        assert view.match_count == 0 and not view.query
+        assert view.match_count == 0 and not view.find_text
 
 
 async def test_find_without_matches_says_so() -> None:

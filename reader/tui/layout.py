@@ -31,6 +31,9 @@ from reader.core.document import (
 
 Span = tuple[str, str]  # (text, space-separated style keys)
 
+GAP_OFFSET = 1 << 30
+"""The offset of a paragraph-spacing line: past the end of any block's text."""
+
 _TOKEN = re.compile(r"\S+|\s+")
 _RUN_KEYS = {"text": "", "emphasis": "emphasis", "strong": "strong", "code": "code", "link": "link"}
 
@@ -218,7 +221,7 @@ class BlockLayout:
 
     def gap_lines(self, index: int) -> list[Line]:
         """Blank lines after block `index` (paragraph spacing)."""
-        return [Line(index, 1 << 30) for _ in range(self.options.paragraph_spacing)]
+        return [Line(index, GAP_OFFSET) for _ in range(self.options.paragraph_spacing)]
 
     def _lines(self, block: Block, index: int, width: int, prefix: tuple[Span, ...]) -> list[Line]:
         match block:

@@ -279,7 +279,7 @@ class ReaderScreen(Screen):
         elif self.typed_number:
             self.typed_number = ""
             self.say("")
-        elif self.article_view.query:
+        elif self.article_view.find_text:
             self.article_view.clear_find()
             self.say("Find cleared.")
 
@@ -404,7 +404,7 @@ class ReaderScreen(Screen):
         self.prompt.ask("open")
 
     def action_find_prompt(self) -> None:
-        self.prompt.ask("find", self.article_view.query)
+        self.prompt.ask("find", self.article_view.find_text)
 
     @on(Prompt.Answered)
     def _answered(self, event: Prompt.Answered) -> None:
@@ -454,12 +454,12 @@ class ReaderScreen(Screen):
 
     def _step_match(self, step: int) -> None:
         view = self.article_view
-        if not view.query:
+        if not view.find_text:
             self.say(f"Nothing to find yet: press {self.keys_of('find')} first.")
         elif view.next_match(step):
-            self.say(f"Match {view.match_index + 1} of {view.match_count} for {view.query!r}")
+            self.say(f"Match {view.match_index + 1} of {view.match_count} for {view.find_text!r}")
         else:
-            self.say(f"No matches for {view.query!r}.")
+            self.say(f"No matches for {view.find_text!r}.")
 
     # -- scrolling and moving ---------------------------------------------------------------
 

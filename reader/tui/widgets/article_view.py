@@ -1,17 +1,15 @@
-"""The article column: a Line API scroll view that lays blocks out lazily and draws only what shows.
+"""The article column: a Line API scroll view that draws only the lines that show.
 
-Blocks are laid out on demand (enough to fill the screen), then the rest in small slices between
-key presses, so a 1 MB article opens at once and the app keeps answering keys. Rendered strips
-are cached per line. The terminal cursor is kept at the start of the current paragraph, so
-braille displays and screen magnifiers follow reading.
+The lines come from a `LineIndex` (reader.tui.line_index), laid out on demand (enough to fill
+the screen), then the rest in small slices between key presses, so a 1 MB article opens at
+once and the app keeps answering keys. Rendered strips are cached per line. The terminal
+cursor is kept at the start of the current paragraph, so braille displays and screen
+magnifiers follow reading.
 """
 
 from __future__ import annotations
 
 import bisect
-import math
-import time
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -22,20 +20,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.document import WORDS_PER_MINUTE, Article, Heading
+from reader.core.document import Article, Heading
 from reader.tui.big_layout import make_block_layout
-from reader.tui.layout import BlockLayout, LayoutOptions, Line, block_text
+from reader.tui.layout import BlockLayout, LayoutOptions, Line
+from reader.tui.line_index import LineIndex, Match, Position
 from reader.tui.messages import PositionChanged
 
 LAYOUT_SLICE_SECONDS = 0.012
-GAP_OFFSET = 1 << 30
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    line: int
-    start: int
-    end: int
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -118,39 +109,30 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.article: Article | None = None
         self.layout_options = layout or LayoutOptions()
         self.block_layout: BlockLayout = make_block_layout(self.layout_options)
-        self._lines: list[Line] = []
-        self._block_start: list[int] = []  # first line of each laid-out block
-        self._laid_out = 0  # blocks laid out so far
-        self._column = 0  # width the current layout was made for
-        self._chars_before: list[int] = [0]
-        self._words_before: list[int] = [0]
+        self.lines: LineIndex | None = None
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._matches: list[Match] = []
         self._matches_by_line: dict[int, list[Match]] = {}
         self.match_index = -1
-        self.query = ""
+        self.find_text = ""
+        """What find looks for ("" when find is cleared)."""
         self._layout_scheduled = False
-        self._last_position: tuple[int, int] | None = None
+        self._last_position: Position | None = None
         # A position asked for before the view had a size: applied on the first resize.
-        self._pending_position: tuple[int, int] | None = None
+        self._pending_position: Position | None = None
 
     # -- content ---------------------------------------------------------------------------
 
-    def set_article(self, article: Article, position: tuple[int, int] | None = None) -> None:
+    @property
+    def article(self) -> Article | None:
+        return self.lines.article if self.lines is not None else None
+
+    def set_article(self, article: Article, position: Position | None = None) -> None:
         """Show `article`, at `position` (block, offset) if given, else at the top."""
-        self.article = article
-        chars = [0]
-        words = [0]
-        for block in article.blocks:
-            text = block_text(block)
-            chars.append(chars[-1] + len(text))
-            words.append(words[-1] + len(text.split()))
-        self._chars_before = chars
-        self._words_before = words
+        self.lines = LineIndex(article, self.block_layout, self.column_width)
         self.clear_find()
         self._relayout(position or (0, 0))
 
@@ -168,62 +150,45 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.layout_options.width
         return room if width <= 0 else min(width, room)
 
-    def _relayout(self, position: tuple[int, int]) -> None:
-        self._lines = []
-        self._block_start = []
-        self._laid_out = 0
-        self._column = self.column_width
+    @property
+    def _column(self) -> int:
+        """The width the current lines were laid out for."""
+        return self.lines.width if self.lines is not None else 0
+
+    def _relayout(self, position: Position) -> None:
+        if self.lines is not None:
+            self.lines = self.lines.relaid(self.block_layout, self.column_width)
         self._strips.clear()
         if not self.size.height:  # not laid out yet (hidden while loading): wait for a size
             self._pending_position = position
-            self._block_start = []
             return
         self._matches_by_line = {}
         self._matches = []
         self.match_index = -1
         self._update_virtual_size()
         self.scroll_to_position(*position)
-        if self.query:
-            self.find(self.query, jump=False)
+        if self.find_text:
+            self.find(self.find_text, jump=False)
         self._schedule_layout()
 
     @property
     def fully_laid_out(self) -> bool:
-        return self.article is None or self._laid_out >= len(self.article.blocks)
+        return self.lines is None or self.lines.complete
 
     @property
     def line_count(self) -> int:
-        return len(self._lines)
+        """Lines laid out so far."""
+        return len(self.lines.lines) if self.lines is not None else 0
 
     def line(self, index: int) -> Line | None:
-        self._layout_until(lines=index + 1)
-        return self._lines[index] if 0 <= index < len(self._lines) else None
-
-    def _layout_block(self) -> None:
-        assert self.article is not None
-        index = self._laid_out
-        block = self.article.blocks[index]
-        self._block_start.append(len(self._lines))
-        self._lines.extend(self.block_layout.block_lines(block, index, self._column))
-        if index + 1 < len(self.article.blocks):
-            self._lines.extend(self.block_layout.gap_lines(index))
-        self._laid_out += 1
+        return self.lines.line(index) if self.lines is not None else None
 
     def _layout_until(self, *, lines: int | None = None, block: int | None = None) -> None:
         """Lay out blocks until there are `lines` lines, or block `block` is laid out."""
-        if self.article is None or self._pending_position is not None:
+        if self.lines is None or self._pending_position is not None:
             return
-        total = len(self.article.blocks)
-        grew = False
-        while self._laid_out < total:
-            if lines is not None and len(self._lines) >= lines:
-                break
-            if block is not None and self._laid_out > block:
-                break
-            self._layout_block()
-            grew = True
-        if grew:
-            self._update_virtual_size(force=len(self._lines) > self.virtual_size.height)
+        if self.lines.extend(lines=lines, block=block):
+            self._update_virtual_size(force=self.line_count > self.virtual_size.height)
 
     def layout_all(self) -> None:
         """Finish the layout now (find and jump-to-end need every line)."""
@@ -237,26 +202,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _layout_slice(self) -> None:
         """Lay out blocks for a few milliseconds, then yield to key presses and come back."""
         self._layout_scheduled = False
-        if self.article is None or self._pending_position is not None:
+        if self.lines is None or self._pending_position is not None:
             return
-        deadline = time.perf_counter() + LAYOUT_SLICE_SECONDS
-        total = len(self.article.blocks)
-        while self._laid_out < total and time.perf_counter() < deadline:
-            self._layout_block()
+        self.lines.extend_for(LAYOUT_SLICE_SECONDS)
         self._update_virtual_size(force=False)
         self._schedule_layout()
-
-    def _estimated_total_lines(self) -> int:
-        if self.article is None:
-            return 0
-        total = len(self.article.blocks)
-        if self._laid_out >= total:
-            return len(self._lines)
-        chars_left = self._chars_before[-1] - self._chars_before[self._laid_out]
-        blocks_left = total - self._laid_out
-        per_line = max(1, self._column)
-        spacing = self.layout_options.paragraph_spacing
-        return len(self._lines) + math.ceil(chars_left / per_line) + blocks_left * (1 + spacing)
 
     def _update_virtual_size(self, *, force: bool = True) -> None:
         """Set the scrollable height: exact once laid out, estimated before.
@@ -265,7 +215,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         is only updated when it is noticeably off (`force=False`).
         """
         width = self.scrollable_content_region.width or self.size.width
-        height = self._estimated_total_lines()
+        spacing = self.layout_options.paragraph_spacing
+        height = self.lines.estimated_total(spacing) if self.lines is not None else 0
         old = self.virtual_size
         close_enough = abs(height - old.height) <= max(50, old.height // 50)
         if not force and not self.fully_laid_out and old.width == width and close_enough:
@@ -312,23 +263,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         if self._pending_position is not None:
             return Strip.blank(self.scrollable_content_region.width, self.rich_style)
-        scroll_y = round(self.scroll_offset.y)
-        index = scroll_y + y
+        index = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        if index >= len(self._lines):
-            self._layout_until(lines=index + 1)
         base = self.rich_style
-        if index >= len(self._lines):
+        line = self.line(index)
+        if line is None:
             return Strip.blank(width, base)
         key = (index, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_line(index, width, base)
+            strip = self._render_line(index, line, width, base)
             self._strips[key] = strip
         return strip
 
-    def _render_line(self, index: int, width: int, base: Style) -> Strip:
-        line = self._lines[index]
+    def _render_line(self, index: int, line: Line, width: int, base: Style) -> Strip:
         margin = max(0, (width - self._column) // 2)
         segments = [Segment(" " * margin, base)] if margin else []
         dim = self.focus_mode and line.block != self.current_block
@@ -376,16 +324,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- position ----------------------------------------------------------------------------
 
-    def _block_of_line(self, index: int) -> int:
-        """The block a line belongs to; a blank gap line counts as the next block."""
-        if not self._lines:
-            return 0
-        index = max(0, min(index, len(self._lines) - 1))
-        line = self._lines[index]
-        if line.offset >= GAP_OFFSET and line.block + 1 < self._laid_out:
-            return line.block + 1
-        return line.block
-
     @property
     def top_line(self) -> int:
         return round(self.scroll_offset.y)
@@ -393,39 +331,28 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def current_block(self) -> int:
         """The block at the top of the view: the paragraph being read."""
-        return self._block_of_line(self.top_line)
+        return self.lines.block_of_line(self.top_line) if self.lines is not None else 0
 
     @property
-    def position(self) -> tuple[int, int]:
+    def position(self) -> Position:
         """The reading position as (block, character offset): width-independent."""
         if self._pending_position is not None:
             return self._pending_position
-        if not self._lines:
+        if self.lines is None or not self.lines.lines:
             return self._last_position or (0, 0)
-        line = self._lines[min(self.top_line, len(self._lines) - 1)]
-        if line.offset >= GAP_OFFSET:
-            return (self._block_of_line(self.top_line), 0)
-        return (line.block, line.offset)
+        return self.lines.position_of_line(self.top_line)
 
     def line_of_position(self, block: int, offset: int) -> int:
         """The first line showing (block, offset), laying out as far as needed."""
-        if self.article is None or not self.article.blocks or self._pending_position:
+        if self.lines is None or not self.lines.block_count or self._pending_position:
             return 0
-        block = max(0, min(block, len(self.article.blocks) - 1))
+        self._layout_until(block=max(0, min(block, self.lines.block_count - 1)))
+        return self.lines.line_of_position(block, offset)
+
+    def _first_line_of_block(self, block: int) -> int:
+        assert self.lines is not None
         self._layout_until(block=block)
-        start = self._block_start[block]
-        end = self._block_start[block + 1] if block + 1 < len(self._block_start) else None
-        end = end if end is not None else len(self._lines)
-        best = start
-        for index in range(start, end):
-            line = self._lines[index]
-            if line.offset >= GAP_OFFSET or line.offset > offset:
-                break
-            # The first row of a text line: large text and line spacing give one line
-            # several rows with the same offset.
-            if line.offset != self._lines[best].offset:
-                best = index
-        return best
+        return self.lines.block_start[block]
 
     def scroll_to_position(self, block: int, offset: int = 0) -> None:
         if self._pending_position is not None:
@@ -453,34 +380,25 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         position = self.position
         self._last_position = position
         percent, minutes = self.progress()
-        self.post_message(PositionChanged(position[0], position[1], percent, minutes))
+        self.post_message(PositionChanged(self, position, percent, minutes))
 
     def progress(self) -> tuple[int, int]:
         """Per cent read (text above the bottom of the view) and whole minutes left."""
-        if self.article is None or not self._lines:
+        if self.lines is None or not self.lines.lines:
             return (0, 0)
-        total_chars = self._chars_before[-1] or 1
-        bottom = min(self.top_line + max(self.size.height, 1) - 1, len(self._lines) - 1)
-        at_end = self.fully_laid_out and self.top_line >= self.max_scroll_y
-        if at_end:
+        if self.fully_laid_out and self.top_line >= self.max_scroll_y:
             return (100, 0)
-        line = self._lines[bottom]
-        block = self._block_of_line(bottom)
-        offset = 0 if line.offset >= GAP_OFFSET else line.offset
-        chars = min(self._chars_before[block] + offset, total_chars)
-        fraction = chars / total_chars
-        words_left = self._words_before[-1] * (1 - fraction)
-        return (min(99, int(fraction * 100)), math.ceil(words_left / WORDS_PER_MINUTE))
+        return self.lines.progress(self.top_line + max(self.size.height, 1) - 1)
 
     def _place_cursor(self) -> None:
         """Put the terminal cursor where the current paragraph starts (or the top line)."""
-        if not self.has_focus or not self._lines:
+        if not self.has_focus or self.lines is None or not self.lines.lines:
             return
         top = self.top_line
         block = self.current_block
         line_index = top
-        if block < len(self._block_start):
-            line_index = max(top, self._block_start[block])
+        if block < len(self.lines.block_start):
+            line_index = max(top, self.lines.block_start[block])
         region = self.scrollable_content_region
         margin = max(0, (region.width - self._column) // 2)
         row = min(line_index - top, max(region.height - 1, 0))
@@ -496,27 +414,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def next_block(self, *, headings: bool = False) -> bool:
         """Scroll so the next paragraph (or heading) starts at the top; False at the end."""
-        if self.article is None or self._pending_position is not None:
+        if self.lines is None or self._pending_position is not None:
             return False
-        for index in range(self.current_block + 1, len(self.article.blocks)):
-            self._layout_until(block=index)
-            if self._block_start[index] <= self.top_line:
+        blocks = self.lines.article.blocks
+        for index in range(self.current_block + 1, len(blocks)):
+            if self._first_line_of_block(index) <= self.top_line:
                 continue
-            if not headings or isinstance(self.article.blocks[index], Heading):
+            if not headings or isinstance(blocks[index], Heading):
                 self.scroll_to_block(index)
                 return True
         return False
 
     def previous_block(self, *, headings: bool = False) -> bool:
         """Scroll to the start of the previous paragraph (or heading); False at the top."""
-        if self.article is None or self._pending_position is not None:
+        if self.lines is None or self._pending_position is not None:
             return False
+        blocks = self.lines.article.blocks
         block = self.current_block
         start = block
-        if block < len(self._block_start) and self._block_start[block] < self.top_line:
+        starts = self.lines.block_start
+        if block < len(starts) and starts[block] < self.top_line:
             start = block + 1  # the current block starts above the view: go to its start
         for index in range(start - 1, -1, -1):
-            if not headings or isinstance(self.article.blocks[index], Heading):
+            if not headings or isinstance(blocks[index], Heading):
                 self.scroll_to_block(index)
                 return True
         return False
@@ -542,44 +462,33 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- find --------------------------------------------------------------------------------
 
-    def find(self, query: str, *, jump: bool = True) -> int:
-        """Highlight every match of `query` (case-insensitive); jump to the first one below."""
-        self.query = query
-        self._matches = []
-        self._matches_by_line = {}
+    def find(self, text: str, *, jump: bool = True) -> int:
+        """Highlight every match of `text` (case-insensitive); jump to the first one below."""
+        self.find_text = text
         self.match_index = -1
-        if query:
+        if self.lines is not None and text:
             self.layout_all()
-            needle = query.casefold()
-            for index, line in enumerate(self._lines):
-                if not line.spans:
-                    continue
-                # A large-text row draws `source` with `cells` columns per character; only
-                # a line's first row counts as a match for n/N, every row is highlighted.
-                cells = getattr(line, "cells", 1)
-                haystack = (getattr(line, "source", "") or line.text).casefold()
-                counted = getattr(line, "row", 0) == 0
-                start = haystack.find(needle)
-                while start >= 0:
-                    match = Match(index, start * cells, (start + len(needle)) * cells)
-                    if counted:
-                        self._matches.append(match)
-                    self._matches_by_line.setdefault(index, []).append(match)
-                    start = haystack.find(needle, start + max(1, len(needle)))
+            self._matches, self._matches_by_line = self.lines.find(text)
+        else:
+            self._matches, self._matches_by_line = [], {}
         self.refresh_lines_cache()
         if jump and self._matches:
-            top = self.top_line
             lines = [match.line for match in self._matches]
-            self.match_index = bisect.bisect_left(lines, top) % len(self._matches)
+            self.match_index = bisect.bisect_left(lines, self.top_line) % len(self._matches)
             self._show_match()
         return len(self._matches)
 
     def clear_find(self) -> None:
-        self.query = ""
+        self.find_text = ""
         self._matches = []
         self._matches_by_line = {}
         self.match_index = -1
         self.refresh_lines_cache()
+
+    @property
+    def matches(self) -> list[Match]:
+        """The matches n and N step through, in reading order."""
+        return self._matches
 
     @property
     def match_count(self) -> int:
