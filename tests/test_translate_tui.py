@@ -17,8 +17,9 @@ from reader.core.translate import engine
 from reader.core.translate.article import translate_for_output
 from reader.core.translate.packages import install_file
 from reader.core.translate.sentences import split_sentences
-from reader.tui.translation import TranslationBar, TranslationFinished, TranslationProgress
+from reader.tui.messages import TranslationFinished, TranslationProgress
 from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.translation_bar import TranslationBar
 from tests.support.argos_tiny import (
     TRAINING_TEXT,
     cached_package,

@@ -28,6 +28,9 @@ from reader.core.document import (
     Table,
     runs_text,
 )
+from reader.core.storage.settings import LayoutOptions
+
+__all__ = ["GAP_OFFSET", "BlockLayout", "LayoutOptions", "Line", "Span", "block_text"]
 
 Span = tuple[str, str]  # (text, space-separated style keys)
 
@@ -53,19 +56,6 @@ class Line:
     @property
     def text(self) -> str:
         return "".join(text for text, _ in self.spans)
-
-
-@dataclass(frozen=True, slots=True)
-class LayoutOptions:
-    """The reading-layout settings the line layout depends on."""
-
-    width: int = 0  # columns; 0 = the whole pane
-    paragraph_spacing: int = 1
-    line_spacing: int = 0
-    margin: int = 2  # columns kept free on each side
-    scale: int = 1  # text scale: 1 = the terminal's font, 2-4 = large glyphs (big_layout)
-    glyphs: str = "sextant"  # block mosaics for large text: "sextant" | "quadrant"
-    align: str = "left"  # "left" | "justify"
 
 
 def join_keys(*keys: str) -> str:

@@ -94,11 +94,6 @@ class LineIndex:
         while not self.complete and time.perf_counter() < deadline:
             self._layout_block()
 
-    def line(self, index: int) -> Line | None:
-        """Line `index`, laying out as far as needed; None past the end."""
-        self.extend(lines=index + 1)
-        return self.lines[index] if 0 <= index < len(self.lines) else None
-
     def estimated_total(self, paragraph_spacing: int) -> int:
         """The number of lines once everything is laid out: exact when complete, else a guess
         from the characters left."""
@@ -150,11 +145,6 @@ class LineIndex:
             if line.offset != self.lines[best].offset:
                 best = index
         return best
-
-    def first_line_of_block(self, block: int) -> int:
-        """The first line of `block`, laying out as far as needed."""
-        self.extend(block=block)
-        return self.block_start[block]
 
     # -- progress and find ----------------------------------------------------------------------
 

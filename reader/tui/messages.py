@@ -136,11 +136,18 @@ class TranslationFinished(Message):
 
 @dataclass
 class TranslationShown(Message):
-    """The translation bar chose what to show: `main` in the article column (with `mapping`:
-    main block index -> original block index) and `column` beside it (side by side), or None.
-    `finished` is set once the translation is complete (the panes then follow it)."""
+    """The translation bar chose what to show: `main` in the article column at `position`, and
+    `column` beside it (side by side) or None. `finished`: the translation is complete (the
+    panes then follow it)."""
 
     main: Article
     column: Article | None
-    mapping: list[int]
+    position: tuple[int, int]
     finished: bool = False
+
+
+@dataclass
+class OpenInBrowser(Message):
+    """The user asked to open `url` in the system browser (the screen checks it first)."""
+
+    url: str

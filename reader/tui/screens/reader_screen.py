@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.reactive import var
@@ -24,10 +25,11 @@ from textual.worker import get_current_worker
 
 from reader.core.document import Article
 from reader.core.errors import ReaderError
-from reader.core.pipeline import WELCOME_URL
+from reader.core.pipeline import WELCOME_URL, Options
 from reader.core.safe_text import clean_line
-from reader.tui.keys import READER_BINDINGS, binding_by_id, keys_for
-from reader.tui.layout import LayoutOptions
+from reader.core.storage.settings import Settings
+from reader.tui.app_access import ReaderNode
+from reader.tui.keys import SCREEN_BINDINGS, binding_by_id, keys_for
 from reader.tui.messages import (
     ArticleLoaded,
     HeadingChosen,
@@ -36,11 +38,12 @@ from reader.tui.messages import (
     LoadCancelled,
     LoadFailed,
     LoadStarted,
+    OpenInBrowser,
     PositionChanged,
-    SettingsChanged,
+    Say,
+    TranslationShown,
 )
 from reader.tui.navigation import Navigation, Visit
-from reader.tui.translation import TranslationBar
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.contents import ContentsPane
 from reader.tui.widgets.header import ArticleHeader
@@ -49,6 +52,7 @@ from reader.tui.widgets.links import LinksPane
 from reader.tui.widgets.prompt import Prompt
 from reader.tui.widgets.settings_pane import SettingsPane
 from reader.tui.widgets.status import ErrorPanel, error_text
+from reader.tui.widgets.translation_bar import TranslationBar
 
 PANES = ("contents", "links", "settings", "help")
 FOLLOWED_SCHEMES = ("http", "https", "file")
@@ -63,11 +67,11 @@ def followable(url: str, from_url: str | None = None) -> bool:
     return scheme in FOLLOWED_SCHEMES
 
 
-class ReaderScreen(Screen):
-    """Everything the reader sees; actions here are the ones bound in `reader.tui.keys`."""
+class ReaderScreen(Screen[None], ReaderNode):
+    """Everything the reader sees; its actions are the ones bound in `keys.SCREEN_BINDINGS`."""
 
-    BINDINGS = READER_BINDINGS
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (70, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [*SCREEN_BINDINGS]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]  # noqa: RUF012 (Textual's own type)
 
     save_delay = 2.0
     """Seconds after the last move before the reading position is saved."""
@@ -83,7 +87,6 @@ class ReaderScreen(Screen):
         self.navigation = Navigation()
         self.request = 0
         self.typed_number = ""
-        self.last_error: ReaderError | None = None
         self._save_timer: Timer | None = None
 
     # -- composition ----------------------------------------------------------------------
@@ -93,31 +96,35 @@ class ReaderScreen(Screen):
         with Horizontal(id="body"):
             yield ContentsPane(id="contents", markup=False)
             with Vertical(id="main"):
-                yield ArticleView(self.app.layout_options(), id="article")  # type: ignore[attr-defined]
+                yield ArticleView(self.reader_app.settings.layout, id="article")
                 yield ErrorPanel(id="error")
                 yield LoadingIndicator(id="loading")
-            yield ArticleView(self.app.layout_options(), id="translation-column")  # type: ignore[attr-defined]
+            column = ArticleView(self.reader_app.settings.layout, id="translation-column")
+            column.can_focus = False
+            yield column
             yield LinksPane(id="links")
             yield SettingsPane(id="settings")
             yield HelpPane(id="help")
         yield Prompt(id="prompt")
-        yield TranslationBar(id="translation-bar", markup=False)
+        yield TranslationBar(id="translation-bar")
         # The message line quotes URLs and link text: never read them as Textual markup.
         yield Static("", id="message", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.prompt.display = False
-        self.article_view.focus_mode = self.app.settings.focus_mode  # type: ignore[attr-defined]
+        settings = self.reader_app.settings
+        self.article_view.focus_mode = settings.focus_mode
         self.article_view.focus()
-        history = self.app.history_urls()  # type: ignore[attr-defined]
+        history = self.reader_app.history_urls()
         self.prompt.histories["open"] = list(reversed(history))
         if self.first_article is not None:
             self.show_article(self.first_article, self.first_source)
         else:
             self.open_source(self.first_source)
-        if self.app.settings.show_cursor:  # type: ignore[attr-defined]
+        if settings.show_cursor:
             self.call_after_refresh(self.show_terminal_cursor, True)
+        self.watch(self.app, "settings", self._settings_changed, init=False)
 
     def show_terminal_cursor(self, visible: bool) -> None:
         """Show or hide the terminal cursor. Textual hides it; it always sits at the start of
@@ -126,10 +133,10 @@ class ReaderScreen(Screen):
         if driver is not None and not self.app.is_headless:
             driver.write("\x1b[?25h" if visible else "\x1b[?25l")
 
-    @on(SettingsChanged)
-    def _setting_changed(self, event: SettingsChanged) -> None:
-        if event.name == "show_cursor":
-            self.call_after_refresh(self.show_terminal_cursor, bool(event.value))
+    def _settings_changed(self, old: Settings, new: Settings) -> None:
+        self.article_view.focus_mode = new.focus_mode
+        if new.show_cursor != old.show_cursor:
+            self.call_after_refresh(self.show_terminal_cursor, new.show_cursor)
 
     @property
     def article_view(self) -> ArticleView:
@@ -143,13 +150,21 @@ class ReaderScreen(Screen):
     def article(self) -> Article | None:
         return self.article_view.article
 
+    @property
+    def translation_bar(self) -> TranslationBar:
+        return self.query_one("#translation-bar", TranslationBar)
+
+    @on(Say)
+    def _said(self, event: Say) -> None:
+        self.say(event.text)
+
     def say(self, text: str) -> None:
         """Show a one-line message above the footer (sanitised: it may quote a page)."""
         self.query_one("#message", Static).update(clean_line(text))
 
     def keys_of(self, binding_id: str) -> str:
         binding = binding_by_id()[binding_id]
-        keymap = getattr(self.app, "keymap", {})
+        keymap = self.reader_app.keymap
         return " or ".join(keys_for(binding, keymap)[:2])
 
     # -- loading ----------------------------------------------------------------------------
@@ -167,16 +182,16 @@ class ReaderScreen(Screen):
         self.query_one(ArticleHeader).show_text(f"Loading {shown}…")
         self.say(f"Loading {shown}… (Esc cancels)")
         self.post_message(LoadStarted(source, self.request))
-        self._fetch(source, self.request, self.app.options)  # type: ignore[attr-defined]
+        self._fetch(source, self.request, self.reader_app.options)
 
     @work(exclusive=True, thread=True, group="load")
-    def _fetch(self, source: str | None, request: int, options: object) -> None:
+    def _fetch(self, source: str | None, request: int, options: Options) -> None:
         """Fetch and distil in a thread; the result comes back as a message."""
         from reader.core.pipeline import load_article
 
         worker = get_current_worker()
         try:
-            article = load_article(source, options)  # type: ignore[arg-type]
+            article = load_article(source, options)
         except ReaderError as error:
             if not worker.is_cancelled:
                 self.post_message(LoadFailed(source, error, request))
@@ -205,12 +220,12 @@ class ReaderScreen(Screen):
         visit = self.navigation.current
         if visit is None:
             return
-        saved = self.app.saved_position(event.article, event.source)  # type: ignore[attr-defined]
+        saved = self.reader_app.saved_position(event.article, event.source)
         if visit.article is not None:  # a reload: stay where the reader was
             saved = self.article_view.position if self.article is visit.article else visit.position
         visit.article = event.article
         self.show_visit(visit, saved)
-        self.app.record_visit(event.article, event.source)  # type: ignore[attr-defined]
+        self.reader_app.record_visit(event.article, event.source)
         notices = "; ".join(event.article.notices)
         if notices:
             self.notify(clean_line(notices), title="Note", markup=False)
@@ -220,7 +235,6 @@ class ReaderScreen(Screen):
         if event.request != self.request:
             return
         self.fetching = False
-        self.last_error = event.error
         self.query_one("#main").add_class("-error")
         self.query_one(ArticleHeader).show_text("Could not open the page")
         text = error_text(event.source, event.error, self.keys_of("reload"), self.keys_of("back"))
@@ -243,7 +257,6 @@ class ReaderScreen(Screen):
         if article is None:
             return
         self.query_one("#main").remove_class("-error")
-        self.last_error = None
         self.typed_number = ""
         view = self.article_view
         view.set_article(article, position)
@@ -266,9 +279,7 @@ class ReaderScreen(Screen):
             self.fetching = False
             visit = self.navigation.current
             source = visit.source if visit else None
-            if visit is not None and visit.article is None and self.navigation.can_go_back:
-                self.navigation.visits.pop(self.navigation.index)
-                self.navigation.index -= 1
+            self.navigation.drop_unloaded()
             current = self.navigation.current
             if current is not None and current.article is not None:
                 self.query_one(ArticleHeader).show_article(current.article)
@@ -301,7 +312,7 @@ class ReaderScreen(Screen):
         if self.fetching:
             self.action_cancel()
         self.remember_position()
-        visit = self.navigation.back() if step < 0 else self.navigation.forward()
+        visit = self.navigation.step(step)
         if visit is None:
             self.say("No earlier page." if step < 0 else "No later page.")
             return
@@ -318,12 +329,12 @@ class ReaderScreen(Screen):
         visit = self.navigation.current
         if visit is not None and visit.article is not None and visit.article is self.article:
             visit.position = self.article_view.position
-            self.app.save_position(visit.article, visit.source, visit.position)  # type: ignore[attr-defined]
+            self.reader_app.save_position(visit.article, visit.source, visit.position)
 
     def action_toggle_full(self) -> None:
-        app = self.app
-        app.options = dataclasses.replace(app.options, full=not app.options.full)  # type: ignore[attr-defined]
-        state = "on: the whole page" if app.options.full else "off: the article only"  # type: ignore[attr-defined]
+        app = self.reader_app
+        app.options = dataclasses.replace(app.options, full=not app.options.full)
+        state = "on: the whole page" if app.options.full else "off: the article only"
         self.notify(f"Full-page view {state}", title="Full page")
         self.action_reload()
 
@@ -361,8 +372,10 @@ class ReaderScreen(Screen):
         note = "" if followable(event.url, from_url) else " (not followed)"
         self.say(f"Link {event.number}: {event.url}{note}")
 
-    def open_in_browser(self, url: str) -> None:
-        """Open `url` in the system browser; only on the user's explicit command."""
+    @on(OpenInBrowser)
+    def _open_in_browser(self, event: OpenInBrowser) -> None:
+        """Open a URL in the system browser; only on the user's explicit command."""
+        url = event.url
         if not followable(url, self.article.url if self.article else None):
             self.notify("Only web pages and files open in the browser.", severity="warning")
             return
@@ -461,33 +474,7 @@ class ReaderScreen(Screen):
         else:
             self.say(f"No matches for {view.find_text!r}.")
 
-    # -- scrolling and moving ---------------------------------------------------------------
-
-    def action_scroll_lines(self, count: int) -> None:
-        self.article_view.scroll_lines(count)
-
-    def action_scroll_pages(self, pages: float) -> None:
-        self.article_view.scroll_pages(pages)
-
-    def action_go_top(self) -> None:
-        self.article_view.go_top()
-
-    def action_go_end(self) -> None:
-        self.article_view.go_end()
-
-    def action_next_paragraph(self) -> None:
-        self.article_view.next_block()
-
-    def action_previous_paragraph(self) -> None:
-        self.article_view.previous_block()
-
-    def action_next_heading(self) -> None:
-        if not self.article_view.next_block(headings=True):
-            self.say("No more headings below.")
-
-    def action_previous_heading(self) -> None:
-        if not self.article_view.previous_block(headings=True):
-            self.say("No headings above.")
+    # -- moving and translation ------------------------------------------------------------
 
     @on(HeadingChosen)
     def _heading_chosen(self, event: HeadingChosen) -> None:
@@ -497,10 +484,18 @@ class ReaderScreen(Screen):
 
     @on(PositionChanged)
     def _position_changed(self, event: PositionChanged) -> None:
+        if event.view is not self.article_view:
+            return  # the translation column follows the article column, not the other way
         self.query_one(ArticleHeader).show_progress(event.percent, event.minutes_left)
+        self.translation_bar.reading_at(event.position)
+        if self.has_class("-side-by-side"):
+            column = self.translation_column
+            block = self.article_view.current_block
+            if column.current_block != block:
+                column.scroll_to_block(block)
         visit = self.navigation.current
         if visit is not None and visit.article is self.article:
-            visit.position = (event.block, event.offset)
+            visit.position = event.position
             # Saved a moment after reading stops, so a killed terminal loses little.
             if self._save_timer is None:
                 self._save_timer = self.set_timer(self.save_delay, self._save_position_now)
@@ -508,8 +503,22 @@ class ReaderScreen(Screen):
                 self._save_timer.reset()
 
     @property
-    def translation_bar(self) -> TranslationBar:
-        return self.query_one("#translation-bar", TranslationBar)
+    def translation_column(self) -> ArticleView:
+        return self.query_one("#translation-column", ArticleView)
+
+    @on(TranslationShown)
+    def _translation_shown(self, event: TranslationShown) -> None:
+        """Put what the translation bar chose on screen."""
+        view = self.article_view
+        self.set_class(event.column is not None, "-side-by-side")
+        if event.main is not view.article:
+            view.set_article(event.main, event.position)
+            self.query_one(ArticleHeader).show_article(event.main)
+        if event.column is not None:
+            self.translation_column.set_article(event.column, (view.current_block, 0))
+        if event.finished:
+            self.query_one(ContentsPane).set_article(event.main)
+            self.query_one(LinksPane).set_article(event.main)
 
     def action_toggle_translation(self) -> None:
         self.translation_bar.toggle()
@@ -518,10 +527,9 @@ class ReaderScreen(Screen):
         self.translation_bar.cycle_view()
 
     def action_toggle_focus_mode(self) -> None:
-        view = self.article_view
-        view.focus_mode = not view.focus_mode
-        self.app.change_setting("focus_mode", view.focus_mode)  # type: ignore[attr-defined]
-        self.say("Focus mode on." if view.focus_mode else "Focus mode off.")
+        focus_mode = not self.reader_app.settings.focus_mode
+        self.reader_app.change_setting("focus_mode", focus_mode)
+        self.say("Focus mode on." if focus_mode else "Focus mode off.")
 
     def action_copy_article_url(self) -> None:
         article = self.article
@@ -559,9 +567,6 @@ class ReaderScreen(Screen):
         self.update_node_styles(animate=False)
         if new is None:
             self.article_view.focus()
-
-    def apply_layout(self, options: LayoutOptions) -> None:
-        self.article_view.set_layout(options)
 
     def action_quit(self) -> None:
         self.remember_position()

@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Offset, Size
 from textual.reactive import reactive
@@ -21,16 +22,21 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.document import Article, Heading
+from reader.core.storage.settings import Settings
+from reader.tui.app_access import ReaderNode
 from reader.tui.big_layout import make_block_layout
+from reader.tui.keys import VIEW_BINDINGS
 from reader.tui.layout import BlockLayout, LayoutOptions, Line
 from reader.tui.line_index import LineIndex, Match, Position
-from reader.tui.messages import PositionChanged
+from reader.tui.messages import PositionChanged, Say
 
 LAYOUT_SLICE_SECONDS = 0.012
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
-    """Shows one Article as a centred column of readable width."""
+class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False):
+    """Shows one Article as a centred column of readable width; follows the layout settings."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*VIEW_BINDINGS]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--heading",
@@ -124,6 +130,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # A position asked for before the view had a size: applied on the first resize.
         self._pending_position: Position | None = None
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "settings", self._settings_changed, init=False)
+
+    def _settings_changed(self, settings: Settings) -> None:
+        if settings.layout != self.layout_options:
+            self.set_layout(settings.layout)
+
     # -- content ---------------------------------------------------------------------------
 
     @property
@@ -181,7 +194,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return len(self.lines.lines) if self.lines is not None else 0
 
     def line(self, index: int) -> Line | None:
-        return self.lines.line(index) if self.lines is not None else None
+        """Line `index`, laying out as far as needed; None past the end."""
+        if self.lines is None:
+            return None
+        if index >= self.line_count:
+            self._layout_until(lines=index + 1)
+        return self.lines.lines[index] if 0 <= index < self.line_count else None
 
     def _layout_until(self, *, lines: int | None = None, block: int | None = None) -> None:
         """Lay out blocks until there are `lines` lines, or block `block` is laid out."""
@@ -459,6 +477,34 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def scroll_pages(self, pages: float) -> None:
         step = max(1, int(self.scrollable_content_region.height * abs(pages)) - 1)
         self.scroll_lines(step if pages > 0 else -step)
+
+    # The actions bound in `reader.tui.keys.VIEW_BINDINGS`.
+
+    def action_scroll_lines(self, count: int) -> None:
+        self.scroll_lines(count)
+
+    def action_scroll_pages(self, pages: float) -> None:
+        self.scroll_pages(pages)
+
+    def action_go_top(self) -> None:
+        self.go_top()
+
+    def action_go_end(self) -> None:
+        self.go_end()
+
+    def action_next_paragraph(self) -> None:
+        self.next_block()
+
+    def action_previous_paragraph(self) -> None:
+        self.previous_block()
+
+    def action_next_heading(self) -> None:
+        if not self.next_block(headings=True):
+            self.post_message(Say("No more headings below."))
+
+    def action_previous_heading(self) -> None:
+        if not self.previous_block(headings=True):
+            self.post_message(Say("No headings above."))
 
     # -- find --------------------------------------------------------------------------------
 
