@@ -28,6 +28,7 @@ from reader.core.document import (
     Table,
     runs_text,
 )
+from reader.core.reading import block_text
 from reader.core.storage.settings import LayoutOptions
 
 __all__ = ["GAP_OFFSET", "BlockLayout", "LayoutOptions", "Line", "Span", "block_text"]
@@ -292,7 +293,7 @@ class BlockLayout:
                 lines.append(
                     Line(index, offset + line.offset, _styled(line.spans, "quote", bar_chars))
                 )
-            offset += len(" ".join(_block_text(child))) + 1
+            offset += len(block_text(child)) + 1
         if cite:
             lines += wrap_spans(
                 [("— " + cite, "quote-cite")],
@@ -388,14 +389,3 @@ def _styled(spans: tuple[Span, ...], key: str, skip: int) -> tuple[Span, ...]:
         out.append((text, keys if seen < skip else join_keys(keys, key)))
         seen += len(text)
     return tuple(out)
-
-
-def _block_text(block: Block) -> list[str]:
-    from reader.core.document import iter_texts
-
-    return list(iter_texts([block]))
-
-
-def block_text(block: Block) -> str:
-    """The searchable, countable text of one block."""
-    return " ".join(_block_text(block))

@@ -11,8 +11,9 @@ import math
 import time
 from dataclasses import dataclass
 
-from reader.core.document import WORDS_PER_MINUTE, Article
-from reader.tui.layout import GAP_OFFSET, BlockLayout, Line, block_text
+from reader.core.document import Article
+from reader.core.reading import Reading
+from reader.tui.layout import GAP_OFFSET, BlockLayout, Line
 
 Position = tuple[int, int]
 """A reading position: (block index, character offset into the block's text)."""
@@ -28,32 +29,25 @@ class Match:
 
 
 class LineIndex:
-    """Lines of `article` laid out by `block_layout` at `width` columns, a block at a time."""
+    """Lines of `article` laid out by `block_layout` at `width` columns, a block at a time.
 
-    def __init__(self, article: Article, block_layout: BlockLayout, width: int) -> None:
+    `reading` is the reading model of the same article (its text counts give the estimate of
+    lines not laid out yet)."""
+
+    def __init__(
+        self, article: Article, reading: Reading, block_layout: BlockLayout, width: int
+    ) -> None:
         self.article = article
+        self.reading = reading
         self.block_layout = block_layout
         self.width = width
         self.lines: list[Line] = []
         self.block_start: list[int] = []  # first line of each laid-out block
         self.laid_out = 0  # blocks laid out so far
-        chars, words = [0], [0]
-        for block in article.blocks:
-            text = block_text(block)
-            chars.append(chars[-1] + len(text))
-            words.append(words[-1] + len(text.split()))
-        self._chars_before = chars
-        self._words_before = words
 
     def relaid(self, block_layout: BlockLayout, width: int) -> LineIndex:
-        """An empty index of the same article for another layout or width (counts kept)."""
-        index = LineIndex.__new__(LineIndex)
-        index.article = self.article
-        index.block_layout = block_layout
-        index.width = width
-        index.lines, index.block_start, index.laid_out = [], [], 0
-        index._chars_before, index._words_before = self._chars_before, self._words_before
-        return index
+        """An empty index of the same article for another layout or width."""
+        return LineIndex(self.article, self.reading, block_layout, width)
 
     # -- laying out ---------------------------------------------------------------------------
 
@@ -99,7 +93,9 @@ class LineIndex:
         from the characters left."""
         if self.complete:
             return len(self.lines)
-        chars_left = self._chars_before[-1] - self._chars_before[self.laid_out]
+        chars_left = self.reading.chars_before(self.block_count) - self.reading.chars_before(
+            self.laid_out
+        )
         blocks_left = self.block_count - self.laid_out
         per_line = max(1, self.width)
         return (
@@ -146,19 +142,7 @@ class LineIndex:
                 best = index
         return best
 
-    # -- progress and find ----------------------------------------------------------------------
-
-    def progress(self, bottom: int) -> tuple[int, int]:
-        """Per cent read with line `bottom` the last one seen, and whole minutes left."""
-        total_chars = self._chars_before[-1] or 1
-        bottom = min(bottom, len(self.lines) - 1)
-        line = self.lines[bottom]
-        block = self.block_of_line(bottom)
-        offset = 0 if line.offset >= GAP_OFFSET else line.offset
-        chars = min(self._chars_before[block] + offset, total_chars)
-        fraction = chars / total_chars
-        words_left = self._words_before[-1] * (1 - fraction)
-        return (min(99, int(fraction * 100)), math.ceil(words_left / WORDS_PER_MINUTE))
+    # -- find ----------------------------------------------------------------------------------
 
     def find(self, text: str) -> tuple[list[Match], dict[int, list[Match]]]:
         """Every case-insensitive match of `text`: the ones n/N step through (one per text

@@ -261,7 +261,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         view = self.article_view
         view.set_article(article, position)
         self.query_one(ArticleHeader).show_article(article)
-        self.query_one(ContentsPane).set_article(article)
+        self.query_one(ContentsPane).set_headings(view.reading.headings if view.reading else [])
         self.query_one(LinksPane).set_article(article)
         address = article.url or visit.source or ""
         self.say("" if address == WELCOME_URL else clean_line(address))
@@ -342,12 +342,13 @@ class ReaderScreen(Screen[None], ReaderNode):
 
     def follow_link(self, number: int) -> None:
         """Follow link `number` if it exists and is a web page or local file."""
-        article = self.article
-        if article is None or not 1 <= number <= len(article.links):
-            count = len(article.links) if article else 0
+        reading = self.article_view.reading
+        link = reading.link(number) if reading else None
+        if reading is None or link is None:
+            count = len(reading.links) if reading else 0
             self.say(f"There is no link {number}; this article has {count} links.")
             return
-        url = article.links[number - 1]
+        url, article = link.url, reading.article
         if not followable(url, article.url):
             scheme = urlsplit(url).scheme or "relative"
             self.notify(
@@ -400,9 +401,10 @@ class ReaderScreen(Screen[None], ReaderNode):
             event.stop()
             self.typed_number = (self.typed_number + event.character).lstrip("0")[:6]
             number = int(self.typed_number or 0)
-            links = self.article.links
-            if 1 <= number <= len(links):
-                self.say(f"Link {number}: {links[number - 1]} (Enter follows, Esc cancels)")
+            reading = self.article_view.reading
+            link = reading.link(number) if reading else None
+            if link is not None:
+                self.say(f"Link {number}: {link.url} (Enter follows, Esc cancels)")
             else:
                 self.say(f"Link {self.typed_number}: no such link")
         elif event.key == "enter" and self.typed_number:
@@ -435,14 +437,15 @@ class ReaderScreen(Screen[None], ReaderNode):
     @on(Prompt.Changed)
     def _prompt_changed(self, event: Prompt.Changed) -> None:
         """While a link number is typed into the prompt, show where it leads."""
-        article = self.article
-        if self.prompt.kind != "follow" or article is None or not event.value.isdigit():
+        reading = self.article_view.reading
+        if self.prompt.kind != "follow" or reading is None or not event.value.isdigit():
             return
         number = int(event.value)
-        if 1 <= number <= len(article.links):
-            self.say(f"Link {number}: {article.links[number - 1]}")
+        link = reading.link(number)
+        if link is not None:
+            self.say(f"Link {number}: {link.url}")
         else:
-            self.say(f"There is no link {number}; this article has {len(article.links)} links.")
+            self.say(f"There is no link {number}; this article has {len(reading.links)} links.")
 
     @on(Prompt.Dismissed)
     def _dismissed(self) -> None:
@@ -517,7 +520,8 @@ class ReaderScreen(Screen[None], ReaderNode):
         if event.column is not None:
             self.translation_column.set_article(event.column, (view.current_block, 0))
         if event.finished:
-            self.query_one(ContentsPane).set_article(event.main)
+            headings = view.reading.headings if view.reading else []
+            self.query_one(ContentsPane).set_headings(headings)
             self.query_one(LinksPane).set_article(event.main)
 
     def action_toggle_translation(self) -> None:

@@ -21,7 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.document import Article, Heading
+from reader.core.document import Article
+from reader.core.reading import Reading, ReadingPosition
 from reader.core.storage.settings import Settings
 from reader.tui.app_access import ReaderNode
 from reader.tui.big_layout import make_block_layout
@@ -143,11 +144,19 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
     def article(self) -> Article | None:
         return self.lines.article if self.lines is not None else None
 
+    @property
+    def reading(self) -> Reading | None:
+        """The reading model of the article shown (positions, headings, links, progress)."""
+        return self.lines.reading if self.lines is not None else None
+
     def set_article(self, article: Article, position: Position | None = None) -> None:
-        """Show `article`, at `position` (block, offset) if given, else at the top."""
-        self.lines = LineIndex(article, self.block_layout, self.column_width)
+        """Show `article`, at `position` (block, offset) if given, else at the top; a saved
+        position the article no longer has is clamped into it."""
+        reading = Reading(article)
+        restored = reading.restore(ReadingPosition(*position) if position else None)
+        self.lines = LineIndex(article, reading, self.block_layout, self.column_width)
         self.clear_find()
-        self._relayout(position or (0, 0))
+        self._relayout((restored.block, restored.offset))
 
     def set_layout(self, options: LayoutOptions, block_layout: BlockLayout | None = None) -> None:
         """Change width or spacing (or the whole block layout) and keep the reading position."""
@@ -406,7 +415,11 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
             return (0, 0)
         if self.fully_laid_out and self.top_line >= self.max_scroll_y:
             return (100, 0)
-        return self.lines.progress(self.top_line + max(self.size.height, 1) - 1)
+        bottom = min(self.top_line + max(self.size.height, 1) - 1, self.line_count - 1)
+        progress = self.lines.reading.progress(
+            ReadingPosition(*self.lines.position_of_line(bottom))
+        )
+        return (progress.percent, progress.minutes_left)
 
     def _place_cursor(self) -> None:
         """Put the terminal cursor where the current paragraph starts (or the top line)."""
@@ -430,34 +443,37 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
     def scroll_to_block(self, block: int) -> None:
         self.scroll_to_position(block, 0)
 
+    def _reading_here(self) -> Reading | None:
+        """The reading model, moved to the position at the top of the view."""
+        if self.lines is None or self._pending_position is not None or not self.lines.lines:
+            return None
+        block, offset = self.position
+        starts = self.lines.block_start
+        if offset == 0 and block < len(starts) and starts[block] < self.top_line:
+            offset = 1  # a later row of the block's first line: inside the block, not at it
+        self.lines.reading.go_to(block, offset)
+        return self.lines.reading
+
     def next_block(self, *, headings: bool = False) -> bool:
         """Scroll so the next paragraph (or heading) starts at the top; False at the end."""
-        if self.lines is None or self._pending_position is not None:
+        reading = self._reading_here()
+        if reading is None:
             return False
-        blocks = self.lines.article.blocks
-        for index in range(self.current_block + 1, len(blocks)):
-            if self._first_line_of_block(index) <= self.top_line:
-                continue
-            if not headings or isinstance(blocks[index], Heading):
-                self.scroll_to_block(index)
-                return True
-        return False
+        moved = reading.next_heading() is not None if headings else reading.next_block()
+        if moved:
+            self.scroll_to_block(reading.block)
+        return moved
 
     def previous_block(self, *, headings: bool = False) -> bool:
-        """Scroll to the start of the previous paragraph (or heading); False at the top."""
-        if self.lines is None or self._pending_position is not None:
+        """Scroll to the start of the previous paragraph (or heading), or of this one when it
+        starts above the view; False at the top."""
+        reading = self._reading_here()
+        if reading is None:
             return False
-        blocks = self.lines.article.blocks
-        block = self.current_block
-        start = block
-        starts = self.lines.block_start
-        if block < len(starts) and starts[block] < self.top_line:
-            start = block + 1  # the current block starts above the view: go to its start
-        for index in range(start - 1, -1, -1):
-            if not headings or isinstance(blocks[index], Heading):
-                self.scroll_to_block(index)
-                return True
-        return False
+        moved = reading.previous_heading() is not None if headings else reading.previous_block()
+        if moved:
+            self.scroll_to_block(reading.block)
+        return moved
 
     def go_end(self) -> None:
         self.layout_all()
