@@ -21,7 +21,7 @@ Position = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """One find match: a line and the columns [start, end) it covers on that line."""
+    """One drawn find match: a line and the columns [start, end) it covers on that line."""
 
     line: int
     start: int
@@ -144,13 +144,12 @@ class LineIndex:
 
     # -- find ----------------------------------------------------------------------------------
 
-    def find(self, text: str) -> tuple[list[Match], dict[int, list[Match]]]:
-        """Every case-insensitive match of `text`: the ones n/N step through (one per text
-        line) and, by line, every one to highlight (large text draws a line in several rows)."""
-        counted: list[Match] = []
+    def highlights(self, text: str) -> dict[int, list[Match]]:
+        """Every case-insensitive occurrence of `text` in the drawn lines, by line (large
+        text draws a line in several rows: each row has its own)."""
         by_line: dict[int, list[Match]] = {}
         if not text:
-            return counted, by_line
+            return by_line
         self.extend()
         needle = text.casefold()
         for index, line in enumerate(self.lines):
@@ -159,12 +158,22 @@ class LineIndex:
             # A large-text row draws `source` with `cells` columns per character.
             cells = getattr(line, "cells", 1)
             haystack = (getattr(line, "source", "") or line.text).casefold()
-            first_row = getattr(line, "row", 0) == 0
             start = haystack.find(needle)
             while start >= 0:
                 match = Match(index, start * cells, (start + len(needle)) * cells)
-                if first_row:
-                    counted.append(match)
                 by_line.setdefault(index, []).append(match)
                 start = haystack.find(needle, start + max(1, len(needle)))
-        return counted, by_line
+        return by_line
+
+    def rows_of_line(self, index: int) -> range:
+        """The rows that draw the same text line as row `index` (one, but several for large
+        text; blank line-spacing rows included)."""
+        first = self.lines[index]
+        end = index + 1
+        while (
+            end < len(self.lines)
+            and self.lines[end].block == first.block
+            and self.lines[end].offset == first.offset
+        ):
+            end += 1
+        return range(index, end)

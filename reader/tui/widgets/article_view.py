@@ -9,7 +9,6 @@ magnifiers follow reading.
 
 from __future__ import annotations
 
-import bisect
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -121,9 +120,8 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         self.lines: LineIndex | None = None
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
-        self._matches: list[Match] = []
-        self._matches_by_line: dict[int, list[Match]] = {}
-        self.match_index = -1
+        self._matches_by_line: dict[int, list[Match]] = {}  # what find highlights
+        self._current: list[Match] = []  # the rows of the current match
         self.find_text = ""
         """What find looks for ("" when find is cleared)."""
         self._layout_scheduled = False
@@ -184,13 +182,11 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         if not self.size.height:  # not laid out yet (hidden while loading): wait for a size
             self._pending_position = position
             return
-        self._matches_by_line = {}
-        self._matches = []
-        self.match_index = -1
+        self._matches_by_line, self._current = {}, []
         self._update_virtual_size()
         self.scroll_to_position(*position)
-        if self.find_text:
-            self.find(self.find_text, jump=False)
+        if self.find_text:  # the matches are the same; where they are drawn is not
+            self._highlight_matches()
         self._schedule_layout()
 
     @property
@@ -327,7 +323,6 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         """Split one span into segments so that the find matches inside it stand out."""
         segments: list[Segment] = []
         cursor = 0
-        current = self._matches[self.match_index] if self.match_index >= 0 else None
         for match in matches:
             start = max(match.start - position, cursor)
             end = min(match.end - position, len(text))
@@ -335,7 +330,7 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
                 continue
             if start > cursor:
                 segments.append(Segment(text[cursor:start], style))
-            name = "match-current" if match == current else "match"
+            name = "match-current" if match in self._current else "match"
             segments.append(Segment(text[start:end], style + self._style(name)))
             cursor = end
         if cursor < len(text):
@@ -524,48 +519,84 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
 
     # -- find --------------------------------------------------------------------------------
 
-    def find(self, text: str, *, jump: bool = True) -> int:
-        """Highlight every match of `text` (case-insensitive); jump to the first one below."""
+    def find(self, text: str) -> int:
+        """Find every match of `text` (case-insensitive, in the reading model), highlight them
+        and jump to the first one at or after the top of the view; the number of matches."""
         self.find_text = text
-        self.match_index = -1
-        if self.lines is not None and text:
-            self.layout_all()
-            self._matches, self._matches_by_line = self.lines.find(text)
-        else:
-            self._matches, self._matches_by_line = [], {}
-        self.refresh_lines_cache()
-        if jump and self._matches:
-            lines = [match.line for match in self._matches]
-            self.match_index = bisect.bisect_left(lines, self.top_line) % len(self._matches)
+        reading = self.reading
+        if reading is None or not text:
+            self.clear_find()
+            return 0
+        reading.go_to(*self.position)
+        reading.find(text)
+        self._highlight_matches()
+        if reading.matches:
             self._show_match()
-        return len(self._matches)
+        return len(reading.matches)
+
+    def _highlight_matches(self) -> None:
+        """Where the matches are drawn at this layout."""
+        if self.lines is not None:
+            self.layout_all()
+            self._matches_by_line = self.lines.highlights(self.find_text)
+        self._mark_current()
+        self.refresh_lines_cache()
+
+    def _mark_current(self) -> None:
+        """The drawn rows of the current match: its occurrence on its text line, in each row."""
+        self._current = []
+        reading = self.reading
+        if reading is None or reading.match_index < 0 or self.lines is None:
+            return
+        match = reading.matches[reading.match_index]
+        line = self.line_of_position(match.block, match.start)
+        before = 0
+        for other in reversed(reading.matches[: reading.match_index]):
+            if (
+                other.block != match.block
+                or self.line_of_position(other.block, other.start) != line
+            ):
+                break
+            before += 1
+        for row in self.lines.rows_of_line(line):
+            drawn = self._matches_by_line.get(row, [])
+            if before < len(drawn):
+                self._current.append(drawn[before])
 
     def clear_find(self) -> None:
         self.find_text = ""
-        self._matches = []
-        self._matches_by_line = {}
-        self.match_index = -1
+        if self.reading is not None:
+            self.reading.clear_find()
+        self._matches_by_line, self._current = {}, []
         self.refresh_lines_cache()
 
     @property
-    def matches(self) -> list[Match]:
-        """The matches n and N step through, in reading order."""
-        return self._matches
+    def match_index(self) -> int:
+        """The current match (-1: none)."""
+        return self.reading.match_index if self.reading is not None else -1
 
     @property
     def match_count(self) -> int:
-        return len(self._matches)
+        return len(self.reading.matches) if self.reading is not None else 0
+
+    def line_of_match(self, index: int) -> int:
+        """The first line showing match `index`."""
+        assert self.reading is not None
+        match = self.reading.matches[index]
+        return self.line_of_position(match.block, match.start)
 
     def next_match(self, step: int = 1) -> bool:
-        if not self._matches:
+        """Go to the next match (`step=-1`: the previous one), wrapping round; False if the
+        last find found nothing."""
+        if self.reading is None or self.reading.next_match(step) is None:
             return False
-        self.match_index = (self.match_index + step) % len(self._matches)
         self._show_match()
         return True
 
     def _show_match(self) -> None:
-        match = self._matches[self.match_index]
+        line = self.line_of_match(self.match_index)
         height = max(1, self.scrollable_content_region.height)
-        if not (self.top_line <= match.line < self.top_line + height):
-            self.scroll_to_line(max(0, match.line - height // 3))
+        if not (self.top_line <= line < self.top_line + height):
+            self.scroll_to_line(max(0, line - height // 3))
+        self._mark_current()
         self.refresh_lines_cache()
