@@ -49,20 +49,6 @@ class TranslationJob:
         return [t if t is not None else o for t, o in pairs]
 
 
-def installed_targets() -> list[str]:
-    """Languages the installed packages can translate into (pivoting through English)."""
-    try:
-        from reader.core.translate.packages import installed_packages
-
-        packages = installed_packages()
-    except (ReaderError, OSError):
-        return []
-    targets = {p.to_code for p in packages}
-    if any(p.to_code == "en" for p in packages):
-        targets |= {p.to_code for p in packages if p.from_code == "en"}
-    return sorted(targets)
-
-
 @dataclass(frozen=True, slots=True)
 class Displayed:
     """What the reader shows for a translation: `main` in the article column, `column` beside
