@@ -124,3 +124,8 @@ def keys_for(binding: Binding, keymap: dict[str, str]) -> list[str]:
     """The keys that trigger `binding` once the user's keymap is applied."""
     keys = keymap.get(binding.id or "", binding.key)
     return [key.strip() for key in keys.split(",") if key.strip()]
+
+
+def keys_text(binding_id: str, keymap: dict[str, str]) -> str:
+    """The first two keys of a binding, for messages: "n or ctrl+g"."""
+    return " or ".join(keys_for(binding_by_id()[binding_id], keymap)[:2])

@@ -1,8 +1,9 @@
 """The reader screen: the article column, the panes beside it, the prompt and the footer.
 
 Pane visibility is a CSS class on the screen (`-show-contents`, ...), styled in reader.tcss;
-at narrow widths an open pane takes the whole width. Loading runs in a thread worker; its
-result comes back as a message and is dropped if a newer request (or Esc) superseded it.
+at narrow widths an open pane takes the whole width. Loading runs in the `Loader`'s thread
+worker; its result comes back as a message and is dropped if a newer request (or Esc)
+superseded it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import webbrowser
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -21,15 +22,14 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, LoadingIndicator, Static
-from textual.worker import get_current_worker
 
 from reader.core.document import Article
-from reader.core.errors import ReaderError
-from reader.core.pipeline import WELCOME_URL, Options
+from reader.core.pipeline import WELCOME_URL
+from reader.core.reading import LinkRef
 from reader.core.safe_text import clean_line
 from reader.core.storage.settings import Settings
 from reader.tui.app_access import ReaderNode
-from reader.tui.keys import SCREEN_BINDINGS, binding_by_id, keys_for
+from reader.tui.keys import SCREEN_BINDINGS, keys_text
 from reader.tui.messages import (
     ArticleLoaded,
     HeadingChosen,
@@ -43,28 +43,19 @@ from reader.tui.messages import (
     Say,
     TranslationShown,
 )
-from reader.tui.navigation import Navigation, Visit
+from reader.tui.navigation import Navigation, Visit, followable
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.contents import ContentsPane
 from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.help_pane import HelpPane
 from reader.tui.widgets.links import LinksPane
+from reader.tui.widgets.loader import Loader
 from reader.tui.widgets.prompt import Prompt
 from reader.tui.widgets.settings_pane import SettingsPane
 from reader.tui.widgets.status import ErrorPanel, error_text
 from reader.tui.widgets.translation_bar import TranslationBar
 
 PANES = ("contents", "links", "settings", "help")
-FOLLOWED_SCHEMES = ("http", "https", "file")
-
-
-def followable(url: str, from_url: str | None = None) -> bool:
-    """Web pages are followed from anywhere; local files only from a local document (a web
-    page must not open the reader's files); javascript:, data:, mailto: and others never."""
-    scheme = urlsplit(url).scheme.lower()
-    if scheme == "file":
-        return from_url is not None and urlsplit(from_url).scheme.lower() == "file"
-    return scheme in FOLLOWED_SCHEMES
 
 
 class ReaderScreen(Screen[None], ReaderNode):
@@ -110,6 +101,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         # The message line quotes URLs and link text: never read them as Textual markup.
         yield Static("", id="message", markup=False)
         yield Footer()
+        yield Loader()
 
     def on_mount(self) -> None:
         self.prompt.display = False
@@ -163,9 +155,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         self.query_one("#message", Static).update(clean_line(text))
 
     def keys_of(self, binding_id: str) -> str:
-        binding = binding_by_id()[binding_id]
-        keymap = self.reader_app.keymap
-        return " or ".join(keys_for(binding, keymap)[:2])
+        return keys_text(binding_id, self.reader_app.keymap)
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -182,30 +172,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         self.query_one(ArticleHeader).show_text(f"Loading {shown}…")
         self.say(f"Loading {shown}… (Esc cancels)")
         self.post_message(LoadStarted(source, self.request))
-        self._fetch(source, self.request, self.reader_app.options)
-
-    @work(exclusive=True, thread=True, group="load")
-    def _fetch(self, source: str | None, request: int, options: Options) -> None:
-        """Fetch and distil in a thread; the result comes back as a message."""
-        from reader.core.pipeline import load_article
-
-        worker = get_current_worker()
-        try:
-            article = load_article(source, options)
-        except ReaderError as error:
-            if not worker.is_cancelled:
-                self.post_message(LoadFailed(source, error, request))
-            return
-        except Exception as error:  # a bug must not take the reader down
-            failure = ReaderError(
-                f"internal error: {type(error).__name__}: {error}",
-                "run 'reader --debug' with the same source and report the traceback",
-            )
-            if not worker.is_cancelled:
-                self.post_message(LoadFailed(source, failure, request))
-            return
-        if not worker.is_cancelled:
-            self.post_message(ArticleLoaded(source, article, request))
+        self.query_one(Loader).load(source, self.request, self.reader_app.options)
 
     def watch_fetching(self, fetching: bool) -> None:
         self.query_one("#main").set_class(fetching, "-loading")
@@ -275,7 +242,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         """Esc: stop a fetch, else close the pane, else clear find or a typed link number."""
         if self.fetching:
             self.request += 1
-            self.workers.cancel_group(self, "load")
+            self.query_one(Loader).cancel()
             self.fetching = False
             visit = self.navigation.current
             source = visit.source if visit else None
@@ -340,16 +307,24 @@ class ReaderScreen(Screen[None], ReaderNode):
 
     # -- links ------------------------------------------------------------------------------
 
+    def _link(self, number: int) -> LinkRef | None:
+        """Link `number` of the article shown (the reading model's numbering)."""
+        reading = self.article_view.reading
+        return reading.link(number) if reading else None
+
+    def _no_such_link(self, number: int) -> str:
+        reading = self.article_view.reading
+        count = len(reading.links) if reading else 0
+        return f"There is no link {number}; this article has {count} links."
+
     def follow_link(self, number: int) -> None:
         """Follow link `number` if it exists and is a web page or local file."""
-        reading = self.article_view.reading
-        link = reading.link(number) if reading else None
-        if reading is None or link is None:
-            count = len(reading.links) if reading else 0
-            self.say(f"There is no link {number}; this article has {count} links.")
+        link = self._link(number)
+        if link is None:
+            self.say(self._no_such_link(number))
             return
-        url, article = link.url, reading.article
-        if not followable(url, article.url):
+        url = link.url
+        if not followable(url, self.article.url if self.article else None):
             scheme = urlsplit(url).scheme or "relative"
             self.notify(
                 f"Link {number} is a {scheme}: link and is not followed: {clean_line(url)}",
@@ -401,8 +376,7 @@ class ReaderScreen(Screen[None], ReaderNode):
             event.stop()
             self.typed_number = (self.typed_number + event.character).lstrip("0")[:6]
             number = int(self.typed_number or 0)
-            reading = self.article_view.reading
-            link = reading.link(number) if reading else None
+            link = self._link(number)
             if link is not None:
                 self.say(f"Link {number}: {link.url} (Enter follows, Esc cancels)")
             else:
@@ -437,15 +411,11 @@ class ReaderScreen(Screen[None], ReaderNode):
     @on(Prompt.Changed)
     def _prompt_changed(self, event: Prompt.Changed) -> None:
         """While a link number is typed into the prompt, show where it leads."""
-        reading = self.article_view.reading
-        if self.prompt.kind != "follow" or reading is None or not event.value.isdigit():
+        if self.prompt.kind != "follow" or not event.value.isdigit():
             return
         number = int(event.value)
-        link = reading.link(number)
-        if link is not None:
-            self.say(f"Link {number}: {link.url}")
-        else:
-            self.say(f"There is no link {number}; this article has {len(reading.links)} links.")
+        link = self._link(number)
+        self.say(f"Link {number}: {link.url}" if link else self._no_such_link(number))
 
     @on(Prompt.Dismissed)
     def _dismissed(self) -> None:
