@@ -212,3 +212,25 @@ async def test_settings_pane_offers_installed_languages(packages) -> None:
         await pilot.pause()
         assert app.settings.language is None
         assert reader(app).article_view.article.blocks == app.first_article.blocks
+
+
+async def test_side_by_side_column_follows_the_article_column(packages) -> None:
+    source = article(30)
+    seen: list[object] = []
+    settings = Settings(theme="textual-dark", language="xx", translation_view="side-by-side")
+    app = make_app(article=source, settings=settings)
+    async with app.run_test(size=(120, 30), message_hook=seen.append) as pilot:
+        screen = reader(app)
+        await wait_for(pilot, lambda: any(isinstance(m, TranslationFinished) for m in seen))
+        await pilot.pause()
+        view = screen.article_view
+        column = screen.query_one("#translation-column", ArticleView)
+        assert screen.has_class("-side-by-side") and view.article is source
+        for _ in range(5):
+            await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        assert view.current_block == 5
+        assert column.current_block == view.current_block
+        app.change_setting("paragraph_spacing", 0)
+        await pilot.pause()
+        assert column.layout_options.paragraph_spacing == 0  # it follows the settings too
