@@ -39,7 +39,7 @@ class TranslationCache:
         self.hits = 0
         self.misses = 0
 
-    def _connection(self) -> sqlite3.Connection | None:
+    def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
             from reader.core.storage.sqlite_store import connect
 

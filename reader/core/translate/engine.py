@@ -17,6 +17,7 @@ import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reader.core.errors import ContentError, UsageError
 from reader.core.safe_text import clean_line
@@ -55,8 +56,10 @@ class PackageEngine:
 
     def __init__(self, package: InstalledPackage) -> None:
         self.package = package
-        self._translator = None
-        self._processor = None
+        # Set together by _load: a sentencepiece.SentencePieceProcessor and a
+        # ctranslate2.Translator (untyped, so Any; imported only when a translation runs).
+        self._processor: Any = None
+        self._translator: Any = None
         self._load_lock = threading.Lock()
         self.loads = 0
         self.sentences_translated = 0
