@@ -122,13 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["ARGOS_INTRA_THREADS"] = str(args.threads)  # the same threads on both sides
 
     from reader.core.translate import engine
+    from reader.core.translate.archive import install_file
     from reader.core.translate.article import (
         iter_translated,
         segments,
         translate_for_output,
     )
     from reader.core.translate.cache import TranslationCache
-    from reader.core.translate.packages import find_package, install_file
+    from reader.core.translate.installed import find_package
     from reader.core.translate.sentences import split_sentences
     from tests.support.argos_tiny import build_package
 

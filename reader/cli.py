@@ -195,7 +195,7 @@ def print_article(args: argparse.Namespace) -> int:
         from reader.core.translate.article import translate_for_output
 
         article = translate_for_output(
-            article, args.translate, args.source_language, args.translation_view
+            article, args.translate, args.source_language, args.translation_view, warn
         )
     color = plain and wants_color()
     if args.scale and args.scale > 1:

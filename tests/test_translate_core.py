@@ -23,6 +23,7 @@ from reader.core.document import (
 )
 from reader.core.errors import UsageError
 from reader.core.translate import engine
+from reader.core.translate.archive import install_file
 from reader.core.translate.article import (
     compose,
     source_language,
@@ -30,7 +31,7 @@ from reader.core.translate.article import (
     translate_for_output,
 )
 from reader.core.translate.cache import TranslationCache
-from reader.core.translate.packages import find_package, install_file
+from reader.core.translate.installed import find_package
 from tests.support.argos_tiny import cached_package, isolated_env, reference_translation
 
 

@@ -18,7 +18,8 @@ import pytest
 
 from reader.commands.languages import main as languages_main
 from reader.core.errors import ContentError
-from reader.core.translate.packages import installed_packages, packages_dir
+from reader.core.translate.installed import installed_packages
+from reader.core.translate.locations import packages_dir
 from tests.support.argos_tiny import cached_package, isolated_env
 
 
