@@ -14,8 +14,8 @@ from textual.pilot import Pilot
 from reader.core.document import Article, Heading, Inline, Paragraph, number_links
 from reader.core.storage.settings import Settings
 from reader.core.translate import engine
-from reader.core.translate.article import translate_for_output
 from reader.core.translate.archive import install_file
+from reader.core.translate.article import translate_for_output
 from reader.core.translate.sentences import split_sentences
 from reader.tui.translation import TranslationBar, TranslationFinished, TranslationProgress
 from reader.tui.widgets.article_view import ArticleView
