@@ -15,7 +15,6 @@ import copy
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
-from typing import Literal
 
 from reader.core.document import (
     Article,
@@ -36,7 +35,6 @@ from reader.core.document import (
 from reader.core.errors import UsageError
 from reader.core.safe_text import clean_line
 
-View = Literal["translation", "original", "interleaved"]
 VIEWS: tuple[str, ...] = ("translation", "original", "interleaved")
 TextMap = Callable[[str], str]
 TextsMap = Callable[[list[str]], list[str]]
