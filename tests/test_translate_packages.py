@@ -20,16 +20,13 @@ from reader.commands.languages import main as languages_main
 from reader.core.errors import ContentError
 from reader.core.translate.installed import installed_packages
 from reader.core.translate.locations import packages_dir
-from tests.support.argos_tiny import cached_package, isolated_env
+from tests.support.argos_tiny import cached_package
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    values = isolated_env(tmp_path)
-    for key, value in values.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.delenv("ARGOS_PACKAGE_INDEX", raising=False)
-    return values
+def env() -> dict[str, str]:
+    """The test's environment, with user folders isolated by the autouse fixture in conftest."""
+    return dict(os.environ)
 
 
 @pytest.fixture(scope="session")
