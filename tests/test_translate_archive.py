@@ -116,3 +116,16 @@ def test_package_folder_with_control_characters_installs_under_a_clean_name(
     assert json.loads((packages_root() / names[0] / "metadata.json").read_text())["to_code"]
     listed = run_reader("languages").stdout.decode()
     assert listed == "en → xx (Test en → Test xx, version 1.0)\n"
+
+
+def test_archive_declaring_too_many_files_is_refused(package_file: Path, tmp_path: Path) -> None:
+    many = with_duplicate_entries(package_file, tmp_path / "many.argosmodel", "README.md", 10_001)
+    # More than 65,535 entries: the count is in the zip64 end record.
+    zip64 = tmp_path / "zip64.argosmodel"
+    with zipfile.ZipFile(zip64, "w") as zipf:
+        for number in range(70_000):
+            zipf.writestr(f"pkg/{number}", b"")
+    for archive in (many, zip64):
+        stderr = assert_one_line_error(run_reader("languages", "install", str(archive)), 4)
+        assert f"{archive.name} holds more than 10000 files" in stderr
+    assert leftovers() == []

@@ -15,6 +15,7 @@ import lzma
 import os
 import re
 import shutil
+import struct
 import tempfile
 import zipfile
 import zlib
@@ -48,6 +49,8 @@ def install_file(archive: Path) -> InstalledPackage:
         raise ContentError(f"{shown} is not a valid .argosmodel file (not a zip archive)", _HINT)
     target_root = packages_dir()
     try:
+        if declared_entries(archive) > MAX_ENTRIES:  # before zipfile reads every entry
+            raise ContentError(f"{shown} holds more than {MAX_ENTRIES} files", _HINT)
         with zipfile.ZipFile(archive) as zipf:
             infos = zipf.infolist()
             top = check_directory(shown, infos)
@@ -97,6 +100,26 @@ def check_directory(shown: str, infos: list[zipfile.ZipInfo]) -> str:
     if (top, "metadata.json") not in seen:
         raise ContentError(f"{shown} is not an argos package (no metadata.json)", _HINT)
     return top
+
+
+def declared_entries(archive: Path) -> int:
+    """The number of entries the archive's end record declares (zip64 too; 0 if none is
+    found, and zipfile then refuses the file), read without parsing the directory."""
+    with archive.open("rb") as stream:
+        size = stream.seek(0, os.SEEK_END)
+        start = max(0, size - (1 << 16) - 22)  # the record and a comment of at most 64 KB
+        stream.seek(start)
+        tail = stream.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or at + 22 > len(tail):
+            return 0
+        count: int = struct.unpack_from("<H", tail, at + 10)[0]
+        if count == 0xFFFF and at >= 20 and tail[at - 20 : at - 16] == b"PK\x06\x07":
+            stream.seek(struct.unpack_from("<Q", tail, at - 12)[0])
+            record = stream.read(56)
+            if len(record) == 56 and record.startswith(b"PK\x06\x06"):
+                count = struct.unpack_from("<Q", record, 32)[0]
+        return count
 
 
 def folder_name(top: str) -> str:
