@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from reader.core.errors import ContentError, FetchError, ReaderError, UsageError
     from reader.core.formats import FORMATS, render
     from reader.core.pipeline import Options, load_article, load_page
+    from reader.core.reading import Reading
     from reader.core.safe_text import clean_line
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "Paragraph",
     "Quote",
     "ReaderError",
+    "Reading",
     "Separator",
     "Table",
     "UsageError",
@@ -72,6 +74,7 @@ _MODULES = {
     "errors": "ContentError FetchError ReaderError UsageError",
     "formats": "FORMATS render",
     "pipeline": "Options load_article load_page",
+    "reading": "Reading",
     "safe_text": "clean_line",
 }
 _EXPORTS = {name: module for module, names in _MODULES.items() for name in names.split()}
