@@ -33,6 +33,8 @@ def test_a_saved_article_is_listed_with_its_number_address_and_progress(
     saved = run_reader("save", url)
     assert saved.returncode == 0, saved.stderr
     assert lines(saved)[0] == "Saved as number 1: A long story"
+    again = run_reader("save", url)
+    assert lines(again)[0] == "Already on the list as number 1, copy refreshed: A long story"
     listed = run_reader("list")
     assert listed.returncode == 0 and listed.stderr == b""
     assert lines(listed)[:5] == [

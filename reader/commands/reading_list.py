@@ -131,8 +131,10 @@ def save_main(argv: list[str]) -> int:
             reason = saved.warnings.pop() if saved.warnings else "not saved"
             raise ReaderError(f"cannot save to the reading list: {reason}", "try again")
         entry = result.article
-        verb = "Saved" if result.new else "Already saved; refreshed"
-        print(f"{verb} as number {entry.number}: {entry.title}")
+        if result.new:
+            print(f"Saved as number {entry.number}: {entry.title}")
+        else:
+            print(f"Already on the list as number {entry.number}, copy refreshed: {entry.title}")
         if result.offline:
             print("Kept for offline reading: reader --offline " + entry.shown_url)
         else:
