@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from reader.core.storage.history import describe_progress, describe_time, forget, visits
+from reader.core.storage.history import describe_progress, describe_time, visits
 from reader.core.storage.state import ReadingPosition, State
 
 
@@ -43,7 +43,7 @@ def test_deleting_an_entry_removes_only_that_visit() -> None:
         state.add_history("https://example.test/keep", "Keep")
         state.add_history("https://example.test/drop", "Drop")
         state.save_position("https://example.test/drop", ReadingPosition(2), percent=10)
-        assert forget(state, "https://example.test/drop")
+        assert state.remove_history("https://example.test/drop")
         assert [v.title for v in visits(state)] == ["Keep"]
         assert state.warnings == []
     with State() as state:  # and it stays deleted

@@ -1,10 +1,11 @@
 """The history as a list to show: visited articles newest first, with when and how far they were
 read, filtered by what the user types, and the wording the lists share.
 
-Built on `State` (history, reading positions and the percent read beside them), so the history
-pane, the reading list and the command line show visits, progress and addresses the same way.
-An address is shown without its user name and password: they stay stored (the page needs them
-to load again) but never reach the screen.
+Built on `State` (history, reading positions and the percent read beside them; an entry is
+deleted with `State.remove_history`), so the history pane, the reading list and the command
+line show visits, progress and addresses the same way. An address is shown without its user
+name and password: they stay stored (the page needs them to load again) but never reach the
+screen.
 """
 
 from __future__ import annotations
@@ -57,11 +58,6 @@ def visits(state: State, text: str = "", limit: int | None = None) -> list[Visit
             if limit is not None and len(found) >= limit:
                 break
     return found
-
-
-def forget(state: State, url: str) -> bool:
-    """Delete the history entry for `url`; False if it could not be saved."""
-    return state.remove_history(url)
 
 
 def matches(text: str, *fields: str) -> bool:

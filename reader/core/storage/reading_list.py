@@ -19,7 +19,7 @@ from typing import Any
 from reader.core.document import Page
 from reader.core.safe_text import clean_line
 from reader.core.storage import paths
-from reader.core.storage.history import describe_progress, display_url, matches
+from reader.core.storage.history import describe_progress, display_url
 from reader.core.storage.page_cache import PageCache
 from reader.core.storage.sqlite_store import connect, transaction
 from reader.core.storage.state import ReadingPosition, State
@@ -60,10 +60,6 @@ class SavedArticle:
     @property
     def progress(self) -> str:
         return "done" if self.done is not None else describe_progress(self.percent, self.position)
-
-    def matches(self, text: str) -> bool:
-        """True when every word of `text` is in the title or the shown address (any case)."""
-        return matches(text, self.title, self.shown_url)
 
 
 @dataclass(frozen=True, slots=True)
