@@ -61,6 +61,19 @@ def test_a_saved_article_opens_offline_after_the_server_is_gone_even_with_the_ca
     assert "Read from the offline cache." in offline.stdout.decode()
 
 
+def test_a_page_saved_through_a_redirect_is_listed_at_its_final_address_and_found_by_both(
+    http_server: LocalServer,
+) -> None:
+    final = http_server.page("/story", article("Moved story"))
+    short = http_server.page("/s", b"", status=301, headers={"Location": "/story"})
+    assert run_reader("save", short).returncode == 0
+    assert f"   {final}" in lines(run_reader("list"))
+    http_server.routes.clear()
+    for address in (short, final):
+        offline = run_reader("--offline", "--plain", address)
+        assert offline.returncode == 0 and "Moved story" in offline.stdout.decode()
+
+
 def test_saving_a_page_that_cannot_be_fetched_exits_3_and_saves_nothing(
     http_server: LocalServer,
 ) -> None:
