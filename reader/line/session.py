@@ -130,19 +130,20 @@ class LineSession:
             self.out.line(translated.note)
         return translated
 
-    def open(self, source: str | None) -> None:
-        """Load `source` as a new visit and start reading it (at the saved place, if any)."""
+    def open(self, source: str | None, *, resume: bool = True) -> None:
+        """Load `source` as a new visit and start reading it (at the saved place, if any and
+        `resume`)."""
         opened = self._load(source)
         if opened is not None:
-            self._start(opened)
+            self._start(opened, resume=resume)
 
     def open_article(self, article: Article, source: str | None = None) -> None:
         """Start reading an article built elsewhere (tests, benchmarks) as a new visit."""
         self._start(self._opened(article, source))
 
-    def _start(self, opened: Opened) -> None:
+    def _start(self, opened: Opened, *, resume: bool = True) -> None:
         self.save_position()
-        saved = self.state.position(opened.key) if self.state is not None else None
+        saved = self.state.position(opened.key) if self.state and resume else None
         self.visits.add(Visit(opened, ReadingPosition(0, 0)))
         if self.state is not None:
             self.state.add_history(opened.key, opened.original.title)
@@ -315,11 +316,11 @@ class LineSession:
         else:
             found = reading.next_match() is not None
         if not found:
-            self.out.line(f"No matches for {reading.query}.")
+            self.out.line(f'No matches for "{reading.query}".')
             return
         count = len(reading.matches)
         self.out.line(
-            f"Match {reading.match_index + 1} of {count} for {reading.query}, "
+            f'Match {reading.match_index + 1} of {count} for "{reading.query}", '
             f"block {reading.block + 1} of {reading.block_count}:"
         )
         self.show_step()
@@ -410,7 +411,8 @@ class LineSession:
         state = "on: the whole page's text" if self.options.full else "off: the article only"
         self.out.line(f"Full page {state}.")
         opened = self.opened
-        self.open(opened.source if opened else None)
+        # The whole page's blocks are not the article's: a saved place would land elsewhere.
+        self.open(opened.source if opened else None, resume=False)
 
     # -- commands: translation ---------------------------------------------------------------
 
@@ -493,7 +495,8 @@ class LineSession:
             self.out.line(f"Each step shows {announce.plural(self.step, 'block')}.")
         elif name in ("width", "step"):
             allowed = "a number of columns, 0 for none" if name == "width" else f"1 to {MAX_STEP}"
-            self.out.line(f"{name} takes {allowed}, for example set {name} 3.")
+            example = "80" if name == "width" else "3"
+            self.out.line(f"{name} takes {allowed}, for example set {name} {example}.")
         else:
             self.out.line(f"There is no setting {name}; try set width 80 or set step 3.")
 

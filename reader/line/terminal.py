@@ -2,7 +2,8 @@
 
 Everything written passes through `safe_text.clean` and has its tabs expanded, so no control
 character reaches the terminal but the newline. From a pipe each command is echoed after the
-prompt, so the output reads exactly as the same session typed at a terminal would.
+prompt, so the output reads as the same session typed at a terminal would (without the
+trailing space of an empty command).
 """
 
 from __future__ import annotations
@@ -30,11 +31,6 @@ class Output:
                 self.stream.write(part.rstrip() + "\n")
         self.stream.flush()
 
-    def prompt(self, text: str) -> None:
-        """The prompt, without a newline: what is typed (or echoed) follows it."""
-        self.stream.write(text)
-        self.stream.flush()
-
 
 class CommandInput:
     """Reads one command per line; None at the end of input (ctrl+d or the pipe's end)."""
@@ -53,14 +49,10 @@ class CommandInput:
             except EOFError:
                 self.output.line()
                 return None
-        self.output.prompt(PROMPT)
         text = self.stream.readline()
-        if not text:
-            self.output.line()
-            return None
         command = text.rstrip("\r\n")
-        self.output.line(clean_line(command))
-        return command
+        self.output.line(PROMPT + clean_line(command))
+        return command if text else None
 
 
 def _enable_readline() -> None:
