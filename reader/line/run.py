@@ -52,10 +52,13 @@ def run_line(
         while not session.quitting:
             try:
                 text = commands.read()
-                if text is None:
-                    break
+            except KeyboardInterrupt:  # at the prompt: nothing to stop, nothing lost
+                out.lines(["", "Type q or press ctrl+d to quit."])
+                continue
+            if text is None:
+                break
+            try:
                 run_command(session, text)
-            except KeyboardInterrupt:
-                out.line()
-                out.line("Stopped. Type q or press ctrl+d to quit.")
+            except KeyboardInterrupt:  # a long listing, say
+                out.lines(["", "Stopped."])
     return 0
