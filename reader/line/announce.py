@@ -1,33 +1,21 @@
 """What line mode prints, in words: each block as the plain output prints it, plus the lines
 that say where the reader is (header summary, where am I, contents, links).
 
-A list or table longer than `LONG` is read one item or row per step: each row says its column
+A long list or table is read one item or row per step (`steps`): each row says its column
 names, each ordered item its number; the first step opens it ("List, 12 items:", "Table with
 3 columns and 12 rows:") and the last one closes it ("End of list.", "End of table.").
 """
 
 from __future__ import annotations
 
-from reader.core.document import Article, Block, Heading, ListBlock, Table
+from reader.core.document import Article, Block, ListBlock, Table
 from reader.core.formats.plain import plain_block, plain_header, plain_table_parts
-from reader.core.reading import HeadingRef, LinkRef, Progress, Reading, item_offsets
+from reader.core.reading import HeadingRef, LinkRef, Progress, Reading
 from reader.core.safe_text import clean_line
-
-LONG = 3
 
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def parts_of(block: Block) -> list[int]:
-    """Where each part a step shows starts in the block's text: one part per item or row of a
-    long list or table, else the whole block."""
-    if isinstance(block, ListBlock | Table):
-        offsets = item_offsets(block)
-        if len(offsets) > LONG:
-            return offsets
-    return [0]
 
 
 def part_lines(block: Block, part: int, parts: int, width: int | None) -> list[str]:
@@ -109,7 +97,3 @@ def links_lines(reading: Reading) -> list[str]:
 
 def article_title(article: Article) -> str:
     return clean_line(article.title) or "Untitled article"
-
-
-def is_heading(block: Block) -> bool:
-    return isinstance(block, Heading)

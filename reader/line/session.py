@@ -17,14 +17,13 @@ from reader.core.errors import ReaderError
 from reader.core.pipeline import Options
 from reader.core.reading import LinkRef, Reading, ReadingPosition, followable, position_key
 from reader.core.storage.state import State
-from reader.line import announce
+from reader.line import announce, steps
 from reader.line.loading import run_cancellable
 from reader.line.terminal import Output
 from reader.line.translation import VIEW_ORDER, VIEW_WORDS, Translated, translate
 from reader.line.visits import Opened, Visit, Visits
 
 T = TypeVar("T")
-Unit = tuple[int, int]  # (block, part): what one step of 1 shows
 MAX_STEP = 50
 
 
@@ -156,45 +155,6 @@ class LineSession:
 
     # -- steps -------------------------------------------------------------------------------
 
-    def _parts(self, block: int) -> list[int]:
-        reading = self.reading
-        assert reading is not None
-        return announce.parts_of(reading.article.blocks[block])
-
-    def _unit_at(self, position: ReadingPosition) -> Unit:
-        parts = self._parts(position.block)
-        part = sum(1 for start in parts if start <= position.offset) - 1
-        return (position.block, max(0, part))
-
-    def _next_unit(self, unit: Unit) -> Unit | None:
-        reading = self.reading
-        assert reading is not None
-        block, part = unit
-        if part + 1 < len(self._parts(block)):
-            return (block, part + 1)
-        return (block + 1, 0) if block + 1 < reading.block_count else None
-
-    def _previous_unit(self, unit: Unit) -> Unit | None:
-        block, part = unit
-        if part > 0:
-            return (block, part - 1)
-        return (block - 1, len(self._parts(block - 1)) - 1) if block > 0 else None
-
-    def _step_units(self) -> list[Unit]:
-        """The units the current step shows: `step` of them from the position."""
-        reading = self.reading
-        assert reading is not None
-        units = [self._unit_at(reading.position)]
-        while len(units) < self.step and (following := self._next_unit(units[-1])):
-            units.append(following)
-        return units
-
-    def _go(self, unit: Unit) -> None:
-        reading = self.reading
-        assert reading is not None
-        block, part = unit
-        reading.go_to(block, self._parts(block)[part])
-
     def show_step(self) -> None:
         """Print the current step, and save the place."""
         reading = self.reading
@@ -202,46 +162,39 @@ class LineSession:
         if not reading.block_count:
             self.out.line("This article has no text.")
             return
-        for number, (block, part) in enumerate(self._step_units()):
-            parts = len(self._parts(block))
-            lines = announce.part_lines(reading.article.blocks[block], part, parts, self.width)
+        for number, (block, part) in enumerate(steps.step_units(reading, self.step)):
+            count = len(steps.parts(reading, block))
+            lines = announce.part_lines(reading.article.blocks[block], part, count, self.width)
             self.out.lines([""] * (number > 0) + lines)
         self.save_position()
-
-    def _read_to(self) -> ReadingPosition:
-        """Just after the last unit shown: what the reader has read up to."""
-        reading = self.reading
-        assert reading is not None
-        following = self._next_unit(self._step_units()[-1])
-        if following is None:
-            return ReadingPosition(reading.block_count, 0)
-        return ReadingPosition(following[0], self._parts(following[0])[following[1]])
 
     # -- commands: moving --------------------------------------------------------------------
 
     def next_step(self, _arg: str = "") -> None:
         if (reading := self._need_article()) is None:
             return
-        following = self._next_unit(self._step_units()[-1]) if reading.block_count else None
+        last = steps.step_units(reading, self.step)[-1] if reading.block_count else None
+        following = steps.next_unit(reading, last) if last else None
         if following is None:
             self.out.line("End of the article. Type top to start again, or b to go back.")
             return
-        self._go(following)
+        steps.go(reading, following)
         self.show_step()
 
     def previous_step(self, _arg: str = "") -> None:
         if (reading := self._need_article()) is None:
             return
-        unit: Unit | None = self._unit_at(reading.position)
+        here = steps.unit_at(reading, reading.position)
+        unit = here
         for _ in range(self.step):
-            earlier = self._previous_unit(unit) if unit else None
+            earlier = steps.previous_unit(reading, unit)
             if earlier is None:
                 break
             unit = earlier
-        if unit is None or unit == self._unit_at(reading.position):
+        if unit == here:
             self.out.line("Top of the article.")
             return
-        self._go(unit)
+        steps.go(reading, unit)
         self.show_step()
 
     def repeat(self, _arg: str = "") -> None:
@@ -257,14 +210,14 @@ class LineSession:
         if (reading := self._need_article()) is None or not reading.block_count:
             return
         last = reading.block_count - 1
-        self._go((last, len(self._parts(last)) - 1))
+        steps.go(reading, (last, len(steps.parts(reading, last)) - 1))
         self.show_step()
 
     def next_heading(self, level: str = "") -> None:
         if (reading := self._need_article()) is None or not reading.block_count:
             return
         here = reading.position
-        reading.go_to(self._step_units()[-1][0])
+        reading.go_to(steps.step_units(reading, self.step)[-1][0])
         if reading.next_heading(int(level) if level else None) is None:
             reading.go_to(here.block, here.offset)
             self.out.line(f"No {_level_words(level)} below.")
@@ -295,7 +248,8 @@ class LineSession:
 
     def where(self, _arg: str = "") -> None:
         if (reading := self._need_article()) is not None:
-            self.out.lines(announce.where_lines(reading, reading.progress(self._read_to())))
+            progress = reading.progress(steps.read_to(reading, self.step))
+            self.out.lines(announce.where_lines(reading, progress))
 
     # -- commands: find ----------------------------------------------------------------------
 
