@@ -106,3 +106,16 @@ def test_line_mode_loads_no_textual_or_rich() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_first_page_that_cannot_open_leaves_a_prompt_that_opens_another(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.html"
+    page = write_page(tmp_path)
+    out = transcript("n", "w", f"o {page}", source=str(missing))
+    assert out.startswith(
+        f"Loading {missing} ...\nreader: no such file: {missing} "
+        "(check the path, or give a full https:// URL)\n"
+        "> n\nNo article is open: type o and an address, for example o example.com.\n"
+        "> w\nNo article is open: type o and an address, for example o example.com.\n"
+        f"> o {page}\nLoading {page} ...\nMill\n"
+    )
