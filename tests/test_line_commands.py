@@ -180,6 +180,14 @@ def test_headings_next_previous_and_of_one_level() -> None:
     )
 
 
+def test_a_heading_level_outside_1_to_6_is_explained() -> None:
+    out = transcript("h 9", "H x", article=sample_article())
+    assert out.endswith(
+        "> h 9\nThere is no heading level 9: levels go from 1 to 6, as in h2.\n"
+        "> H x\nThere is no heading level x: levels go from 1 to 6, as in h2.\n>\n"
+    )
+
+
 def test_contents_numbers_the_headings_and_t_with_a_number_goes_there() -> None:
     out = transcript("t", "t 3", "t 9", "contents 1", article=sample_article())
     assert out == HEADER + expect(

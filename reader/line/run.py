@@ -61,4 +61,7 @@ def run_line(
                 run_command(session, text)
             except KeyboardInterrupt:  # a long listing, say
                 out.lines(["", "Stopped."])
+            except Exception as error:  # a bug must not end the session or lose the place
+                detail = f"{type(error).__name__}: {error}"
+                out.line(f"reader: internal error: {detail} (please report it)")
     return 0

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from reader.core.document import Article
 from reader.core.errors import ReaderError
-from reader.core.pipeline import Options
+from reader.core.pipeline import Options, load_article
 from reader.core.reading import LinkRef, Reading, ReadingPosition, followable, position_key
 from reader.core.storage.state import State
 from reader.line import announce, steps
@@ -94,13 +94,11 @@ class LineSession:
         except Exception as error:  # a bug must not end the session
             self.out.line(
                 f"reader: internal error: {type(error).__name__}: {error} "
-                "(run 'reader --line --debug' with the same source and report it)"
+                "(run 'reader --debug' with the same source and report the traceback)"
             )
         return None
 
     def _load(self, source: str | None) -> Opened | None:
-        from reader.core.pipeline import load_article
-
         warnings: list[str] = []
         options = self.options
         shown = source or "the welcome article"
@@ -214,7 +212,8 @@ class LineSession:
         self.show_step()
 
     def next_heading(self, level: str = "") -> None:
-        if (reading := self._need_article()) is None or not reading.block_count:
+        reading = self._need_article()
+        if reading is None or not reading.block_count or not self._valid_level(level):
             return
         here = reading.position
         reading.go_to(steps.step_units(reading, self.step)[-1][0])
@@ -225,12 +224,18 @@ class LineSession:
         self.show_step()
 
     def previous_heading(self, level: str = "") -> None:
-        if (reading := self._need_article()) is None:
+        if (reading := self._need_article()) is None or not self._valid_level(level):
             return
         if reading.previous_heading(int(level) if level else None) is None:
             self.out.line(f"No {_level_words(level)} above.")
             return
         self.show_step()
+
+    def _valid_level(self, level: str) -> bool:
+        if level and not (level.isdigit() and 1 <= int(level) <= 6):
+            self.out.line(f"There is no heading level {level}: levels go from 1 to 6, as in h2.")
+            return False
+        return True
 
     def contents(self, number: str = "") -> None:
         if (reading := self._need_article()) is None:
