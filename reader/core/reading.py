@@ -153,6 +153,8 @@ class Reading:
     `anchors` maps element ids to block indexes, for `#fragment` links; without it (the
     document model keeps no ids yet) a fragment resolves to the heading whose text it spells,
     the way Markdown, Wikipedia and most documentation sites name their heading ids.
+    `article` is the article given when its links are numbered (the pipeline numbers them),
+    else a numbered copy, so `[n]` and `link(n)` always agree.
     """
 
     def __init__(
