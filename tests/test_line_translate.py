@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from reader.core.translate.packages import install_file
+from reader.core.translate.archive import install_file
 
 from reader.core.document import Article, Code, Heading, Paragraph, number_links
 from reader.core.formats.plain import plain_block
