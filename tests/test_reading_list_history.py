@@ -19,7 +19,7 @@ def test_visits_are_newest_first_with_how_far_each_was_read() -> None:
         found = visits(state)
     assert [(v.title, v.progress) for v in found] == [
         ("Baking bread", "not started"),
-        ("Cycling", "opened"),
+        ("Cycling", "at paragraph 5"),
         ("Alpine lakes", "63% read"),
     ]
     assert found[2].position == ReadingPosition(12, 5)  # Enter reopens here
@@ -66,6 +66,9 @@ def test_the_percent_read_is_kept_beside_the_position_and_pruned_with_it() -> No
         assert state.percent_read("https://example.test/2") == 20
         state.save_position("https://example.test/2", ReadingPosition(9), percent=250)
         assert state.percent_read("https://example.test/2") == 100
+        # a front-end that saves a position without its percent never leaves a stale one
+        state.save_position("https://example.test/2", ReadingPosition(1))
+        assert state.percent_read("https://example.test/2") is None
 
 
 def test_times_read_as_today_yesterday_or_a_date() -> None:

@@ -76,9 +76,12 @@ def display_url(url: str) -> str:
 
 
 def describe_progress(percent: int | None, position: ReadingPosition | None = None) -> str:
-    """How far an article was read, in words: 'not started', '42% read', 'read to the end'."""
+    """How far an article was read, in words: 'not started', '42% read', 'read to the end', or
+    'at paragraph 12' for a position saved without its percent."""
     if percent is None:
-        return "opened" if position is not None and position.block > 0 else "not started"
+        if position is not None and position.block > 0:
+            return f"at paragraph {position.block + 1}"
+        return "not started"
     if percent >= 100:
         return "read to the end"
     return f"{percent}% read"

@@ -139,15 +139,16 @@ class State:
     ) -> bool:
         """Remember where the reader is in the article at `url`, and `percent`, how far through
         the article that is (`Reading.progress`); False if it could not be saved."""
-        extra: list[tuple[str, tuple[object, ...]]] = []
-        if percent is not None:
-            extra.append(
-                (
-                    "INSERT INTO read_percent (url, percent) VALUES (?, ?) "
-                    "ON CONFLICT (url) DO UPDATE SET percent = excluded.percent",
-                    (url, min(100, max(0, percent))),
-                )
+        # Without a percent, an older one would describe another position: it goes.
+        extra: list[tuple[str, tuple[object, ...]]] = [
+            ("DELETE FROM read_percent WHERE url = ?", (url,))
+            if percent is None
+            else (
+                "INSERT INTO read_percent (url, percent) VALUES (?, ?) "
+                "ON CONFLICT (url) DO UPDATE SET percent = excluded.percent",
+                (url, min(100, max(0, percent))),
             )
+        ]
         return self._write(
             "saving the reading position",
             [
