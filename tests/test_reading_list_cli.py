@@ -74,6 +74,21 @@ def test_a_page_saved_through_a_redirect_is_listed_at_its_final_address_and_foun
         assert offline.returncode == 0 and "Moved story" in offline.stdout.decode()
 
 
+def test_a_page_read_before_can_be_saved_offline_and_one_never_read_cannot(
+    http_server: LocalServer,
+) -> None:
+    url = http_server.page("/story", article("Read on the way in"))
+    assert run_reader("--plain", url).returncode == 0  # read once: in the cache, not pinned
+    http_server.routes.clear()
+    saved = run_reader("save", "--offline", url)
+    assert saved.returncode == 0, saved.stderr
+    assert lines(saved)[0] == "Saved as number 1: Read on the way in"
+    assert http_server.requests[-1][0] == "/story"  # only the first read reached the server
+    assert len(http_server.requests) == 1
+    never = run_reader("save", "--offline", http_server.url("/other"))
+    assert "not in the offline cache" in assert_one_line_error(never, 3)
+
+
 def test_saving_a_page_that_cannot_be_fetched_exits_3_and_saves_nothing(
     http_server: LocalServer,
 ) -> None:

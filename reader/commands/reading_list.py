@@ -64,6 +64,11 @@ def build_save_parser() -> argparse.ArgumentParser:
         metavar="SIZE",
         help="largest page to read, decoded, e.g. 20MB (the default)",
     )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="save a page you have read before from the offline cache, without the network",
+    )
     return parser
 
 
@@ -118,7 +123,9 @@ def save_main(argv: list[str]) -> int:
         )
     with open_list() as saved:
         _require_writable(saved)
-        options = Options(timeout=args.timeout, max_size=args.max_size, use_cache=False)
+        options = Options(
+            timeout=args.timeout, max_size=args.max_size, offline=args.offline, use_cache=False
+        )
         page = load_page(url, options, warn)
         article = extract(page)
         with PageCache() as cache:
