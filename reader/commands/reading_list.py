@@ -76,11 +76,13 @@ def build_list_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reader list",
         usage=LIST_USAGE,
-        description="Your reading list: articles saved with 'reader save URL' or 'b' in the "
-        "full-screen reader, newest first, with how far you have read each.",
+        description="Your reading list: the articles you saved for later, newest first, with "
+        "how far you have read each. Their pages stay in the offline cache until removed.",
     )
-    parser.add_argument("action", nargs="?", choices=ACTIONS)
-    parser.add_argument("entries", nargs="*", metavar="N")
+    parser.add_argument("action", nargs="?", choices=ACTIONS, help="what to do with articles N")
+    parser.add_argument(
+        "entries", nargs="*", metavar="N", help="an article's number (as listed) or address"
+    )
     parser.add_argument("--all", action="store_true", help="include articles marked done")
     parser.add_argument("--json", action="store_true", help="print the list as JSON")
     return parser
