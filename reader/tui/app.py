@@ -18,6 +18,7 @@ from textual.screen import Screen
 from reader.core.document import Article
 from reader.core.large_text.bigtext import MAX_SCALE
 from reader.core.pipeline import WELCOME_URL, Options
+from reader.core.reading import position_key as article_key
 from reader.core.storage.settings import Settings, save_settings, validated
 from reader.core.storage.state import ReadingPosition, State
 from reader.core.themes import default_theme_name
@@ -29,13 +30,6 @@ from reader.tui.themes import register_reader_themes
 # Reader theme names that Textual ships under another name, used until reader's own themes
 # are registered with the app.
 THEME_FALLBACKS = {"terminal": "textual-ansi", "dark": "textual-dark", "light": "textual-light"}
-
-
-def article_key(article: Article | None, source: str | None) -> str:
-    """The key reading positions and history are stored under."""
-    if article is not None and article.url:
-        return article.url
-    return source or WELCOME_URL
 
 
 class ReaderApp(App[int]):

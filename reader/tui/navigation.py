@@ -1,23 +1,10 @@
-"""Back and forward through visited articles, like a browser's history, and which links may
-be followed at all (no Textual here)."""
+"""Back and forward through visited articles, like a browser's history (no Textual here)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from reader.core.document import Article
-
-FOLLOWED_SCHEMES = ("http", "https", "file")
-
-
-def followable(url: str, from_url: str | None = None) -> bool:
-    """Web pages are followed from anywhere; local files only from a local document (a web
-    page must not open the reader's files); javascript:, data:, mailto: and others never."""
-    scheme = urlsplit(url).scheme.lower()
-    if scheme == "file":
-        return from_url is not None and urlsplit(from_url).scheme.lower() == "file"
-    return scheme in FOLLOWED_SCHEMES
 
 
 @dataclass(slots=True)

@@ -28,6 +28,10 @@ TranslationView = Literal["translation", "original", "interleaved", "side-by-sid
 GLYPHS: tuple[Glyphs, ...] = get_args(Glyphs)
 ALIGNS: tuple[Align, ...] = get_args(Align)
 TRANSLATION_VIEWS: tuple[TranslationView, ...] = get_args(TranslationView)
+Mode = Literal["full-screen", "line"]
+"""What `reader` opens at a terminal."""
+MODES: tuple[Mode, ...] = get_args(Mode)
+DEFAULT_MODE: Mode = "full-screen"
 MIN_WIDTH = 40
 MAX_WIDTH = 1000
 MAX_MARGIN = 40
@@ -74,6 +78,7 @@ class Settings:
     show_cursor: bool = False  # show the terminal cursor at the current paragraph (magnifiers)
     cache_size_mb: int = DEFAULT_CACHE_MB  # page cache limit in MB; 0 disables the cache
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "j,down"
+    mode: Mode = DEFAULT_MODE  # what `reader` opens at a terminal
 
     @property
     def layout(self) -> LayoutOptions:
@@ -181,6 +186,7 @@ _CHECKS: dict[str, Any] = {
     "show_cursor": _bool_field("show_cursor"),
     "cache_size_mb": _int_field("cache_size_mb", 0, 100_000),
     "keymap": _check_keymap,
+    "mode": _choice_field("mode", MODES),
 }
 
 
@@ -228,6 +234,17 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             "and default settings are used"
         ]
     return settings_from_dict(data)
+
+
+def saved_mode(path: Path | None = None) -> str:
+    """The `mode` setting alone, read before the mode starts: no warnings, and a bad file is
+    left for the full load to report and move aside."""
+    path = Path(path) if path is not None else paths.settings_path()
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("mode")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return DEFAULT_MODE
+    return value.lower() if isinstance(value, str) and value.lower() in MODES else DEFAULT_MODE
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -25,7 +25,7 @@ from textual.widgets import Footer, LoadingIndicator, Static
 
 from reader.core.document import Article
 from reader.core.pipeline import WELCOME_URL
-from reader.core.reading import LinkRef
+from reader.core.reading import LinkRef, followable
 from reader.core.safe_text import clean_line
 from reader.core.storage.settings import Settings
 from reader.tui.app_access import ReaderNode
@@ -43,7 +43,7 @@ from reader.tui.messages import (
     Say,
     TranslationShown,
 )
-from reader.tui.navigation import Navigation, Visit, followable
+from reader.tui.navigation import Navigation, Visit
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.contents import ContentsPane
 from reader.tui.widgets.header import ArticleHeader

@@ -62,7 +62,7 @@ def _options(choices: list[tuple[str, int]], current: int) -> list[tuple[str, in
 def installed_targets() -> list[str]:
     """Languages the installed packages can translate into (pivoting through English)."""
     try:
-        from reader.core.translate.packages import installed_packages
+        from reader.core.translate.installed import installed_packages
 
         packages = installed_packages()
     except (ReaderError, OSError):
