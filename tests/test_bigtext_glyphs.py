@@ -115,13 +115,13 @@ def test_headings_are_bold_and_links_underlined_in_pixels_not_just_colour() -> N
     assert link[0][0][1] == "link big" and heading[0][0][1] == "heading big"
 
 
-def test_unknown_and_wide_characters_keep_the_columns_in_step() -> None:
-    rows = render_spans([("a漢b", "")], 2)
-    width = cells_per_char(2)
+def test_wide_characters_take_two_glyph_widths_and_keep_the_columns_in_step() -> None:
+    rows = render_spans([("a漢b", "")], 3)
+    width = cells_per_char(3)
     assert all(len(text) == 4 * width for row in rows for text, _ in row)
-    replacement = render_spans([("\ufffd", "")], 2)
-    cjk = render_spans([("漢", "")], 2)
-    assert [r[0][0][:width] for r in cjk] == [r[0][0] for r in replacement]
+    replacement = render_spans([("\ufffd", "")], 3)
+    cjk = render_spans([("漢", "")], 3)
+    assert [r[0][0][:width] for r in cjk] != [r[0][0] for r in replacement]  # not the box
 
 
 def test_invalid_scale_or_mosaic_is_refused() -> None:
