@@ -17,7 +17,7 @@ _OPENING = "([{<\u00ab\u2039"  # brackets, angle brackets, guillemets
 _CLOSING = ")]}>\u00bb\u203a"
 _MIRRORS = dict(zip(_OPENING + _CLOSING, _CLOSING + _OPENING, strict=True))
 _STRONG_R = ("R", "AL")
-_NEUTRAL = ("B", "S", "WS", "ON", "ET", "ES", "CS", "NSM", "BN", "LRE", "RLE", "PDF")
+_NEUTRAL = frozenset(("B", "S", "WS", "ON", "ET", "ES", "CS", "NSM", "BN", "LRE", "RLE", "PDF"))
 
 
 def needs_reordering(chars: str) -> bool:

@@ -262,15 +262,19 @@ def _styled_cluster(
     return found
 
 
-def display_order(items: list[Item]) -> list[Item]:
-    """(character, span) items of one line, logical order, as (cluster, span) items in display
-    order: Arabic shaped, marks joined to their base, right-to-left runs reversed with their
-    brackets mirrored."""
+def _clustered(items: list[Item]) -> list[Item]:
+    """(character, span) items as (cluster, span) items: Arabic shaped, marks on their base."""
     if all(text < "\u0300" for text, _ in items):  # Latin text: nothing to do
         return items
-    grouped = clusters(shape_arabic(items))
+    return clusters(shape_arabic(items))
+
+
+def display_order(items: list[Item]) -> list[Item]:
+    """(character, span) items of one line, logical order, as (cluster, span) items in display
+    order: clustered, right-to-left runs reversed with their brackets mirrored."""
+    grouped = _clustered(items)
     bases = [text[0] for text, _ in grouped]
-    if not needs_reordering("".join(bases)):
+    if grouped is items or not needs_reordering("".join(bases)):
         return grouped
     ordered = []
     for index, right_to_left in visual_order(bases):
@@ -284,8 +288,8 @@ def line_cells(text: str, scale: int, mosaic: str = "sextant") -> int:
     glyph widths, marks none), for wrapping."""
     if all(char < "\u0300" for char in text):  # Latin: one glyph width each
         return len(text) * cells_per_char(scale, mosaic)
-    clustered = display_order([(char, 0) for char in text])
-    advances = sum(_styled_cluster(c, scale, mosaic, False, False, False)[1] for c, _ in clustered)
+    grouped = _clustered([(char, 0) for char in text])
+    advances = sum(_styled_cluster(c, scale, mosaic, False, False, False)[1] for c, _ in grouped)
     return advances * cells_per_char(scale, mosaic)
 
 

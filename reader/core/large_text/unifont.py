@@ -26,7 +26,8 @@ class _Unifont:
     starts: list[int]  # first code point of each range
     ends: list[int]
     offsets: list[int]  # glyph index of each range's first code point
-    wide: frozenset[int]
+    wide_starts: list[int]  # ranges of 16-pixel-wide glyphs
+    wide_ends: list[int]
     bitmaps: bytes
 
     def rows(self, code: int) -> tuple[tuple[int, ...], int] | None:
@@ -37,7 +38,9 @@ class _Unifont:
         start = (self.offsets[at] + code - self.starts[at]) * 2 * SOURCE_SIZE
         data = self.bitmaps[start : start + 2 * SOURCE_SIZE]
         rows = tuple(int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2))
-        return rows, 16 if code in self.wide else 8
+        wide_at = bisect_right(self.wide_starts, code) - 1
+        wide = wide_at >= 0 and code <= self.wide_ends[wide_at]
+        return rows, 16 if wide else 8
 
 
 @cache
@@ -52,8 +55,9 @@ def _unifont() -> _Unifont:
         ends.append(last)
         offsets.append(count)
         count += last - first + 1
-    wide = frozenset(code for first, last in header["wide"] for code in range(first, last + 1))
-    return _Unifont(starts, ends, offsets, wide, bitmaps)
+    wide_starts = [first for first, _ in header["wide"]]
+    wide_ends = [last for _, last in header["wide"]]
+    return _Unifont(starts, ends, offsets, wide_starts, wide_ends, bitmaps)
 
 
 def source_glyph(char: str) -> tuple[tuple[int, ...], int] | None:
