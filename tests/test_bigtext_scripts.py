@@ -15,6 +15,7 @@ from reader.core.document import Inline, Paragraph
 from reader.core.large_text.bigtext import MOSAICS, cells_per_char, render_spans, rows_per_line
 from reader.tui.big_layout import LargeLine, LargeTextLayout
 from reader.tui.layout import LayoutOptions
+from tests.support.mosaic import decode
 
 SAMPLES = {
     "Latin": "A",
@@ -99,6 +100,17 @@ def test_arabic_letters_join_and_run_right_to_left() -> None:
     assert drawn("با") == joined(drawn("\ufe8e"), drawn("\ufe91"))  # alef joins only before
     harakat = drawn("بَ")  # beh with fatha: the mark is drawn onto the letter
     assert len(harakat[0]) == cells_per_char(3) and harakat != drawn("ب")
+
+
+@pytest.mark.parametrize("char", ["ב", "ก", "漢", "한"])
+def test_bold_script_glyphs_are_thicker_without_closing_their_gaps(char: str) -> None:
+    def strokes(row: list[int]) -> int:
+        return sum(1 for x, ink in enumerate(row) if ink and (x == 0 or not row[x - 1]))
+
+    plain = decode(drawn(char, 4), "sextant")
+    bold = decode(drawn(char, 4, keys="heading"), "sextant")
+    assert sum(map(sum, bold)) > sum(map(sum, plain))
+    assert [strokes(row) for row in bold] == [strokes(row) for row in plain]
 
 
 def test_a_character_without_a_glyph_is_drawn_at_scale_1_not_as_a_box() -> None:

@@ -212,9 +212,10 @@ def cluster_cells(
     glyph widths it takes (0 to 2 columns of `cells_per_char` each).
 
     Bold ORs each pixel row with itself shifted right (not in the 4-pixel-wide font, where it
-    would fill the letters in); italic shifts the upper half of the glyph one pixel right (a
-    slant); underline fills the bottom pixel row. A character without a glyph is drawn at
-    scale 1, itself, in the middle row of its cells.
+    would fill the letters in; in Unifont glyphs only where that closes no gap); italic shifts
+    the upper half of the glyph one pixel right (a slant); underline fills the bottom pixel
+    row. A character without a glyph is drawn at scale 1, itself, in the middle row of its
+    cells.
     """
     font_name, rows = _FONTS[(mosaic, scale)]
     font = load_font(font_name)
@@ -229,7 +230,10 @@ def cluster_cells(
         cells[middle] = cluster + " " * (advance * widths - widths)
         return tuple(cells), widths
     pixels, width = list(found[0]), found[1]
-    if bold and font.width > 4:  # 3-pixel-wide strokes (4x6) smear into blobs
+    if bold and font.glyph(unicodedata.normalize("NFKD", cluster)[0]) is None:
+        # Unifont's strokes are one pixel apart: thicken only where no gap closes.
+        pixels = [row | ((row >> 1) & ~(row << 1)) for row in pixels]
+    elif bold and font.width > 4:  # 3-pixel-wide strokes (4x6) smear into blobs
         pixels = [row | (row >> 1) for row in pixels]
     if italic:
         half = len(pixels) // 2
