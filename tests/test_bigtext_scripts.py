@@ -11,11 +11,14 @@ import sys
 import pytest
 from rich.cells import cell_len
 
-from reader.core.document import Inline, Paragraph
+from reader.core.document import Article, Inline, Paragraph
 from reader.core.large_text.bigtext import MOSAICS, cells_per_char, render_spans, rows_per_line
+from reader.core.storage.settings import Settings
+from reader.tui import create_app
 from reader.tui.big_layout import LargeLine, LargeTextLayout
 from reader.tui.layout import LayoutOptions
 from tests.support.mosaic import decode
+from tests.support.tui_helpers import show
 
 SAMPLES = {
     "Latin": "A",
@@ -141,3 +144,19 @@ def test_the_unifont_data_is_read_only_when_a_character_needs_it() -> None:
         "assert unifont._unifont.cache_info().currsize == 1\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+async def test_the_reader_draws_an_article_in_many_scripts_within_the_pane() -> None:
+    texts = ["日本語の文字", "한국어 큰 글씨", "שלום עולם 2026", "مرحبا بالعالم", "नमस्ते दुनिया"]
+    article = Article(title="Scripts", blocks=[Paragraph([Inline(text)]) for text in texts])
+    app = create_app(None, settings=Settings(scale=3, width=0, margin=0), save=False)
+    async with app.run_test(size=(40, 24)) as pilot:
+        view = (await show(pilot, app, article)).article_view
+        view.layout_all()
+        lines = [view.line(i) for i in range(view.line_count)]
+        await pilot.pause()
+    drawn_rows = [line.text for line in lines if isinstance(line, LargeLine)]
+    assert {line.block for line in lines if isinstance(line, LargeLine)} == set(range(len(texts)))
+    assert all(cell_len(row) <= 40 for row in drawn_rows)
+    ink = "".join(drawn_rows).replace(" ", "")
+    assert ink and set(ink) <= MOSAIC_CELLS, "every script is drawn in glyphs, none at scale 1"
