@@ -101,6 +101,8 @@ def test_arabic_letters_join_and_run_right_to_left() -> None:
     assert drawn("بب") == joined(drawn("\ufe90"), drawn("\ufe91"))
     assert drawn("لا") == drawn("\ufefb")  # lam alef is one ligature
     assert drawn("با") == joined(drawn("\ufe8e"), drawn("\ufe91"))  # alef joins only before
+    # a zero-width non-joiner (Persian) takes no room and keeps the letters apart
+    assert drawn("ب\u200cب") == joined(drawn("\ufe8f"), drawn("\ufe8f"))
     harakat = drawn("بَ")  # beh with fatha: the mark is drawn onto the letter
     assert len(harakat[0]) == cells_per_char(3) and harakat != drawn("ب")
 

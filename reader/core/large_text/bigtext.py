@@ -215,12 +215,14 @@ def cluster_cells(
     would fill the letters in; in Unifont glyphs only where that closes no gap); italic shifts
     the upper half of the glyph one pixel right (a slant); underline fills the bottom pixel
     row. A character without a glyph is drawn at scale 1, itself, in the middle row of its
-    cells.
+    cells; a format character without one (zero-width non-joiner, direction marks) not at all.
     """
     font_name, rows = _FONTS[(mosaic, scale)]
     font = load_font(font_name)
     advance = (font.width + 1) // 2
     found = cluster_pixels(cluster, font, advance)
+    if found is None and unicodedata.category(cluster[0]) == "Cf":
+        return ("",) * rows, 0  # a joiner, non-joiner or direction mark: invisible
     if found is None:
         widths = 2 if _wide(cluster[0]) else 1
         width = 2 * advance * widths
