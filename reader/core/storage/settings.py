@@ -54,6 +54,7 @@ class Settings:
     show_cursor: bool = False  # show the terminal cursor at the current paragraph (magnifiers)
     cache_size_mb: int = DEFAULT_CACHE_MB  # page cache limit in MB; 0 disables the cache
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "j,down"
+    ui_language: str | None = None  # reader's own words, e.g. "fr"; None = from the locale
 
 
 # --- validation -------------------------------------------------------------------------------
@@ -113,6 +114,15 @@ def _check_language(value: Any, default: Any, warnings: list[str]) -> Any:
     return None
 
 
+def _check_ui_language(value: Any, default: Any, warnings: list[str]) -> Any:
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "auto")):
+        return None
+    if isinstance(value, str) and _LANGUAGE.fullmatch(value.strip()):
+        return value.strip()
+    warnings.append('ui_language should be a language code such as "fr"; using the locale')
+    return None
+
+
 def _check_bool(value: Any, default: Any, warnings: list[str]) -> Any:
     if isinstance(value, bool):
         return value
@@ -163,6 +173,7 @@ _CHECKS: dict[str, Any] = {
     "show_cursor": _bool_field("show_cursor"),
     "cache_size_mb": _int_field("cache_size_mb", 0, 100_000),
     "keymap": _check_keymap,
+    "ui_language": _check_ui_language,
 }
 
 
@@ -210,6 +221,17 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             "and default settings are used"
         ]
     return settings_from_dict(data)
+
+
+def ui_language_setting(path: Path | None = None) -> str | None:
+    """`ui_language` from the settings file, or None; read without warnings or moving a bad
+    file aside, since every run (plain output too) reads it before anything else."""
+    path = Path(path) if path is not None else paths.settings_path()
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return _check_ui_language(data.get("ui_language"), None, [])
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
