@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from reader.core.errors import ContentError, FetchError, UsageError
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
 MAX_UNPACKED_BYTES = 4_000_000_000
@@ -182,7 +183,10 @@ def install_file(archive: Path) -> InstalledPackage:
     """Validate and install the .argosmodel file at `archive`; replaces the same pair."""
     archive = Path(archive)
     if not archive.is_file():
-        raise UsageError(f"no such package file: {archive}", "give the path of a .argosmodel file")
+        raise UsageError(
+            _("no such package file: {path}").format(path=archive),
+            _("give the path of a .argosmodel file"),
+        )
     top = _validate_archive(archive)
     target_root = packages_dir()
     staging = _staging_dir(target_root)
@@ -192,15 +196,18 @@ def install_file(archive: Path) -> InstalledPackage:
                 zipf.extractall(staging)
         except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, ValueError) as error:
             raise ContentError(
-                f"{archive.name} is damaged: {error}", "download the package again"
+                _("{file} is damaged: {reason}").format(file=archive.name, reason=error),
+                _("download the package again"),
             ) from error
         unpacked = staging / top
         package = read_package(unpacked)
         problem = _package_problem(unpacked, package)
         if problem:
             raise ContentError(
-                f"{archive.name} is not a usable translation package: {problem}",
-                "download the package again",
+                _("{file} is not a usable translation package: {reason}").format(
+                    file=archive.name, reason=problem
+                ),
+                _("download the package again"),
             )
         assert package is not None
         replaced = [
@@ -227,8 +234,10 @@ def install_file(archive: Path) -> InstalledPackage:
         return installed
     except OSError as error:
         raise ContentError(
-            f"cannot install {archive.name}: {error.strerror or error}",
-            f"check that {target_root} is writable",
+            _("cannot install {file}: {reason}").format(
+                file=archive.name, reason=error.strerror or error
+            ),
+            _("check that {folder} is writable").format(folder=target_root),
         ) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -242,8 +251,10 @@ def _staging_dir(target_root: Path) -> Path:
         target_root.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ContentError(
-            f"cannot create the packages directory {target_root}: {error.strerror or error}",
-            "set ARGOS_PACKAGES_DIR to a writable directory",
+            _("cannot create the packages directory {folder}: {reason}").format(
+                folder=target_root, reason=error.strerror or error
+            ),
+            _("set ARGOS_PACKAGES_DIR to a writable directory"),
         ) from error
     for parent in (target_root.parent, target_root):
         try:
@@ -251,60 +262,89 @@ def _staging_dir(target_root: Path) -> Path:
         except OSError:
             continue
     raise ContentError(
-        f"cannot write to {target_root}", "set ARGOS_PACKAGES_DIR to a writable directory"
+        _("cannot write to {folder}").format(folder=target_root),
+        _("set ARGOS_PACKAGES_DIR to a writable directory"),
     )
 
 
 def _validate_archive(archive: Path) -> str:
     """The archive's single top-level directory; ContentError when the file is not sound."""
-    hint = "the file is damaged or not an argos package; download it again"
+    hint = _("the file is damaged or not an argos package; download it again")
     if not zipfile.is_zipfile(archive):
         raise ContentError(
-            f"{archive.name} is not a valid .argosmodel file (not a zip archive)", hint
+            _("{file} is not a valid .argosmodel file (not a zip archive)").format(
+                file=archive.name
+            ),
+            hint,
         )
     try:
         with zipfile.ZipFile(archive) as zipf:
             infos = zipf.infolist()
             bad = zipf.testzip()
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError) as error:
-        raise ContentError(f"{archive.name} is damaged: {error}", hint) from error
+        raise ContentError(
+            _("{file} is damaged: {reason}").format(file=archive.name, reason=error), hint
+        ) from error
     if bad is not None:
-        raise ContentError(f"{archive.name} is damaged: bad checksum for {bad}", hint)
+        reason = _("bad checksum for {name}").format(name=bad)
+        raise ContentError(
+            _("{file} is damaged: {reason}").format(file=archive.name, reason=reason), hint
+        )
     tops: set[str] = set()
     total = 0
     for info in infos:
         name = PurePosixPath(info.filename)
         if name.is_absolute() or ".." in name.parts or "\\" in info.filename:
-            raise ContentError(f"{archive.name} has an unsafe path: {info.filename}", hint)
+            raise ContentError(
+                _("{file} has an unsafe path: {name}").format(
+                    file=archive.name, name=info.filename
+                ),
+                hint,
+            )
         if (info.external_attr >> 16) & 0o170000 == 0o120000:
-            raise ContentError(f"{archive.name} holds a symbolic link: {info.filename}", hint)
+            raise ContentError(
+                _("{file} holds a symbolic link: {name}").format(
+                    file=archive.name, name=info.filename
+                ),
+                hint,
+            )
         tops.add(name.parts[0])
         total += info.file_size
     if total > MAX_UNPACKED_BYTES:
-        raise ContentError(f"{archive.name} would unpack to more than 4 GB", hint)
+        raise ContentError(
+            _("{file} would unpack to more than 4 GB").format(file=archive.name), hint
+        )
     if len(tops) != 1:
-        raise ContentError(f"{archive.name} is not an argos package (expected one folder)", hint)
+        raise ContentError(
+            _("{file} is not an argos package (expected one folder)").format(file=archive.name),
+            hint,
+        )
     top = tops.pop()
     names = {info.filename for info in infos}
     if f"{top}/metadata.json" not in names:
-        raise ContentError(f"{archive.name} is not an argos package (no metadata.json)", hint)
+        raise ContentError(
+            _("{file} is not an argos package (no metadata.json)").format(file=archive.name),
+            hint,
+        )
     return top
 
 
 def _package_problem(path: Path, package: InstalledPackage | None) -> str:
     """Why the unpacked package at `path` cannot be used, or '' when it can."""
     if package is None:
-        return "metadata.json is unreadable or not a translation package"
+        return _("metadata.json is unreadable or not a translation package")
     if not (path / "model" / "model.bin").is_file():
-        return "no CTranslate2 model (model/model.bin)"
+        return _("no CTranslate2 model (model/model.bin)")
     if not (path / "sentencepiece.model").is_file():
-        return "no sentencepiece.model (BPE packages are not supported)"
+        return _("no sentencepiece.model (BPE packages are not supported)")
     try:
         import sentencepiece
 
         sentencepiece.SentencePieceProcessor(model_file=str(path / "sentencepiece.model"))
     except Exception as error:  # sentencepiece raises RuntimeError/OSError for bad files
-        return f"sentencepiece.model cannot be loaded ({clean_line(str(error))[:120]})"
+        return _("sentencepiece.model cannot be loaded ({reason})").format(
+            reason=clean_line(str(error))[:120]
+        )
     return ""
 
 
@@ -313,14 +353,19 @@ def remove_package(from_code: str, to_code: str) -> InstalledPackage:
     package = find_package(from_code, to_code)
     if package is None:
         raise UsageError(
-            f"no package installed for {from_code} → {to_code}",
-            f"installed: {installed_pairs_text()}",
+            _("no package installed for {source} → {target}").format(
+                source=from_code, target=to_code
+            ),
+            _("installed: {installed}").format(installed=installed_pairs_text()),
         )
     try:
         shutil.rmtree(package.path)
     except OSError as error:
         raise ContentError(
-            f"cannot remove {package.path}: {error.strerror or error}", "check permissions"
+            _("cannot remove {path}: {reason}").format(
+                path=package.path, reason=error.strerror or error
+            ),
+            _("check permissions"),
         ) from error
     return package
 
@@ -331,11 +376,13 @@ def remove_package(from_code: str, to_code: str) -> InstalledPackage:
 def available_packages(timeout: float = INDEX_TIMEOUT) -> list[AvailablePackage]:
     """The translation packages in the argos index (downloaded now, so it needs internet)."""
     url = index_url()
-    data = _download(url, timeout=timeout, what="the argos package index")
+    data = _download(url, timeout=timeout, what=_("the argos package index"))
     try:
         index = json.loads(data)
     except ValueError as error:
-        raise FetchError("the argos package index is not valid JSON", f"from {url}") from error
+        raise FetchError(
+            _("the argos package index is not valid JSON"), _("from {address}").format(address=url)
+        ) from error
     with contextlib.suppress(OSError):  # argostranslate reads this copy too
         argos_data_dir().mkdir(parents=True, exist_ok=True)
         (argos_data_dir() / "index.json").write_bytes(data)
@@ -368,8 +415,10 @@ def download_and_install(
     ]
     if not candidates:
         raise UsageError(
-            f"the argos index has no package for {from_code} → {to_code}",
-            "see 'reader languages available'",
+            _("the argos index has no package for {source} → {target}").format(
+                source=from_code, target=to_code
+            ),
+            _("see 'reader languages available'"),
         )
     package = candidates[-1]
     downloads = packages_dir().parent
@@ -389,9 +438,13 @@ def download_and_install(
                 errors.append(error.message)
         else:
             raise FetchError(
-                f"cannot download the {from_code} → {to_code} package: {errors[-1]}",
-                "check your internet connection, or install a downloaded file with "
-                "'reader languages install FILE.argosmodel'",
+                _("cannot download the {source} → {target} package: {reason}").format(
+                    source=from_code, target=to_code, reason=errors[-1]
+                ),
+                _(
+                    "check your internet connection, or install a downloaded file with "
+                    "'reader languages install FILE.argosmodel'"
+                ),
             )
         return install_file(path)
     finally:
@@ -406,9 +459,11 @@ def _download(url: str, *, timeout: float, what: str) -> bytes:
         response.raise_for_status()
     except httpx.HTTPError as error:
         raise FetchError(
-            f"cannot reach {what}: {_reason(error)}",
-            "this needs internet; installed packages still work offline "
-            "('reader languages' lists them)",
+            _("cannot reach {what}: {reason}").format(what=what, reason=_reason(error)),
+            _(
+                "this needs internet; installed packages still work offline "
+                "('reader languages' lists them)"
+            ),
         ) from error
     return response.content
 
@@ -429,20 +484,24 @@ def _download_to(url: str, path: Path, progress: Progress | None) -> None:
                     if progress:
                         progress(done, total)
     except httpx.HTTPError as error:
-        raise FetchError(f"{_reason(error)}", "check your internet connection") from error
+        raise FetchError(f"{_reason(error)}", _("check your internet connection")) from error
     except OSError as error:
-        raise FetchError(f"cannot save the download: {error.strerror or error}", "") from error
+        raise FetchError(
+            _("cannot save the download: {reason}").format(reason=error.strerror or error), ""
+        ) from error
 
 
 def _reason(error: Exception) -> str:
     import httpx
 
     if isinstance(error, httpx.HTTPStatusError):
-        return f"HTTP {error.response.status_code} from {error.request.url}"
+        return _("HTTP {status} from {address}").format(
+            status=error.response.status_code, address=error.request.url
+        )
     if isinstance(error, httpx.TimeoutException):
-        return "timed out"
+        return _("timed out")
     if isinstance(error, httpx.ConnectError):
-        return "no connection (offline?)"
+        return _("no connection (offline?)")
     return clean_line(str(error)) or type(error).__name__
 
 
