@@ -134,7 +134,7 @@ class _PlainRenderer:
             case Heading(level=level, runs=runs):
                 level = min(max(level, 1), 6)
                 bold = self._style(BOLD)
-                head = [(_glued(_("Heading {level}:").format(level=level)) + " ", bold)]
+                head = [(_then(_glued(_("Heading {level}:").format(level=level)), " "), bold)]
                 return self.prose(head + self.segments(runs, single_line=True, base=bold))
             case Paragraph(runs=runs):
                 return self.prose(self.segments(runs))
@@ -193,13 +193,14 @@ class _PlainRenderer:
             lines += self.prose([(columns_text, "")])
         for r, row in enumerate(table.rows, 1):
             row_label = _glued(_("Row {number}:").format(number=format_number(r)))
-            segments: list[Segment] = [(row_label + GLUE, "")]
+            segments: list[Segment] = [(_then(row_label, GLUE), "")]
             for c in range(columns):
                 cell = row[c] if c < len(row) else []
                 if c:
                     segments.append((separator, ""))
                 if has_header:
-                    segments.append((_words(_("{column}:")).format(column=names[c]) + GLUE, ""))
+                    label = _words(_("{column}:")).format(column=names[c])
+                    segments.append((_then(label, GLUE), ""))
                 cell_segments = self.segments(cell, single_line=True)
                 segments += cell_segments if runs_have_text(cell) else [(_("(empty)"), "")]
             lines += self.prose(segments)
@@ -294,7 +295,13 @@ class _PlainRenderer:
 
 
 def _caption() -> Segment:
-    return (_words(_("Caption:")) + " ", "")
+    return (_then(_words(_("Caption:")), " "), "")
+
+
+def _then(label: str, space: str) -> str:
+    """A label and the space before the text it introduces; none after a full-width colon
+    (U+FF1A, as Chinese writes `Heading 2:`), which carries its own space."""
+    return label if label.endswith("\uff1a") else label + space
 
 
 def _line(prefix: str, words: list[str]) -> str:
