@@ -21,4 +21,7 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
         monkeypatch.setenv(name, str(folder))
     # Installed translation packages would change what the language controls offer.
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(root / "argos-packages"))
+    # reader speaks English unless a test asks for another interface language.
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.delenv("LANGUAGE", raising=False)
     return root

@@ -104,10 +104,11 @@ def decode_document(
         if encoding is None:
             continue
         if encoding == "replacement":
+            unsupported = _("the document uses the {charset} charset, which is not supported")
             raise ContentError(
-                _("the document uses the {charset} charset, which is not supported").format(
-                    charset=declared or _("declared")
-                ),
+                unsupported.format(charset=declared)
+                if declared
+                else _("the document's declared charset is not supported"),
                 _("save the page as UTF-8 and open the file"),
             )
         checked = _checked_label(data, encoding)
