@@ -314,8 +314,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def interface_language(argv: list[str]) -> str:
     """The language of reader's own words: `--ui-language`, else `ui_language` in
     settings.toml, else the locale, else English. Read before parsing, so help is translated."""
-    from reader.core.storage.settings import ui_language_setting
-
     option = None
     for i, word in enumerate(argv):
         if word == "--":
@@ -324,7 +322,11 @@ def interface_language(argv: list[str]) -> str:
             option = argv[i + 1]
         elif word.startswith("--ui-language="):
             option = word.partition("=")[2]
-    return choose_language(option, ui_language_setting(), os.environ)
+    if option:
+        return choose_language(option, None, os.environ)
+    from reader.core.storage.settings import ui_language_setting  # reads settings.toml
+
+    return choose_language(None, ui_language_setting(), os.environ)
 
 
 def _silence_stdout() -> None:
