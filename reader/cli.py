@@ -1,4 +1,4 @@
-"""Parse the command line and choose a mode: linear output or the full-screen app.
+"""Parse the command line and choose a mode: linear output, line mode or the full-screen app.
 
 The mode is chosen BEFORE anything imports Textual, so plain output stays fast and a
 non-terminal or `TERM=dumb` never gets a full-screen takeover.
@@ -97,7 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_(
             "print the article as linear text for screen readers and braille displays "
-            "(the default when output is not a terminal or TERM=dumb)"
+            "(the default when output is not a terminal)"
+        ),
+    )
+    out.add_argument(
+        "--line",
+        action="store_true",
+        help=_(
+            "line mode for screen readers: a prompt, commands, and only new lines below "
+            'the old ones (the default when TERM=dumb; also READER_MODE=line or mode = "line")'
         ),
     )
     out.add_argument("--format", choices=FORMAT_CHOICES, help=_("print in this format"))
@@ -164,13 +172,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def wants_linear_output(args: argparse.Namespace) -> bool:
-    """True when the article is printed rather than shown in the full-screen app."""
-    if args.plain or args.format:
-        return True
+def chosen_mode(args: argparse.Namespace) -> str:
+    """ "print" (linear output), "line" (line mode) or "app" (the full-screen reader)."""
+    if args.line:
+        if args.plain or args.format:
+            raise UsageError("--line cannot be combined with --plain or --format", "drop one")
+        if args.source == "-":
+            raise UsageError(
+                "line mode reads its commands from standard input, so the page cannot come from it",
+                "save the page to a file and give its name",
+            )
+        return "line"
+    if args.plain or args.format or not (sys.stdout.isatty() and sys.stdin.isatty()):
+        return "print"
     if os.environ.get("TERM", "") == "dumb":
-        return True
-    return not (sys.stdout.isatty() and sys.stdin.isatty())
+        return "line"
+    return "line" if preferred_mode() == "line" else "app"
+
+
+def preferred_mode() -> str:
+    """READER_MODE if set to a mode, else the `mode` setting."""
+    from reader.core.storage.settings import MODES, saved_mode
+
+    wanted = os.environ.get("READER_MODE", "").strip().lower()
+    if wanted in MODES:
+        return wanted
+    if wanted:
+        warn(f"READER_MODE={wanted} is not one of {', '.join(MODES)}; ignoring it")
+    return saved_mode()
 
 
 def wants_color() -> bool:
@@ -215,7 +244,7 @@ def print_article(args: argparse.Namespace) -> int:
         from reader.core.translate.article import translate_for_output
 
         article = translate_for_output(
-            article, args.translate, args.source_language, args.translation_view
+            article, args.translate, args.source_language, args.translation_view, warn
         )
     color = plain and wants_color()
     if args.scale and args.scale > 1:
@@ -241,6 +270,19 @@ def write_stdout(text: str) -> None:
     stream.flush()
 
 
+def run_line_mode(args: argparse.Namespace) -> int:
+    from reader.line import run_line
+
+    return run_line(
+        args.source,
+        options_from(args),
+        width=args.width,
+        language=args.translate,
+        translation_view=args.translation_view,
+        translation_source=args.source_language,
+    )
+
+
 def run_app(args: argparse.Namespace) -> int:
     from reader.tui import run_tui
 
@@ -262,8 +304,11 @@ def dispatch(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.source is not None and not args.source.strip():
         raise UsageError(_("the source is empty"), _("give a URL, a file or - for standard input"))
-    if wants_linear_output(args):
+    mode = chosen_mode(args)
+    if mode == "print":
         return print_article(args)
+    if mode == "line":
+        return run_line_mode(args)
     return run_app(args)
 
 

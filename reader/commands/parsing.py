@@ -33,7 +33,7 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message, self.hint)
 
 
-def add_ui_language_argument(parser: argparse.ArgumentParser) -> None:
+def add_ui_language_argument(parser: argparse._ActionsContainer) -> None:
     """`--ui-language`, which the CLI reads before parsing (see `cli.interface_language`)."""
     parser.add_argument(
         "--ui-language",

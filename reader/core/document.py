@@ -127,8 +127,12 @@ class Article:
     @property
     def reading_minutes(self) -> int:
         """Whole minutes to read at an average pace; at least 1 for any non-empty article."""
-        words = self.word_count
-        return max(1, round(words / WORDS_PER_MINUTE)) if words else 0
+        return minutes_to_read(self.word_count)
+
+
+def minutes_to_read(words: int) -> int:
+    """Whole minutes to read `words` at an average pace; at least 1 for any text at all."""
+    return max(1, round(words / WORDS_PER_MINUTE)) if words > 0 else 0
 
 
 def runs_text(runs: Runs) -> str:

@@ -15,7 +15,6 @@ import copy
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
-from typing import Literal
 
 from reader.core.document import (
     Article,
@@ -37,7 +36,6 @@ from reader.core.errors import UsageError
 from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
-View = Literal["translation", "original", "interleaved"]
 VIEWS: tuple[str, ...] = ("translation", "original", "interleaved")
 TextMap = Callable[[str], str]
 TextsMap = Callable[[list[str]], list[str]]
@@ -253,8 +251,10 @@ def translate_for_output(
     target: str,
     source: str | None = None,
     view: str = "translation",
+    warn: Callable[[str], None] | None = None,
 ) -> Article:
-    """`article` translated offline into `target` and composed for `view` (CLI output)."""
+    """`article` translated offline into `target` and composed for `view` (CLI output);
+    `warn` hears about installed packages that cannot be read (they are skipped)."""
     if view not in VIEWS:
         raise UsageError(
             _("unknown translation view: {view}").format(view=view),
@@ -262,6 +262,9 @@ def translate_for_output(
         )
     if view == "original":
         return article
+    from reader.core.translate.machinery import require_translation
+
+    require_translation()
     target_code = normalize_code(target)
     if not _LANG_CODE.match(target_code) and target_code != "zt":
         raise UsageError(
@@ -277,7 +280,7 @@ def translate_for_output(
     from reader.core.translate.cache import TranslationCache
     from reader.core.translate.engine import find_route
 
-    route = find_route(source_code, target_code, TranslationCache())
+    route = find_route(source_code, target_code, TranslationCache(), warn)
     title, translated = translate_article(article, route.translate)
     note = _("Machine-translated offline from {source} to {target} ({route}).").format(
         source=source_code, target=target_code, route=route.description
