@@ -176,11 +176,14 @@ def chosen_mode(args: argparse.Namespace) -> str:
     """ "print" (linear output), "line" (line mode) or "app" (the full-screen reader)."""
     if args.line:
         if args.plain or args.format:
-            raise UsageError("--line cannot be combined with --plain or --format", "drop one")
+            raise UsageError(_("--line cannot be combined with --plain or --format"), _("drop one"))
         if args.source == "-":
             raise UsageError(
-                "line mode reads its commands from standard input, so the page cannot come from it",
-                "save the page to a file and give its name",
+                _(
+                    "line mode reads its commands from standard input, so the page cannot "
+                    "come from it"
+                ),
+                _("save the page to a file and give its name"),
             )
         return "line"
     if args.plain or args.format or not (sys.stdout.isatty() and sys.stdin.isatty()):
@@ -198,7 +201,11 @@ def preferred_mode() -> str:
     if wanted in MODES:
         return wanted
     if wanted:
-        warn(f"READER_MODE={wanted} is not one of {', '.join(MODES)}; ignoring it")
+        warn(
+            _("READER_MODE={mode} is not one of {choices}; ignoring it").format(
+                mode=wanted, choices=", ".join(MODES)
+            )
+        )
     return saved_mode()
 
 
