@@ -4,6 +4,7 @@ placeholders, so no language shows an English gap, a stale message or a broken f
 from __future__ import annotations
 
 import re
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,15 @@ def test_the_template_holds_exactly_the_messages_in_the_code() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_catalog_is_updated_from_the_template(language: str) -> None:
     assert keys(catalog(language)) == keys(template())
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """pybabel cannot see `_()` inside an f-string, so such a message would stay English."""
+    hidden = []
+    for path in sorted((ROOT / "reader").rglob("*.py")):
+        with path.open("rb") as source:
+            for token in tokenize.tokenize(source.readline):
+                f_string = token.type == tokenize.STRING and re.match(r"[rRbB]?[fF]", token.string)
+                if f_string and re.search(r"\b(_|N_|ngettext|pgettext)\(", token.string):
+                    hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
+    assert hidden == []

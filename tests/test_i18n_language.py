@@ -125,3 +125,15 @@ def test_subcommands_speak_the_locale_language() -> None:
     assert result.stdout.decode().split()[:4] == ["nombre", "tipo", "origen", "contraste"]
     result = run_reader("themes", "--ui-language", "zh_CN")
     assert result.stdout.decode().split()[:4] == ["名称", "类型", "来源", "对比度"]
+
+
+def test_line_mode_speaks_the_interface_language() -> None:
+    result = run_reader(
+        "--line", "--ui-language", "de", str(PAGE), stdin=b"h\nw\nzz\nset step 9\nq\n"
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    said = result.stdout.decode()
+    assert "Eingabetaste liest weiter; ? listet die Befehle auf." in said
+    assert "\nÜberschrift 2: The three forces\n" in said
+    assert "Nicht verstanden: zz. ? eingeben für die Liste der Befehle." in said
+    assert "Jeder Schritt zeigt 9 Blöcke." in said

@@ -92,7 +92,7 @@ def render_html(article: Article) -> str:
         '<meta name="referrer" content="no-referrer" />',
         '<meta name="color-scheme" content="light dark" />',
         '<meta name="generator" content="reader" />',
-        f"<title>{_e(title or _('Untitled article'))}</title>",
+        "<title>" + _e(title or _("Untitled article")) + "</title>",
     ]
     if article.description and clean_line(article.description):
         head.append(f'<meta name="description" content="{_e(clean_line(article.description))}" />')
@@ -210,7 +210,7 @@ def _block(block: Block, ui: str) -> str:
             alt_text = clean_line(alt)
             desc = _e(image_text(alt_text))
             if src and is_clickable(src):
-                desc += f" ({_link(src, _('open the image'))})"
+                desc += " (" + _link(src, _("open the image")) + ")"
             parts = ["<figure>", f'<p class="image"{ui}>{desc}</p>']
             if caption:
                 parts.append(f"<figcaption>{_inline(caption)}</figcaption>")
