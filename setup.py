@@ -1,12 +1,14 @@
 """Build hook: compile the gettext catalogs (reader/locale/*/LC_MESSAGES/reader.po) to .mo.
 
 Everything else about the package is in pyproject.toml. The compiled catalogs go into the
-wheel (a normal install) or next to the .po files (an editable install, which reads the
-source tree), so users never run a separate compile step. Babel is a build requirement.
+wheel, and next to the .po files in the source tree too (as `build_ext --inplace` would):
+an editable install reads the source tree, and so do the tests run from a checkout after
+`pip install .`. Users never run a separate compile step. Babel is a build requirement.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from setuptools import setup
@@ -22,13 +24,20 @@ class BuildPyWithCatalogs(build_py):
     def run(self) -> None:
         super().run()
         for po in self._catalogs():
-            _compile(po, self._target(po))
+            compiled = _compiled(po)
+            in_place = po.with_suffix(".mo")
+            if self.editable_mode:
+                in_place.write_bytes(compiled)
+                continue
+            target = self._target(po)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(compiled)
+            with contextlib.suppress(OSError):  # a read-only source tree: the wheel has them
+                in_place.write_bytes(compiled)
 
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
-        return [
-            *super().get_outputs(include_bytecode),
-            *map(str, map(self._target, self._catalogs())),
-        ]
+        catalogs = [str(self._target(po)) for po in self._catalogs()]
+        return [*super().get_outputs(include_bytecode), *catalogs]
 
     def _catalogs(self) -> list[Path]:
         return sorted(ROOT.glob(CATALOGS))
@@ -38,15 +47,18 @@ class BuildPyWithCatalogs(build_py):
         return base / po.relative_to(ROOT).with_suffix(".mo")
 
 
-def _compile(po: Path, mo: Path) -> None:
+def _compiled(po: Path) -> bytes:
+    """The .mo bytes of a .po catalog; fuzzy entries are left out, as msgfmt does."""
+    from io import BytesIO
+
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     with po.open("rb") as source:
         catalog = read_po(source)
-    mo.parent.mkdir(parents=True, exist_ok=True)
-    with mo.open("wb") as target:
-        write_mo(target, catalog)  # fuzzy entries are left out, as msgfmt does
+    out = BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
 
 
 setup(cmdclass={"build_py": BuildPyWithCatalogs})

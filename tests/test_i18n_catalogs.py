@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import tokenize
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from reader.core.i18n import LOCALE_DIR, shipped_languages
@@ -103,3 +105,13 @@ def test_no_message_hides_inside_an_f_string() -> None:
                 if f_string and re.search(r"\b(_|N_|ngettext|pgettext)\(", token.string):
                     hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
     assert hidden == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_compiled_catalog_is_the_current_po_file(language: str) -> None:
+    """The .mo gettext reads was compiled from the .po as it is now (by the build hook)."""
+    compiled = BytesIO()
+    write_mo(compiled, catalog(language))
+    mo = LOCALE_DIR / language / "LC_MESSAGES" / "reader.mo"
+    assert mo.exists(), "reinstall (pip install -e .) to compile the catalogs"
+    assert mo.read_bytes() == compiled.getvalue(), "reinstall (pip install -e .) to recompile"
