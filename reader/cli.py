@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from reader.core.pipeline import Options
 
 FORMAT_CHOICES = ("plain", "text", "markdown", "json", "html")
-SUBCOMMANDS = ("themes", "languages")
+SUBCOMMANDS = ("themes", "languages", "list", "save")
 EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
 
@@ -79,8 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=_(
             "Subcommands: 'reader themes' lists the themes; 'reader languages' manages "
-            "offline translation packages. Exit codes: 0 ok, 2 usage, 3 fetch failed, "
-            "4 content unreadable."
+            "offline translation packages; 'reader save URL' and 'reader list' keep a reading "
+            "list. Exit codes: 0 ok, 2 usage, 3 fetch failed, 4 content unreadable."
         ),
     )
     parser.add_argument(
@@ -324,6 +324,14 @@ def subcommand(name: str) -> Callable[[list[str]], int]:
         from reader.commands.themes import main as themes_main
 
         return themes_main
+    if name == "list":
+        from reader.commands.reading_list import list_main
+
+        return list_main
+    if name == "save":
+        from reader.commands.reading_list import save_main
+
+        return save_main
     from reader.commands.languages import main as languages_main
 
     return languages_main

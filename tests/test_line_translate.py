@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from reader.core.translate.packages import install_file
 
 from reader.core.document import Article, Code, Heading, Paragraph, number_links
 from reader.core.formats.plain import plain_block
 from reader.core.translate import engine
+from reader.core.translate.archive import install_file
 from reader.core.translate.article import translate_for_output
 from tests.support.argos_tiny import cached_package, isolated_env
 from tests.support.formats_sample import link, t
