@@ -13,10 +13,12 @@ import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from reader import __version__
+from reader.commands.parsing import Parser, add_ui_language_argument
 from reader.core.errors import EXIT_USAGE, ReaderError, UsageError
+from reader.core.i18n import _, choose_language, use_language
 from reader.core.safe_text import clean_line
 
 if TYPE_CHECKING:
@@ -32,18 +34,13 @@ N = TypeVar("N", int, float)
 _UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9}
 
 
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line and exit 2, like every other error."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message, "see 'reader --help'")
-
-
 def parse_size(text: str) -> int:
     """Bytes from '20MB', '512k', '1.5GiB' or a plain number."""
     match = _SIZE.match(text)
     if not match:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (use e.g. 20MB or 500k)")
+        raise argparse.ArgumentTypeError(
+            _("not a size: {text!r} (use e.g. 20MB or 500k)").format(text=text)
+        )
     number, unit = match.groups()
     unit = (unit or "").lower()
     binary = "i" in unit  # KiB, MiB, GiB
@@ -51,105 +48,127 @@ def parse_size(text: str) -> int:
     return int(float(number) * factor)
 
 
-def _positive(convert: Callable[[str], N], what: str) -> Callable[[str], N]:
-    """An argparse type that accepts only numbers above zero."""
+def _positive(convert: Callable[[str], N], what: Callable[[], str]) -> Callable[[str], N]:
+    """An argparse type that accepts only numbers above zero; `what` says what it wants."""
 
     def parse(text: str) -> N:
         try:
             value = convert(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
+            raise argparse.ArgumentTypeError(what().format(text=text)) from None
         if not (math.isfinite(value) and value > 0):
-            raise argparse.ArgumentTypeError(f"must be a finite number above 0: {text!r}")
+            raise argparse.ArgumentTypeError(
+                _("must be a finite number above 0: {text!r}").format(text=text)
+            )
         return value
 
     return parse
 
 
-positive_float = _positive(float, "a number of seconds")
-positive_int = _positive(int, "a whole number")
+positive_float = _positive(float, lambda: _("not a number of seconds: {text!r}"))
+positive_int = _positive(int, lambda: _("not a whole number: {text!r}"))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
+        hint=_("see 'reader --help'"),
         prog="reader",
-        description="Read the article in a web page, in a calm full-screen reader or as "
-        "clean linear text for screen readers.",
-        epilog="Subcommands: 'reader themes' lists the themes; 'reader languages' manages "
-        "offline translation packages; 'reader save URL' and 'reader list' keep a reading "
-        "list. Exit codes: 0 ok, 2 usage, 3 fetch failed, "
-        "4 content unreadable.",
+        description=_(
+            "Read the article in a web page, in a calm full-screen reader or as "
+            "clean linear text for screen readers."
+        ),
+        epilog=_(
+            "Subcommands: 'reader themes' lists the themes; 'reader languages' manages "
+            "offline translation packages; 'reader save URL' and 'reader list' keep a reading "
+            "list. Exit codes: 0 ok, 2 usage, 3 fetch failed, 4 content unreadable."
+        ),
     )
     parser.add_argument(
         "source",
         nargs="?",
-        help="a URL, a bare domain (example.com/page means https), a file, a file:// URL, "
-        "or - for standard input; none opens the welcome article",
+        help=_(
+            "a URL, a bare domain (example.com/page means https), a file, a file:// URL, "
+            "or - for standard input; none opens the welcome article"
+        ),
     )
-    out = parser.add_argument_group("output")
+    out = parser.add_argument_group(_("output"))
     out.add_argument(
         "--plain",
         action="store_true",
-        help="print the article as linear text for screen readers and braille displays "
-        "(the default when output is not a terminal)",
+        help=_(
+            "print the article as linear text for screen readers and braille displays "
+            "(the default when output is not a terminal)"
+        ),
     )
     out.add_argument(
         "--line",
         action="store_true",
-        help="line mode for screen readers: a prompt, commands, and only new lines below "
-        'the old ones (the default when TERM=dumb; also READER_MODE=line or mode = "line")',
+        help=_(
+            "line mode for screen readers: a prompt, commands, and only new lines below "
+            'the old ones (the default when TERM=dumb; also READER_MODE=line or mode = "line")'
+        ),
     )
-    out.add_argument("--format", choices=FORMAT_CHOICES, help="print in this format")
-    out.add_argument("--width", type=positive_int, help="wrap printed lines at N columns")
-    out.add_argument("--full", action="store_true", help="the whole page's text, undistilled")
+    out.add_argument("--format", choices=FORMAT_CHOICES, help=_("print in this format"))
+    out.add_argument("--width", type=positive_int, help=_("wrap printed lines at N columns"))
+    out.add_argument("--full", action="store_true", help=_("the whole page's text, undistilled"))
     out.add_argument(
         "--scale",
         type=int,
         choices=range(1, 5),
         metavar="{1,2,3,4}",
-        help="text N times larger: large letters in the full-screen reader; printed plain text "
-        "uses kitty's text-sizing protocol (OSC 66) where the terminal supports it",
+        help=_(
+            "text N times larger: large letters in the full-screen reader; printed plain text "
+            "uses kitty's text-sizing protocol (OSC 66) where the terminal supports it"
+        ),
     )
-    language = parser.add_argument_group("translation (offline)")
-    language.add_argument("--translate", metavar="LANG", help="translate the article into LANG")
+    add_ui_language_argument(out)
+    language = parser.add_argument_group(_("translation (offline)"))
+    language.add_argument("--translate", metavar="LANG", help=_("translate the article into LANG"))
     language.add_argument(
         "--from",
         dest="source_language",
         metavar="LANG",
-        help="the article's language, when the page does not say it",
+        help=_("the article's language, when the page does not say it"),
     )
     language.add_argument(
         "--translation-view",
         choices=("translation", "original", "interleaved"),
         default="translation",
-        help="show the translation only (the default), the original, or each block followed "
-        "by its translation",
+        help=_(
+            "show the translation only (the default), the original, or each block followed "
+            "by its translation"
+        ),
     )
-    fetch = parser.add_argument_group("fetching")
+    fetch = parser.add_argument_group(_("fetching"))
     fetch.add_argument(
-        "--timeout", type=positive_float, default=20.0, help="seconds for the whole fetch (20)"
+        "--timeout", type=positive_float, default=20.0, help=_("seconds for the whole fetch (20)")
     )
     fetch.add_argument(
         "--max-size",
         type=parse_size,
         default=20_000_000,
         metavar="SIZE",
-        help="largest page to read, decoded, e.g. 20MB (the default)",
+        help=_("largest page to read, decoded, e.g. 20MB (the default)"),
     )
     fetch.add_argument(
         "--offline",
         action="store_true",
-        help="read web pages from the offline cache only (pages you have read before)",
+        help=_("read web pages from the offline cache only (pages you have read before)"),
     )
     fetch.add_argument(
         "--extract-timeout",
         type=positive_float,
         default=10.0,
         metavar="S",
-        help="seconds distillation may take before reader shows the page text instead (10)",
+        help=_("seconds distillation may take before reader shows the page text instead (10)"),
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--debug", action="store_true", help=_("show tracebacks on errors"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"reader {__version__}",
+        help=_("show reader's version and exit"),
+    )
     return parser
 
 
@@ -157,11 +176,14 @@ def chosen_mode(args: argparse.Namespace) -> str:
     """ "print" (linear output), "line" (line mode) or "app" (the full-screen reader)."""
     if args.line:
         if args.plain or args.format:
-            raise UsageError("--line cannot be combined with --plain or --format", "drop one")
+            raise UsageError(_("--line cannot be combined with --plain or --format"), _("drop one"))
         if args.source == "-":
             raise UsageError(
-                "line mode reads its commands from standard input, so the page cannot come from it",
-                "save the page to a file and give its name",
+                _(
+                    "line mode reads its commands from standard input, so the page cannot "
+                    "come from it"
+                ),
+                _("save the page to a file and give its name"),
             )
         return "line"
     if args.plain or args.format or not (sys.stdout.isatty() and sys.stdin.isatty()):
@@ -179,7 +201,11 @@ def preferred_mode() -> str:
     if wanted in MODES:
         return wanted
     if wanted:
-        warn(f"READER_MODE={wanted} is not one of {', '.join(MODES)}; ignoring it")
+        warn(
+            _("READER_MODE={mode} is not one of {choices}; ignoring it").format(
+                mode=wanted, choices=", ".join(MODES)
+            )
+        )
     return saved_mode()
 
 
@@ -207,7 +233,9 @@ def options_from(args: argparse.Namespace) -> Options:
 
 def warn(message: str) -> None:
     """A problem that does not stop reader (a damaged cache entry, say): one line on stderr."""
-    print(f"reader: warning: {clean_line(message)}", file=sys.stderr)
+    # "reader:" starts every line reader writes to stderr, in every language (users grep it).
+    warning = _("warning: {message}").format(message=clean_line(message))
+    print(f"reader: {warning}", file=sys.stderr)
 
 
 def print_article(args: argparse.Namespace) -> int:
@@ -217,7 +245,7 @@ def print_article(args: argparse.Namespace) -> int:
     fmt = args.format or "plain"
     plain = fmt in ("plain", "text")
     if args.scale and not plain:
-        raise UsageError("--scale works with plain text only", "drop --format or --scale")
+        raise UsageError(_("--scale works with plain text only"), _("drop --format or --scale"))
     article = load_article(args.source, options_from(args), warn)
     if args.translate:
         from reader.core.translate.article import translate_for_output
@@ -282,7 +310,7 @@ def dispatch(argv: list[str]) -> int:
         return subcommand(argv[0])(argv[1:])
     args = build_parser().parse_args(argv)
     if args.source is not None and not args.source.strip():
-        raise UsageError("the source is empty", "give a URL, a file or - for standard input")
+        raise UsageError(_("the source is empty"), _("give a URL, a file or - for standard input"))
     mode = chosen_mode(args)
     if mode == "print":
         return print_article(args)
@@ -320,6 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     try:
+        use_language(interface_language(argv))
         return dispatch(argv)
     except ReaderError as error:
         report(error, debug)
@@ -337,11 +366,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exception(error)
         # The exception's text may quote a page or a server: one clean line.
         detail = clean_line(f"{type(error).__name__}: {error}")
-        print(
-            f"reader: internal error: {detail} (run again with --debug and report the traceback)",
-            file=sys.stderr,
-        )
+        message = _("internal error: {detail} (run again with --debug and report the traceback)")
+        print(f"reader: {message.format(detail=detail)}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def interface_language(argv: list[str]) -> str:
+    """The language of reader's own words: `--ui-language`, else `ui_language` in
+    settings.toml, else the locale, else English. Read before parsing, so help is translated."""
+    option = None
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--ui-language" and i + 1 < len(argv):
+            option = argv[i + 1]
+        elif word.startswith("--ui-language="):
+            option = word.partition("=")[2]
+    if option:
+        return choose_language(option, None, os.environ)
+    from reader.core.storage.settings import ui_language_setting  # reads settings.toml
+
+    return choose_language(None, ui_language_setting(), os.environ)
 
 
 def _silence_stdout() -> None:

@@ -25,4 +25,7 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.delenv("ARGOS_PACKAGE_INDEX", raising=False)
     # Colour follows NO_COLOR; tests that want it off set it themselves.
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # reader speaks English unless a test asks for another interface language.
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.delenv("LANGUAGE", raising=False)
     return root

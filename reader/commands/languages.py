@@ -5,36 +5,45 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
+from reader.commands.parsing import Parser, add_ui_language_argument
 from reader.core.errors import UsageError
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
 if TYPE_CHECKING:
     from reader.core.translate.index import Progress
 
-USAGE = """\
-reader languages                          list installed translation packages
-reader languages available                list the packages in the argos index (needs internet)
-reader languages install FROM TO          download and install a package, e.g. install en es
-reader languages install FILE.argosmodel  install a package file (no network)
-reader languages remove FROM TO           uninstall a package"""
 
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message, "see 'reader languages --help'")
+def usage_text() -> str:
+    """The command forms, each with what it does, aligned."""
+    forms = [
+        ("reader languages", _("list installed translation packages")),
+        ("reader languages available", _("list the packages in the argos index (needs internet)")),
+        (
+            "reader languages install FROM TO",
+            _("download and install a package, e.g. install en es"),
+        ),
+        ("reader languages install FILE.argosmodel", _("install a package file (no network)")),
+        ("reader languages remove FROM TO", _("uninstall a package")),
+    ]
+    return "\n".join(f"{form:<42}{what}" for form, what in forms)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
+        hint=_("see 'reader languages --help'"),
         prog="reader languages",
-        description="Manage the argostranslate packages used for offline translation. "
-        "Packages live where argostranslate keeps them (ARGOS_PACKAGES_DIR).",
-        usage=USAGE,
+        description=_(
+            "Manage the argostranslate packages used for offline translation. "
+            "Packages live where argostranslate keeps them (ARGOS_PACKAGES_DIR)."
+        ),
+        usage=usage_text(),
     )
     parser.add_argument("action", nargs="?", choices=("list", "available", "install", "remove"))
     parser.add_argument("args", nargs="*")
+    add_ui_language_argument(parser)
     return parser
 
 
@@ -62,7 +71,9 @@ def main(argv: list[str]) -> int:
 
 def _expect(words: list[str], count: int, usage: str) -> None:
     if len(words) != count:
-        raise UsageError(f"expected: {usage}", "see 'reader languages --help'")
+        raise UsageError(
+            _("expected: {usage}").format(usage=usage), _("see 'reader languages --help'")
+        )
 
 
 def _codes(words: list[str]) -> tuple[str, str]:
@@ -78,8 +89,9 @@ def list_installed() -> int:
 
     packages = installed_packages(warn)
     if not packages:
-        print(f"No translation packages installed (in {clean_line(str(packages_dir()))}).")
-        print("Install one with: reader languages install FROM TO (e.g. en es)")
+        folder = clean_line(str(packages_dir()))
+        print(_("No translation packages installed (in {folder}).").format(folder=folder))
+        print(_("Install one with: reader languages install FROM TO (e.g. en es)"))
         return 0
     for package in packages:
         print(package.describe())
@@ -92,7 +104,7 @@ def list_available() -> int:
 
     installed = {(p.from_code, p.to_code) for p in installed_packages()}
     for package in available_packages():
-        mark = "  (installed)" if (package.from_code, package.to_code) in installed else ""
+        mark = "  " + _("(installed)") if (package.from_code, package.to_code) in installed else ""
         print(f"{package.describe()}{mark}")
     return 0
 
@@ -103,12 +115,12 @@ def install_file(path: Path) -> int:
 
     if path.suffix != ".argosmodel" and not path.exists():
         raise UsageError(
-            f"not a package file: {path}",
-            "give FROM TO language codes or the path of a .argosmodel file",
+            _("not a package file: {path}").format(path=path),
+            _("give FROM TO language codes or the path of a .argosmodel file"),
         )
     package = install(path)
     forget_engines()
-    print(f"Installed {package.describe()}")
+    print(_("Installed {package}").format(package=package.describe()))
     return 0
 
 
@@ -116,10 +128,10 @@ def install_pair(from_code: str, to_code: str) -> int:
     from reader.core.translate.engine import forget_engines
     from reader.core.translate.index import download_and_install
 
-    label = f"Downloading {from_code} → {to_code}"
+    label = _("Downloading {source} → {target}").format(source=from_code, target=to_code)
     package = download_and_install(from_code, to_code, stderr_progress(label))
     forget_engines()
-    print(f"Installed {package.describe()}")
+    print(_("Installed {package}").format(package=package.describe()))
     return 0
 
 
@@ -129,7 +141,7 @@ def remove(from_code: str, to_code: str) -> int:
 
     package = remove_package(from_code, to_code)
     forget_engines()
-    print(f"Removed {package.describe()}", file=sys.stdout)
+    print(_("Removed {package}").format(package=package.describe()), file=sys.stdout)
     return 0
 
 

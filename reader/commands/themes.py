@@ -5,65 +5,81 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import NoReturn
 
-from reader.core.errors import UsageError
+from reader.commands.parsing import Parser, add_ui_language_argument
+from reader.core.formats.plain import cell_width
+from reader.core.i18n import _, pgettext
 from reader.core.themes import Theme, ThemeCatalogue, load_themes
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message, "see 'reader themes --help'")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
+        hint=_("see 'reader themes --help'"),
         prog="reader themes",
-        description="List the reading themes: the shipped ones and your own from "
-        "<config dir>/themes/*.toml, with their WCAG contrast check.",
+        description=_(
+            "List the reading themes: the shipped ones and your own from "
+            "<config dir>/themes/*.toml, with their WCAG contrast check."
+        ),
     )
     parser.add_argument(
         "--json",
         action="store_true",
-        help="print every theme's colours and computed contrast ratios as JSON",
+        help=_("print every theme's colours and computed contrast ratios as JSON"),
     )
+    add_ui_language_argument(parser)
     return parser
 
 
 def _contrast_summary(theme: Theme) -> str:
     if theme.ansi:
-        return "n/a"
+        return _("n/a")
     failures = theme.failures
     if not failures:
         body = next(r for r in theme.contrast() if r.rule.label == "body text")
-        return f"pass {body.ratio:.1f}:1"
-    return f"FAIL ({len(failures)})"
+        return _("pass {ratio}:1").format(ratio=f"{body.ratio:.1f}")
+    return _("FAIL ({count})").format(count=len(failures))
+
+
+def _kind(theme: Theme) -> str:
+    if theme.ansi:
+        return pgettext("theme kind", "terminal")
+    return pgettext("theme kind", "dark") if theme.dark else pgettext("theme kind", "light")
 
 
 def format_table(catalogue: ThemeCatalogue) -> str:
     """The themes as aligned text columns: name, dark/light, origin, contrast, description."""
-    rows = [("name", "kind", "from", "contrast", "description")]
-    for theme in catalogue.themes.values():
-        rows.append(
-            (
-                theme.name,
-                "terminal" if theme.ansi else "dark" if theme.dark else "light",
-                theme.source,
-                _contrast_summary(theme),
-                theme.description,
-            )
+    rows = [
+        (
+            pgettext("themes table", "name"),
+            pgettext("themes table", "kind"),
+            pgettext("themes table", "from"),
+            pgettext("themes table", "contrast"),
+            pgettext("themes table", "description"),
         )
-    widths = [max(len(row[col]) for row in rows) for col in range(4)]
+    ]
+    for theme in catalogue.themes.values():
+        source = (
+            pgettext("theme source", "user")
+            if theme.source == "user"
+            else pgettext("theme source", "shipped")
+        )
+        rows.append((theme.name, _kind(theme), source, _contrast_summary(theme), theme.description))
+    widths = [max(cell_width(row[col]) for row in rows) for col in range(4)]
     lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True))
+        "  ".join(
+            cell + " " * (width - cell_width(cell))
+            for cell, width in zip(row[:4], widths, strict=True)
+        )
         + "  "
         + row[4]
         for row in rows
     ]
     lines.append("")
     lines.append(
-        "contrast: body text against the background (WCAG AAA needs 7:1); 'n/a' means the "
-        "terminal's own colours decide it."
+        _(
+            "contrast: body text against the background (WCAG AAA needs 7:1); 'n/a' means the "
+            "terminal's own colours decide it."
+        )
     )
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
@@ -98,7 +114,8 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     catalogue = load_themes()
     for warning in catalogue.warnings:
-        print(f"reader: warning: {warning}", file=sys.stderr)
+        message = _("warning: {message}").format(message=warning)
+        print(f"reader: {message}", file=sys.stderr)
     if args.json:
         data = {
             "themes": [theme_json(theme) for theme in catalogue.themes.values()],

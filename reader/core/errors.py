@@ -6,6 +6,7 @@ line, `reader: <what happened> (<what to try>)`, and exits with `exit_code`.
 
 from __future__ import annotations
 
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
 EXIT_USAGE = 2
@@ -24,7 +25,10 @@ class ReaderError(Exception):
         self.hint = clean_line(hint)
 
     def __str__(self) -> str:
-        return f"{self.message} ({self.hint})" if self.hint else self.message
+        if not self.hint:
+            return self.message
+        # TRANSLATORS: an error: what happened, then what to try.
+        return _("{message} ({hint})").format(message=self.message, hint=self.hint)
 
 
 class UsageError(ReaderError):

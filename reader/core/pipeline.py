@@ -12,6 +12,7 @@ from importlib import resources
 
 from reader.core.document import Article, Page
 from reader.core.errors import FetchError
+from reader.core.i18n import _
 
 WELCOME_URL = "reader:welcome"
 
@@ -57,7 +58,10 @@ def load_page(source: str | None, options: Options, warn: Warn = _ignore) -> Pag
     cacheable = url.startswith(("http://", "https://")) and (options.use_cache or options.offline)
     if not cacheable:
         if options.offline and not url.startswith("file:"):
-            raise FetchError(f"{url} is not in the offline cache", "read it once online first")
+            raise FetchError(
+                _("{address} is not in the offline cache").format(address=url),
+                _("read it once online first"),
+            )
         return fetch(url, timeout=options.timeout, max_size=options.max_size)
 
     from reader.core.storage.page_cache import PageCache
@@ -68,8 +72,8 @@ def load_page(source: str | None, options: Options, warn: Warn = _ignore) -> Pag
                 page = cache.get(url)
                 if page is None:
                     raise FetchError(
-                        f"{url} is not in the offline cache",
-                        "read it once without --offline to keep a copy",
+                        _("{address} is not in the offline cache").format(address=url),
+                        _("read it once without --offline to keep a copy"),
                     )
                 return page
             page = fetch(url, timeout=options.timeout, max_size=options.max_size)
@@ -87,5 +91,5 @@ def load_article(source: str | None, options: Options = Options(), warn: Warn = 
     page = load_page(source, options, warn)
     article = extract(page, full=options.full, time_budget=options.extract_budget)
     if page.from_cache:
-        article.notices.append("Read from the offline cache.")
+        article.notices.append(_("Read from the offline cache."))
     return article

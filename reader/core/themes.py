@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
 # The colour slots a theme fills. `background` and `text` are required; every other slot falls
@@ -264,30 +265,36 @@ def parse_theme(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ThemeFileError(f"not valid TOML ({exc})") from None
+        raise ThemeFileError(_("not valid TOML ({reason})").format(reason=exc)) from None
     name = clean_line(str(data.get("name", stem))).lower()
     if not _NAME.fullmatch(name):
-        raise ThemeFileError(f"the name {name!r} must be lower-case letters, digits and '-'")
+        raise ThemeFileError(
+            _("the name {name!r} must be lower-case letters, digits and '-'").format(name=name)
+        )
     ansi = bool(data.get("ansi", False))
     raw = data.get("colors")
     if not isinstance(raw, dict):
-        raise ThemeFileError("it has no [colors] table")
+        raise ThemeFileError(_("it has no [colors] table"))
     colors: dict[str, str] = {}
     for key, value in raw.items():
         if key not in COLOR_KEYS:
-            raise ThemeFileError(f"unknown colour {clean_line(str(key))!r}")
+            raise ThemeFileError(_("unknown colour {key!r}").format(key=clean_line(str(key))))
         value = str(value).strip()
         if ansi and value in ANSI_NAMES:
             colors[key] = value
             continue
         if not _HEX.fullmatch(value):
-            raise ThemeFileError(f"{key} = {clean_line(value)!r} is not a #rrggbb colour")
+            raise ThemeFileError(
+                _("{key} = {value!r} is not a #rrggbb colour").format(
+                    key=key, value=clean_line(value)
+                )
+            )
         colors[key] = value.lower()
     missing = [key for key in REQUIRED_KEYS if key not in colors]
     if missing:
-        raise ThemeFileError(f"missing colour {', '.join(missing)}")
+        raise ThemeFileError(_("missing colour {keys}").format(keys=", ".join(missing)))
     if not ansi and parse_hex(colors["background"])[3] < 1.0:
-        raise ThemeFileError("the background must be opaque")
+        raise ThemeFileError(_("the background must be opaque"))
     return Theme(
         name=name,
         description=clean_line(str(data.get("description", ""))),
@@ -350,21 +357,32 @@ def load_themes(user_dir: Path | None = None, *, include_user: bool = True) -> T
             text = entry.read_text(encoding="utf-8")
             theme = parse_theme(text, stem=entry.name[:-5], source="user", path=label)
         except (OSError, UnicodeDecodeError, ThemeFileError) as exc:
-            catalogue.warnings.append(f"theme file {label} was skipped: {exc}")
+            catalogue.warnings.append(
+                _("theme file {path} was skipped: {reason}").format(path=label, reason=exc)
+            )
             continue
         if theme.name in catalogue.themes and catalogue.themes[theme.name].source == "user":
+            reason = _("another user theme is already named {name!r}").format(name=theme.name)
             catalogue.warnings.append(
-                f"theme file {label} was skipped: another user theme is already named "
-                f"{theme.name!r}"
+                _("theme file {path} was skipped: {reason}").format(path=label, reason=reason)
             )
             continue
         catalogue.themes[theme.name] = theme
         for failure in theme.failures:
             rule = failure.rule
             catalogue.warnings.append(
-                f"theme {theme.name!r} ({label}): {rule.label} contrast is "
-                f"{failure.ratio:.2f}:1, below the {rule.minimum:g}:1 WCAG minimum "
-                f"({rule.foreground} on {rule.background})"
+                _(
+                    "theme {name!r} ({path}): {check} contrast is {ratio}:1, below the "
+                    "{minimum}:1 WCAG minimum ({foreground} on {background})"
+                ).format(
+                    name=theme.name,
+                    path=label,
+                    check=rule.label,
+                    ratio=f"{failure.ratio:.2f}",
+                    minimum=f"{rule.minimum:g}",
+                    foreground=rule.foreground,
+                    background=rule.background,
+                )
             )
     return catalogue
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reader.core.i18n import N_, _
 from reader.core.safe_text import clean_line
 from reader.line.session import LineSession
 
@@ -19,6 +20,8 @@ _HEADING_LEVEL = re.compile(r"([hH])([1-6])")
 
 @dataclass(frozen=True, slots=True)
 class Command:
+    """A command: its names, and its usage and help (marked for translation, shown with `_`)."""
+
     names: tuple[str, ...]
     usage: str
     help: str
@@ -26,83 +29,94 @@ class Command:
 
 
 def _help(session: LineSession, _arg: str) -> None:
-    session.out.line("Commands (a letter or a word, then Enter):")
-    session.out.lines(f"{command.usage}: {command.help}" for command in COMMANDS)
+    session.out.line(_("Commands (a letter or a word, then Enter):"))
+    session.out.lines(
+        _("{usage}: {what}").format(usage=_(command.usage), what=_(command.help))
+        for command in COMMANDS
+    )
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command(("n", "next"), "Enter, n or next", "the next block", LineSession.next_step),
-    Command(("p", "previous"), "p or previous", "the previous block", LineSession.previous_step),
-    Command(("r", "repeat"), "r or repeat", "the current block again", LineSession.repeat),
+    Command(("n", "next"), N_("Enter, n or next"), N_("the next block"), LineSession.next_step),
+    Command(
+        ("p", "previous"), N_("p or previous"), N_("the previous block"), LineSession.previous_step
+    ),
+    Command(("r", "repeat"), N_("r or repeat"), N_("the current block again"), LineSession.repeat),
     Command(
         ("h", "heading"),
-        "h or heading; h2 for level 2",
-        "the next heading (of that level)",
+        N_("h or heading; h2 for level 2"),
+        N_("the next heading (of that level)"),
         LineSession.next_heading,
     ),
     Command(
         ("H", "back-heading"),
-        "H or back-heading; H2 for level 2",
-        "the previous heading (of that level)",
+        N_("H or back-heading; H2 for level 2"),
+        N_("the previous heading (of that level)"),
         LineSession.previous_heading,
     ),
     Command(
         ("t", "contents"),
-        "t or contents; t 3",
-        "the numbered headings; t 3 goes to heading 3",
+        N_("t or contents; t 3"),
+        N_("the numbered headings; t 3 goes to heading 3"),
         LineSession.contents,
     ),
     Command(
         ("l", "links"),
-        "l or links; l 3",
-        "the numbered links and their addresses; l 3 shows link 3",
+        N_("l or links; l 3"),
+        N_("the numbered links and their addresses; l 3 shows link 3"),
         LineSession.links,
     ),
-    Command(("g", "go"), "g 3 or go 3", "follow link 3", LineSession.follow),
-    Command(("b", "back"), "b or back", "back to where you were before", LineSession.back),
-    Command(("f", "forward"), "f or forward", "forward again", LineSession.forward),
+    Command(("g", "go"), N_("g 3 or go 3"), N_("follow link 3"), LineSession.follow),
+    Command(("b", "back"), N_("b or back"), N_("back to where you were before"), LineSession.back),
+    Command(("f", "forward"), N_("f or forward"), N_("forward again"), LineSession.forward),
     Command(
-        ("o", "open"), "o or open ADDRESS", "open a web page or file", LineSession.open_address
+        ("o", "open"),
+        N_("o or open ADDRESS"),
+        N_("open a web page or file"),
+        LineSession.open_address,
     ),
     Command(
         ("/", "find"),
-        "/word or find word",
-        "find the word below; / alone finds the next match",
+        N_("/word or find word"),
+        N_("find the word below; / alone finds the next match"),
         LineSession.find,
     ),
-    Command(("?",), "?word", "find the word above", LineSession.find_backward),
+    Command(("?",), N_("?word"), N_("find the word above"), LineSession.find_backward),
     Command(
         ("w", "where"),
-        "w or where",
-        "where am I: title, headings, block number, progress",
+        N_("w or where"),
+        N_("where am I: title, headings, block number, progress"),
         LineSession.where,
     ),
-    Command(("top",), "top", "the start of the article", LineSession.top),
-    Command(("end",), "end", "the end of the article", LineSession.end),
+    Command(("top",), N_("top"), N_("the start of the article"), LineSession.top),
+    Command(("end",), N_("end"), N_("the end of the article"), LineSession.end),
     Command(
         ("x", "full"),
-        "x or full",
-        "the whole page's text instead of the article, or back",
+        N_("x or full"),
+        N_("the whole page's text instead of the article, or back"),
         LineSession.toggle_full,
     ),
     Command(
         ("T", "translate"),
-        "T de or translate de; T off",
-        "translate into a language offline",
+        N_("T de or translate de; T off"),
+        N_("translate into a language offline"),
         LineSession.translate,
     ),
     Command(
         ("v", "view"),
-        "v or view",
-        "switch translation, interleaved and original",
+        N_("v or view"),
+        N_("switch translation, interleaved and original"),
         LineSession.cycle_view,
     ),
-    Command(("a", "aloud"), "a or aloud", "read aloud", LineSession.read_aloud),
+    Command(("a", "aloud"), N_("a or aloud"), N_("read aloud"), LineSession.read_aloud),
     Command(
-        ("set",), "set width 80, set step 3", "wrap lines; blocks per step", LineSession.settings
+        ("set",),
+        N_("set width 80, set step 3"),
+        N_("wrap lines; blocks per step"),
+        LineSession.settings,
     ),
-    Command(("help",), "? or help", "this list", _help),
-    Command(("q", "quit"), "q, quit or ctrl+d", "quit", LineSession.quit),
+    Command(("help",), N_("? or help"), N_("this list"), _help),
+    Command(("q", "quit"), N_("q, quit or ctrl+d"), N_("quit"), LineSession.quit),
 )
 _BY_NAME = {name: command for command in COMMANDS for name in command.names}
 
@@ -119,7 +133,7 @@ def parse(text: str) -> tuple[str, str]:
         return (text[0], text[1:].strip())
     if level := _HEADING_LEVEL.fullmatch(text):
         return (level.group(1), level.group(2))
-    word, _, arg = text.partition(" ")
+    word, _sep, arg = text.partition(" ")
     return (word if len(word) == 1 else word.lower(), arg.strip())
 
 
@@ -129,6 +143,8 @@ def run_command(session: LineSession, text: str) -> None:
     command = _BY_NAME.get(name)
     if command is None:
         shown = clean_line(text)[:60]
-        session.out.line(f"Not understood: {shown}. Type ? for the list of commands.")
+        session.out.line(
+            _("Not understood: {text}. Type ? for the list of commands.").format(text=shown)
+        )
         return
     command.handler(session, arg)

@@ -6,6 +6,7 @@ import sys
 from typing import TextIO
 
 from reader.core.document import Article
+from reader.core.i18n import _
 from reader.core.pipeline import Options
 from reader.core.storage.state import State
 from reader.line.commands import run_command
@@ -35,7 +36,10 @@ def run_line(
     out = Output(stdout)
     commands = CommandInput(stdin, out, interactive=stdin.isatty())
     with State() as state:
-        out.lines(f"reader: warning: {warning}" for warning in state.warnings)
+        out.lines(
+            "reader: " + _("warning: {message}").format(message=warning)
+            for warning in state.warnings
+        )
         session = LineSession(
             out,
             state,
@@ -53,15 +57,16 @@ def run_line(
             try:
                 text = commands.read()
             except KeyboardInterrupt:  # at the prompt: nothing to stop, nothing lost
-                out.lines(["", "Type q or press ctrl+d to quit."])
+                out.lines(["", _("Type q or press ctrl+d to quit.")])
                 continue
             if text is None:
                 break
             try:
                 run_command(session, text)
             except KeyboardInterrupt:  # a long listing, say
-                out.lines(["", "Stopped."])
+                out.lines(["", _("Stopped.")])
             except Exception as error:  # a bug must not end the session or lose the place
                 detail = f"{type(error).__name__}: {error}"
-                out.line(f"reader: internal error: {detail} (please report it)")
+                message = _("internal error: {detail} (please report it)").format(detail=detail)
+                out.line(f"reader: {message}")
     return 0

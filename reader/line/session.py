@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from reader.core.document import Article
 from reader.core.errors import ReaderError
+from reader.core.i18n import _
 from reader.core.pipeline import Options, load_article
 from reader.core.reading import LinkRef, Reading, ReadingPosition, followable, position_key
 from reader.core.storage.state import State
@@ -67,7 +68,9 @@ class LineSession:
     def _need_article(self) -> Reading | None:
         reading = self.reading
         if reading is None:
-            self.out.line("No article is open: type o and an address, for example o example.com.")
+            self.out.line(
+                _("No article is open: type o and an address, for example o example.com.")
+            )
         return reading
 
     def save_position(self) -> None:
@@ -84,28 +87,32 @@ class LineSession:
     def _slow(self, what: str, work: Callable[[], T]) -> T | None:
         """Say `what` is happening, run `work` (ctrl+c cancels), and report a failure in one
         line; None when it failed or was cancelled."""
-        self.out.line(f"{what} ...")
+        self.out.line(_("{action} ...").format(action=what))
         try:
             return run_cancellable(work)
         except KeyboardInterrupt:
-            self.out.line("Cancelled.")
+            self.out.line(_("Cancelled."))
         except ReaderError as error:
             self.out.line(f"reader: {error}")
         except Exception as error:  # a bug must not end the session
-            self.out.line(
-                f"reader: internal error: {type(error).__name__}: {error} "
-                "(run 'reader --debug' with the same source and report the traceback)"
-            )
+            message = _(
+                "internal error: {detail} (run 'reader --debug' with the same source and "
+                "report the traceback)"
+            ).format(detail=f"{type(error).__name__}: {error}")
+            self.out.line(f"reader: {message}")
         return None
 
     def _load(self, source: str | None) -> Opened | None:
         warnings: list[str] = []
         options = self.options
-        shown = source or "the welcome article"
+        shown = source or _("the welcome article")
         article = self._slow(
-            f"Loading {shown}", lambda: load_article(source, options, warnings.append)
+            _("Loading {source}").format(source=shown),
+            lambda: load_article(source, options, warnings.append),
         )
-        self.out.lines(f"reader: warning: {warning}" for warning in warnings)
+        self.out.lines(
+            "reader: " + _("warning: {message}").format(message=warning) for warning in warnings
+        )
         if article is None:
             return None
         return self._opened(article, source)
@@ -121,7 +128,8 @@ class LineSession:
     def _translate(self, article: Article, language: str) -> Translated | None:
         source = self.translation_source
         translated = self._slow(
-            f"Translating into {language}", lambda: translate(article, language, source)
+            _("Translating into {language}").format(language=language),
+            lambda: translate(article, language, source),
         )
         if translated is not None:
             self.out.line(translated.note)
@@ -148,7 +156,7 @@ class LineSession:
         self.out.lines(announce.header_lines(reading, self.width))
         if saved is not None and (saved.block, saved.offset) != (0, 0):
             reading.restore(opened.shown_position(saved))
-            self.out.line(f"Resuming at {announce.place(reading)}.")
+            self.out.line(_("Resuming at {place}.").format(place=announce.place(reading)))
         self.show_step()
 
     # -- steps -------------------------------------------------------------------------------
@@ -158,7 +166,7 @@ class LineSession:
         reading = self.reading
         assert reading is not None
         if not reading.block_count:
-            self.out.line("This article has no text.")
+            self.out.line(_("This article has no text."))
             return
         for number, (block, part) in enumerate(steps.step_units(reading, self.step)):
             count = len(steps.parts(reading, block))
@@ -174,7 +182,7 @@ class LineSession:
         last = steps.step_units(reading, self.step)[-1] if reading.block_count else None
         following = steps.next_unit(reading, last) if last else None
         if following is None:
-            self.out.line("End of the article. Type top to start again, or b to go back.")
+            self.out.line(_("End of the article. Type top to start again, or b to go back."))
             return
         steps.go(reading, following)
         self.show_step()
@@ -184,13 +192,13 @@ class LineSession:
             return
         here = steps.unit_at(reading, reading.position)
         unit = here
-        for _ in range(self.step):
+        for _step in range(self.step):
             earlier = steps.previous_unit(reading, unit)
             if earlier is None:
                 break
             unit = earlier
         if unit == here:
-            self.out.line("Top of the article.")
+            self.out.line(_("Top of the article."))
             return
         steps.go(reading, unit)
         self.show_step()
@@ -219,7 +227,11 @@ class LineSession:
         reading.go_to(steps.step_units(reading, self.step)[-1][0])
         if reading.next_heading(int(level) if level else None) is None:
             reading.go_to(here.block, here.offset)
-            self.out.line(f"No {_level_words(level)} below.")
+            self.out.line(
+                _("No level-{level} heading below.").format(level=level)
+                if level
+                else _("No more headings below.")
+            )
             return
         self.show_step()
 
@@ -227,13 +239,21 @@ class LineSession:
         if (reading := self._need_article()) is None or not self._valid_level(level):
             return
         if reading.previous_heading(int(level) if level else None) is None:
-            self.out.line(f"No {_level_words(level)} above.")
+            self.out.line(
+                _("No level-{level} heading above.").format(level=level)
+                if level
+                else _("No more headings above.")
+            )
             return
         self.show_step()
 
     def _valid_level(self, level: str) -> bool:
         if level and not (level.isdigit() and 1 <= int(level) <= 6):
-            self.out.line(f"There is no heading level {level}: levels go from 1 to 6, as in h2.")
+            self.out.line(
+                _("There is no heading level {level}: levels go from 1 to 6, as in h2.").format(
+                    level=level
+                )
+            )
             return False
         return True
 
@@ -246,7 +266,11 @@ class LineSession:
         heading = reading.heading(int(number)) if number.isdigit() else None
         if heading is None:
             count = announce.plural(len(reading.headings), "heading")
-            self.out.line(f"There is no heading {number}; this article has {count}.")
+            self.out.line(
+                _("There is no heading {number}; this article has {count}.").format(
+                    number=number, count=count
+                )
+            )
             return
         reading.go_to(heading.block)
         self.show_step()
@@ -270,17 +294,22 @@ class LineSession:
         if query:
             found = reading.find(query, backward=backward) is not None
         elif not reading.query:
-            self.out.line("Nothing to find yet: type / and a word, for example /engine.")
+            self.out.line(_("Nothing to find yet: type / and a word, for example /engine."))
             return
         else:
             found = reading.next_match() is not None
         if not found:
-            self.out.line(f'No matches for "{reading.query}".')
+            self.out.line(_('No matches for "{query}".').format(query=reading.query))
             return
         count = len(reading.matches)
         self.out.line(
-            f'Match {reading.match_index + 1} of {count} for "{reading.query}", '
-            f"block {reading.block + 1} of {reading.block_count}:"
+            _('Match {number} of {count} for "{query}", block {block} of {blocks}:').format(
+                number=reading.match_index + 1,
+                count=count,
+                query=reading.query,
+                block=reading.block + 1,
+                blocks=reading.block_count,
+            )
         )
         self.show_step()
 
@@ -295,21 +324,26 @@ class LineSession:
         link = self._link(reading, number)
         if link is not None:
             target = reading.fragment_block(link.url)
-            note = f" It goes to block {target + 1} of this article." if target is not None else ""
+            goes = _("It goes to block {number} of this article.")
+            note = " " + goes.format(number=target + 1) if target is not None else ""
             self.out.line(announce.link_line(link) + note)
 
     def _link(self, reading: Reading, number: str) -> LinkRef | None:
         link = reading.link(int(number)) if number.isdigit() else None
         if link is None:
             count = announce.plural(len(reading.links), "link")
-            self.out.line(f"There is no link {number}; this article has {count}.")
+            self.out.line(
+                _("There is no link {number}; this article has {count}.").format(
+                    number=number, count=count
+                )
+            )
         return link
 
     def follow(self, number: str) -> None:
         if (reading := self._need_article()) is None:
             return
         if not number:
-            self.out.line("Which link? Type g and its number, for example g 3.")
+            self.out.line(_("Which link? Type g and its number, for example g 3."))
             return
         link = self._link(reading, number)
         if link is None:
@@ -317,10 +351,20 @@ class LineSession:
         if reading.is_same_page(link.url):
             self._jump_within(link.number, link.url)
         elif not followable(link.url, reading.article.url):
-            scheme = urlsplit(link.url).scheme or "relative"
-            self.out.line(f"Link {link.number} is a {scheme}: link and is not followed.")
+            scheme = urlsplit(link.url).scheme
+            self.out.line(
+                _("Link {number} is a {scheme}: link and is not followed.").format(
+                    number=link.number, scheme=scheme
+                )
+                if scheme
+                else _("Link {number} is a relative link and is not followed.").format(
+                    number=link.number
+                )
+            )
         else:
-            self.out.line(f"Following link {link.number}: {link.text}.")
+            self.out.line(
+                _("Following link {number}: {text}.").format(number=link.number, text=link.text)
+            )
             self.open(link.url)
 
     def _jump_within(self, number: int, url: str) -> None:
@@ -330,17 +374,25 @@ class LineSession:
         target = visit.opened.reading.fragment_block(url)
         if target is None:
             fragment = urlsplit(url).fragment
-            self.out.line(f"Link {number} points to #{fragment}, which this article does not have.")
+            self.out.line(
+                _("Link {number} points to #{fragment}, which this article does not have.").format(
+                    number=number, fragment=fragment
+                )
+            )
             return
         self.save_position()
         self.visits.add(Visit(visit.opened, visit.position))
         visit.opened.reading.go_to(target)
-        self.out.line(f"Link {number} goes to block {target + 1} of this article:")
+        self.out.line(
+            _("Link {number} goes to block {block} of this article:").format(
+                number=number, block=target + 1
+            )
+        )
         self.show_step()
 
     def open_address(self, address: str) -> None:
         if not address:
-            self.out.line("Open what? Type o and an address, for example o example.com.")
+            self.out.line(_("Open what? Type o and an address, for example o example.com."))
             return
         self.open(address)
 
@@ -354,21 +406,26 @@ class LineSession:
         self.save_position()
         visit = self.visits.step(direction)
         if visit is None:
-            self.out.line("No earlier page." if direction < 0 else "No later page.")
+            self.out.line(_("No earlier page.") if direction < 0 else _("No later page."))
             return
         opened = visit.opened
         self._sync_translation(opened)
         opened.reading.restore(opened.shown_position(visit.position))
         title = announce.article_title(opened.reading.article)
-        word = "Back" if direction < 0 else "Forward"
-        self.out.line(f"{word} to {title}, {announce.place(opened.reading)}:")
+        moved = (
+            _("Back to {title}, {place}:") if direction < 0 else _("Forward to {title}, {place}:")
+        )
+        self.out.line(moved.format(title=title, place=announce.place(opened.reading)))
         self.show_step()
 
     def toggle_full(self, _arg: str = "") -> None:
         """Switch between the article and the whole page's text, and reload."""
         self.options = dataclasses.replace(self.options, full=not self.options.full)
-        state = "on: the whole page's text" if self.options.full else "off: the article only"
-        self.out.line(f"Full page {state}.")
+        self.out.line(
+            _("Full page on: the whole page's text.")
+            if self.options.full
+            else _("Full page off: the article only.")
+        )
         opened = self.opened
         # The whole page's blocks are not the article's: a saved place would land elsewhere.
         self.open(opened.source if opened else None, resume=False)
@@ -384,7 +441,7 @@ class LineSession:
         if language.lower() in ("off", "none"):
             self.language = None
             opened.show(None, "original")
-            self.out.line("Translation off: the original.")
+            self.out.line(_("Translation off: the original."))
             self.show_step()
             return
         translated = self._translate(opened.original, language)
@@ -398,23 +455,25 @@ class LineSession:
 
     def _say_translation(self) -> None:
         if self.language is None:
-            self.out.line("Translation is off. Type T and a language code, for example T de.")
+            self.out.line(_("Translation is off. Type T and a language code, for example T de."))
         else:
-            words = VIEW_WORDS[self.view]
+            words = _(VIEW_WORDS[self.view])
             self.out.line(
-                f"Translating into {self.language}, showing {words}. "
-                "v switches the view; T off stops translating."
+                _(
+                    "Translating into {language}, showing {view}. "
+                    "v switches the view; T off stops translating."
+                ).format(language=self.language, view=words)
             )
 
     def cycle_view(self, _arg: str = "") -> None:
         if (opened := self._opened_or_say()) is None:
             return
         if opened.translated is None:
-            self.out.line("There is no translation to switch to: type T and a language code.")
+            self.out.line(_("There is no translation to switch to: type T and a language code."))
             return
         self.view = VIEW_ORDER[(VIEW_ORDER.index(self.view) + 1) % len(VIEW_ORDER)]
         opened.show(opened.translated, self.view)
-        self.out.line(f"View: {VIEW_WORDS[self.view]}.")
+        self.out.line(_("View: {view}.").format(view=_(VIEW_WORDS[self.view])))
         self.show_step()
 
     def _sync_translation(self, opened: Opened) -> None:
@@ -435,33 +494,42 @@ class LineSession:
     # -- commands: the rest ------------------------------------------------------------------
 
     def read_aloud(self, _arg: str = "") -> None:
-        self.out.line("Read-aloud is not available yet.")
+        self.out.line(_("Read-aloud is not available yet."))
 
     def settings(self, arg: str) -> None:
-        name, _, value = arg.partition(" ")
+        name, _sep, value = arg.partition(" ")
         value = value.strip()
         if not name:
-            wrap = f"width {self.width}" if self.width else "width 0 (lines are not wrapped)"
-            self.out.line(f"Settings: {wrap}, step {self.step}.")
+            wrap = (
+                _("width {width}").format(width=self.width)
+                if self.width
+                else _("width 0 (lines are not wrapped)")
+            )
+            self.out.line(_("Settings: {width}, step {step}.").format(width=wrap, step=self.step))
         elif name == "width" and value.isdigit():
             self.width = int(value) or None
             said = (
-                f"Lines wrap at {self.width} columns." if self.width else "Lines are not wrapped."
+                _("Lines wrap at {width} columns.").format(width=self.width)
+                if self.width
+                else _("Lines are not wrapped.")
             )
             self.out.line(said)
         elif name == "step" and value.isdigit() and 1 <= int(value) <= MAX_STEP:
             self.step = int(value)
-            self.out.line(f"Each step shows {announce.plural(self.step, 'block')}.")
-        elif name in ("width", "step"):
-            allowed = "a number of columns, 0 for none" if name == "width" else f"1 to {MAX_STEP}"
-            example = "80" if name == "width" else "3"
-            self.out.line(f"{name} takes {allowed}, for example set {name} {example}.")
+            blocks = announce.plural(self.step, "block")
+            self.out.line(_("Each step shows {blocks}.").format(blocks=blocks))
+        elif name == "width":
+            self.out.line(
+                _("width takes a number of columns, 0 for none, for example set width 80.")
+            )
+        elif name == "step":
+            self.out.line(
+                _("step takes 1 to {most}, for example set step 3.").format(most=MAX_STEP)
+            )
         else:
-            self.out.line(f"There is no setting {name}; try set width 80 or set step 3.")
+            self.out.line(
+                _("There is no setting {name}; try set width 80 or set step 3.").format(name=name)
+            )
 
     def quit(self, _arg: str = "") -> None:
         self.quitting = True
-
-
-def _level_words(level: str) -> str:
-    return f"level-{level} heading" if level else "more headings"

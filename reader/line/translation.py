@@ -9,6 +9,7 @@ import copy
 from dataclasses import dataclass
 
 from reader.core.document import Article, Block
+from reader.core.i18n import N_, _
 from reader.core.translate.article import (
     compose,
     normalize_code,
@@ -17,10 +18,11 @@ from reader.core.translate.article import (
 )
 
 VIEW_ORDER = ("translation", "interleaved", "original")
+# Shown through `_` where they are said.
 VIEW_WORDS = {
-    "translation": "the translation only",
-    "interleaved": "each block followed by its translation",
-    "original": "the original only",
+    "translation": N_("the translation only"),
+    "interleaved": N_("each block followed by its translation"),
+    "original": N_("the original only"),
 }
 
 
@@ -43,11 +45,13 @@ def translate(article: Article, target: str, explicit_source: str | None) -> Tra
     code = normalize_code(target)
     source = source_language(article, explicit_source)
     if source == code:
-        note = f"The article is already in {code}; not translated."
+        note = _("The article is already in {language}; not translated.").format(language=code)
         return Translated(code, article.title, copy.deepcopy(article.blocks), note)
     route = find_route(source, code, TranslationCache())
     title, blocks = translate_article(article, route.translate)
-    note = f"Machine-translated offline from {source} to {code} ({route.description})."
+    note = _("Machine-translated offline from {source} to {target} ({route}).").format(
+        source=source, target=code, route=route.description
+    )
     return Translated(code, title, blocks, note)
 
 

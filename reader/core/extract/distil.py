@@ -11,8 +11,9 @@ from lxml.html import HtmlElement
 from reader.core.document import Block
 from reader.core.extract.html_to_blocks import BlockConverter
 from reader.core.extract.readability_engine import ArticleFinder
+from reader.core.i18n import N_
 
-NO_ARTICLE = "No article found on this page; showing the page's main text."
+NO_ARTICLE = N_("No article found on this page; showing the page's main text.")
 MIN_ARTICLE_CHARS = 250  # readability-lxml's own retry_length for an acceptable article
 MAX_LINK_DENSITY = 0.5
 _TEASER_TAGS = ("li", "p", "h2", "h3", "h4", "dt", "dd", "td")

@@ -22,6 +22,7 @@ from reader.core.extract.html_tree import base_url, parse_html
 from reader.core.extract.metadata import Metadata, read_metadata
 from reader.core.extract.plain_text import plain_text_blocks, plain_text_title
 from reader.core.extract.post_cleaning import post_clean
+from reader.core.i18n import N_, _
 from reader.core.safe_text import clean_line
 
 INLINE_ELEMENTS = 2_000  # the corpora's largest cleaned pages: ~2,000 elements, <0.2 s
@@ -30,8 +31,8 @@ INLINE_ELEMENTS = 2_000  # the corpora's largest cleaned pages: ~2,000 elements,
 INLINE_TEXT = 10_000
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
 _TEXT_LENGTH = etree.XPath("string-length(/*)")
-TOO_SLOW = "Distilling this page took too long; showing the page's main text."
-EMPTY_HINT = "the document is empty or holds only markup; try --full or open it in a browser"
+TOO_SLOW = N_("Distilling this page took too long; showing the page's main text.")
+EMPTY_HINT = N_("the document is empty or holds only markup; try --full or open it in a browser")
 
 # readability-lxml logs tracebacks on failure; we report failures ourselves.
 logging.getLogger("readability").addHandler(logging.NullHandler())
@@ -49,7 +50,7 @@ def extract(page: Page, *, full: bool = False, time_budget: float | None = 10.0)
         raise
     except (Exception, RecursionError) as exc:
         raise ContentError(
-            "Could not read the text of this page", "try --full, or open it in a browser"
+            _("Could not read the text of this page"), _("try --full, or open it in a browser")
         ) from exc
 
 
@@ -57,12 +58,12 @@ def _extract(page: Page, full: bool, time_budget: float | None) -> Article:
     if _is_plain_text(page):
         blocks = plain_text_blocks(page.text)
         if not blocks:
-            raise ContentError("The page has no readable text", EMPTY_HINT)
+            raise ContentError(_("The page has no readable text"), _(EMPTY_HINT))
         meta = Metadata(title=plain_text_title(page.url))
         return _article(page, meta, blocks, [], distilled=False)
     root = parse_html(page.text)
     if root is None:
-        raise ContentError("The page has no readable text", EMPTY_HINT)
+        raise ContentError(_("The page has no readable text"), _(EMPTY_HINT))
     base = base_url(root, page.url)
     meta = read_metadata(root, base)
     remove_hidden(root)
@@ -73,14 +74,14 @@ def _extract(page: Page, full: bool, time_budget: float | None) -> Article:
         remove_clutter(root)
         blocks, notice = _distil_in_time(root, base, time_budget)
         if notice:
-            notices.append(notice)
+            notices.append(_(notice))
             # The worker may still hold the cleaned tree: read the page text from a fresh parse.
             fresh = parse_html(page.text)
             if fresh is not None:
                 remove_hidden(fresh)
                 blocks = page_text_blocks(fresh, base)
     if not blocks:
-        raise ContentError("The page has no readable text", EMPTY_HINT)
+        raise ContentError(_("The page has no readable text"), _(EMPTY_HINT))
     return _article(page, meta, blocks, notices, distilled=not full)
 
 

@@ -12,6 +12,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from reader.core.errors import ContentError, UsageError
+from reader.core.i18n import _
 
 if TYPE_CHECKING:
     from reader.core.document import Article
@@ -53,15 +54,21 @@ def render(article: Article, fmt: str, *, width: int | None = None, color: bool 
     article nested too deeply to render.
     """
     if width is not None and width < 1:
-        raise UsageError(f"width must be at least 1, not {width}", "try --width 72")
+        raise UsageError(
+            _("width must be at least 1, not {width}").format(width=width), _("try --width 72")
+        )
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}", "choose one of " + ", ".join(FORMATS))
+        raise UsageError(
+            _("unknown format {format!r}").format(format=fmt),
+            _("choose one of {choices}").format(choices=", ".join(FORMATS)),
+        )
     try:
         return _render(article, fmt, width, color)
     except RecursionError:
         # A hostile page can nest quotes or lists thousands deep; say so instead of crashing.
         raise ContentError(
-            "the article is nested too deeply to show", "try --full for the page's plain text"
+            _("the article is nested too deeply to show"),
+            _("try --full for the page's plain text"),
         ) from None
 
 

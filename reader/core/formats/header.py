@@ -5,35 +5,34 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from reader.core.document import Article
+from reader.core.i18n import _, format_date, format_number, ngettext
 from reader.core.safe_text import clean_line
-
-# Not `%B`: that follows the process locale, and the output must not change with it.
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 def byline_text(byline: str) -> str:
-    """`By Ada Lovelace`, without doubling a `By` the page already wrote."""
+    """`By Ada Lovelace`, without doubling an English `By` the page already wrote."""
     text = clean_line(byline)
-    return text if text.lower().startswith("by ") else f"By {text}"
+    return text if text.lower().startswith("by ") else _("By {author}").format(author=text)
 
 
 def published_text(published: str) -> str:
-    """An ISO date or timestamp as words (`24 November 2026`), which read aloud well;
-    anything else as the page wrote it."""
+    """An ISO date or timestamp as words in the interface language (`24 November 2026`),
+    which read aloud well; anything else as the page wrote it."""
     text = clean_line(published)
     try:
         day: date = datetime.fromisoformat(text).date()
     except ValueError:
         return text
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return format_date(day)
 
 
 def reading_time_text(minutes: int) -> str:
     """`5 min read`; an empty article reads in no time, so it says so."""
-    return f"{minutes} min read" if minutes else "No text to read"
+    if not minutes:
+        return _("No text to read")
+    # TRANSLATORS: reading time in the article header; {minutes} is a number.
+    template = ngettext("{minutes} min read", "{minutes} min read", minutes)
+    return template.format(minutes=format_number(minutes))
 
 
 def meta_lines(article: Article) -> list[str]:
@@ -44,6 +43,6 @@ def meta_lines(article: Article) -> list[str]:
     if article.site_name and clean_line(article.site_name):
         lines.append(clean_line(article.site_name))
     if article.published and clean_line(article.published):
-        lines.append(f"Published {published_text(article.published)}")
+        lines.append(_("Published {date}").format(date=published_text(article.published)))
     lines.append(reading_time_text(article.reading_minutes))
     return lines

@@ -24,8 +24,10 @@ from reader.core.document import (
     Separator,
     Table,
 )
+from reader.core.formats.announcements import image_text
 from reader.core.formats.header import meta_lines, published_text
 from reader.core.formats.links import is_clickable
+from reader.core.i18n import _, active_language, is_right_to_left
 from reader.core.safe_text import clean, clean_line
 
 # Languages written right to left: the page says so, since bidi controls were stripped upstream.
@@ -82,6 +84,7 @@ def render_html(article: Article) -> str:
     lang = language if _LANGUAGE_TAG.fullmatch(language) else ""
     rtl = lang.split("-")[0].lower() in _RTL_LANGUAGES
     direction = ' dir="rtl"' if rtl else ""
+    ui = _ui_attributes(lang, rtl)
     head = [
         '<meta charset="utf-8" />',
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
@@ -89,7 +92,7 @@ def render_html(article: Article) -> str:
         '<meta name="referrer" content="no-referrer" />',
         '<meta name="color-scheme" content="light dark" />',
         '<meta name="generator" content="reader" />',
-        f"<title>{_e(title or 'Untitled article')}</title>",
+        "<title>" + _e(title or _("Untitled article")) + "</title>",
     ]
     if article.description and clean_line(article.description):
         head.append(f'<meta name="description" content="{_e(clean_line(article.description))}" />')
@@ -97,13 +100,14 @@ def render_html(article: Article) -> str:
     body = ["<main>", "<article>", "<header>"]
     if title:
         body.append(f"<h1>{_e(title)}</h1>")
-    body.append(f'<p class="meta">{_meta(article)}</p>')
+    body.append(f'<p class="meta"{ui}>{_meta(article)}</p>')
     body += [f'<p class="notice" role="note">{_e(clean_line(n))}</p>' for n in article.notices]
     body.append("</header>")
-    body += [html for block in article.blocks if (html := _block(block))]
+    body += [html for block in article.blocks if (html := _block(block, ui))]
     source = clean_line(article.canonical_url or article.url or "")
     if source:
-        body.append(f'<footer><p class="source">Source: {_link(source, source)}</p></footer>')
+        footer = _source(source)
+        body.append(f'<footer><p class="source"{ui}>{footer}</p></footer>')
     body += ["</article>", "</main>"]
     return (
         "<!DOCTYPE html>\n"
@@ -119,14 +123,32 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
+def _ui_attributes(page_language: str, page_rtl: bool) -> str:
+    """`lang` and `dir` for an element holding reader's own words, where the interface
+    language differs from the page's (an Arabic interface on an English page, say)."""
+    ui_language = active_language().replace("_", "-")
+    if page_language.split("-")[0].lower() == ui_language.split("-")[0].lower():
+        return ""
+    rtl = is_right_to_left()
+    direction = ' dir="rtl"' if rtl else ' dir="ltr"' if page_rtl else ""
+    return f' lang="{_e(ui_language)}"{direction}'
+
+
+def _source(url: str) -> str:
+    """`Source: <a ...>url</a>`, the template's own words escaped."""
+    return _e(_("Source: {source}")).format(source=_link(url, url))
+
+
 def _meta(article: Article) -> str:
     lines = meta_lines(article)
     published = clean_line(article.published or "")
     out = []
     for line in lines:
         shown = published_text(published)
-        if published and line == f"Published {shown}" and _ISO_DATE.fullmatch(published):
-            out.append(f'Published <time datetime="{_e(published)}">{_e(shown)}</time>')
+        template = _("Published {date}")
+        if published and line == template.format(date=shown) and _ISO_DATE.fullmatch(published):
+            time = f'<time datetime="{_e(published)}">{_e(shown)}</time>'
+            out.append(_e(template).format(date=time))
         else:
             out.append(_e(line))
     return "<br />".join(out)
@@ -158,7 +180,7 @@ def _inline(runs: Runs) -> str:
     return "".join(out).strip()
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, ui: str) -> str:
     match block:
         case Heading(level=level, runs=runs):
             level = min(max(level + 1 if level == 1 else level, 2), 6)  # the title is the h1
@@ -171,14 +193,13 @@ def _block(block: Block) -> str:
         case Quote(blocks=inner, cite=cite):
             quote = (
                 "<blockquote>\n"
-                + "\n".join(h for b in inner if (h := _block(b)))
+                + "\n".join(h for b in inner if (h := _block(b, ui)))
                 + "\n</blockquote>"
             )
             if cite and clean_line(cite):
                 source = clean_line(cite)
                 return (
-                    f"<figure>\n{quote}\n<figcaption>Source: {_link(source, source)}"
-                    "</figcaption>\n</figure>"
+                    f"<figure>\n{quote}\n<figcaption{ui}>{_source(source)}</figcaption>\n</figure>"
                 )
             return quote
         case Code(text=text, language=language):
@@ -187,10 +208,10 @@ def _block(block: Block) -> str:
             return f"<pre><code{cls}>{_e(clean(text).strip(chr(10)))}</code></pre>"
         case Figure(alt=alt, caption=caption, src=src):
             alt_text = clean_line(alt)
-            desc = f"Image: {_e(alt_text)}" if alt_text else "Image, no description"
+            desc = _e(image_text(alt_text))
             if src and is_clickable(src):
-                desc += f" ({_link(src, 'open the image')})"
-            parts = ["<figure>", f'<p class="image">{desc}</p>']
+                desc += " (" + _link(src, _("open the image")) + ")"
+            parts = ["<figure>", f'<p class="image"{ui}>{desc}</p>']
             if caption:
                 parts.append(f"<figcaption>{_inline(caption)}</figcaption>")
             return "\n".join([*parts, "</figure>"])

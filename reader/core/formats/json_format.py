@@ -27,6 +27,7 @@ from reader.core.document import (
     Table,
 )
 from reader.core.errors import ContentError
+from reader.core.i18n import _
 from reader.core.safe_text import clean
 
 SCHEMA_VERSION = 1
@@ -123,7 +124,7 @@ def article_from_json(text: str) -> Article:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as error:
-        raise ContentError("not valid JSON", f"{error}") from None
+        raise ContentError(_("not valid JSON"), f"{error}") from None
     return article_from_dict(data)
 
 
@@ -135,8 +136,8 @@ def article_from_dict(data: Any) -> Article:
     obj = _mapping(data, "article")
     if obj.get("schema", SCHEMA_VERSION) != SCHEMA_VERSION:
         raise ContentError(
-            f"unsupported article schema {obj.get('schema')!r}",
-            f"this reader reads schema {SCHEMA_VERSION}",
+            _("unsupported article schema {schema!r}").format(schema=obj.get("schema")),
+            _("this reader reads schema {schema}").format(schema=SCHEMA_VERSION),
         )
     try:
         article = Article(
@@ -150,7 +151,7 @@ def article_from_dict(data: Any) -> Article:
         )
     except RecursionError:
         raise ContentError(
-            "article JSON is nested too deeply", "is this a reader article?"
+            _("article JSON is nested too deeply"), _("is this a reader article?")
         ) from None
     for key in _META_KEYS:
         setattr(article, key, _opt_str(obj.get(key), key))
@@ -195,7 +196,10 @@ def _block(data: Any, where: str) -> Block:
             )
         case "separator":
             return Separator()
-    raise ContentError(f"unknown block kind {kind!r} at {where}", "is this a reader article?")
+    raise ContentError(
+        _("unknown block kind {kind!r} at {where}").format(kind=kind, where=where),
+        _("is this a reader article?"),
+    )
 
 
 def _list_block(obj: dict[str, Any], where: str) -> ListBlock:
@@ -206,7 +210,10 @@ def _list_block(obj: dict[str, Any], where: str) -> ListBlock:
         for j, child in enumerate(_list(item.get("children", []), f"{where}.items[{i}].children")):
             block = _block(child, f"{where}.items[{i}].children[{j}]")
             if not isinstance(block, ListBlock):
-                raise ContentError(f"a list item child at {where} is not a list", "fix the file")
+                raise ContentError(
+                    _("a list item child at {where} is not a list").format(where=where),
+                    _("fix the file"),
+                )
             children.append(block)
         items.append(
             ListItem(runs=_runs(item.get("runs", []), f"{where}.items[{i}]"), children=children)
@@ -225,7 +232,8 @@ def _runs(data: Any, where: str) -> Runs:
         kind = obj.get("kind", "text")
         if kind not in INLINE_KINDS:
             raise ContentError(
-                f"unknown inline kind {kind!r} at {where}", "is this a reader article?"
+                _("unknown inline kind {kind!r} at {where}").format(kind=kind, where=where),
+                _("is this a reader article?"),
             )
         number = obj.get("number")
         runs.append(
@@ -241,19 +249,25 @@ def _runs(data: Any, where: str) -> Runs:
 
 def _mapping(data: Any, where: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise ContentError(f"expected an object at {where}", "is this a reader article?")
+        raise ContentError(
+            _("expected an object at {where}").format(where=where), _("is this a reader article?")
+        )
     return data
 
 
 def _list(data: Any, where: str) -> list[Any]:
     if not isinstance(data, list):
-        raise ContentError(f"expected a list at {where}", "is this a reader article?")
+        raise ContentError(
+            _("expected a list at {where}").format(where=where), _("is this a reader article?")
+        )
     return data
 
 
 def _str(data: Any, where: str) -> str:
     if not isinstance(data, str):
-        raise ContentError(f"expected a string at {where}", "is this a reader article?")
+        raise ContentError(
+            _("expected a string at {where}").format(where=where), _("is this a reader article?")
+        )
     return clean(data)
 
 
@@ -263,5 +277,8 @@ def _opt_str(data: Any, where: str) -> str | None:
 
 def _int(data: Any, where: str) -> int:
     if isinstance(data, bool) or not isinstance(data, int):
-        raise ContentError(f"expected a whole number at {where}", "is this a reader article?")
+        raise ContentError(
+            _("expected a whole number at {where}").format(where=where),
+            _("is this a reader article?"),
+        )
     return data

@@ -24,8 +24,10 @@ from reader.core.document import (
     Separator,
     Table,
 )
+from reader.core.formats.announcements import column_name, image_text
 from reader.core.formats.header import meta_lines
 from reader.core.formats.links import is_clickable, with_numbered_links
+from reader.core.i18n import _, format_number
 from reader.core.safe_text import clean, clean_line
 
 # Characters that can start or end an inline construct anywhere in a line.
@@ -48,7 +50,8 @@ def render_markdown(article: Article) -> str:
     if title:
         parts.append("# " + _escape_closing_hashes(_escape_inline(title)))
     parts.append("\\\n".join(escape_text(line) for line in meta_lines(article)))
-    parts += [f"> Note: {escape_text(clean_line(n))}" for n in article.notices]
+    note = escape_text(_("Note: {note}"))
+    parts += ["> " + note.format(note=escape_text(clean_line(n))) for n in article.notices]
     parts += _blocks(article.blocks)
     definitions = [
         f"[{n}]: {link_destination(url)}"
@@ -222,7 +225,8 @@ def _block(block: Block, previous: Block | None) -> str:
         case Quote(blocks=inner, cite=cite):
             parts = _blocks(inner)
             if cite and clean_line(cite):
-                parts.append(f"Source: {escape_text(clean_line(cite))}")
+                source = escape_text(clean_line(cite))
+                parts.append(escape_text(_("Source: {source}")).format(source=source))
             body = "\n\n".join(parts)
             return "\n".join(f"> {line}" if line else ">" for line in body.split("\n"))
         case Code(text=text, language=language):
@@ -233,7 +237,7 @@ def _block(block: Block, previous: Block | None) -> str:
             if src and is_clickable(src):
                 lines.append(f"![{alt_text}]({link_destination(src)})")
             else:
-                lines.append(f"Image: {alt_text}" if alt_text else "Image, no description")
+                lines.append(image_text(alt_text))
             if caption:
                 lines.append(_block_text(caption, single_line=True))
             return "\\\n".join(line for line in lines if line)
@@ -301,10 +305,11 @@ def _table_as_list(table: Table, columns: int) -> str:
     names += [""] * (columns - len(names))
     lines: list[str] = []
     for r, row in enumerate(table.rows, 1):
-        lines.append(f"- Row {r}")
+        lines.append("- " + escape_text(_("Row {number}").format(number=format_number(r))))
         for c in range(columns):
             cell = row[c] if c < len(row) else []
-            name = names[c] or f"Column {c + 1}"
+            name = names[c] or escape_text(column_name(c + 1))
             value = inline(cell).replace("\n", "\n    ")
-            lines.append(f"  - {name}: {value}".rstrip())
+            item = escape_text(_("{column}:")).format(column=name)
+            lines.append(f"  - {item} {value}".rstrip())
     return "\n".join(lines)

@@ -32,8 +32,10 @@ from reader.core.document import (
     Separator,
     Table,
 )
+from reader.core.formats.announcements import column_name, image_text, table_summary
 from reader.core.formats.header import meta_lines
 from reader.core.formats.links import with_numbered_links
+from reader.core.i18n import _, format_number, pgettext
 from reader.core.safe_text import clean, clean_line
 
 BOLD, ITALIC, UNDERLINE = "1", "3", "4"
@@ -63,7 +65,7 @@ def render_plain(article: Article, *, width: int | None = None, color: bool = Fa
     blocks.extend(renderer.blocks(article.blocks))
     if article.links:
         listed = [f"[{i}] {clean_line(url)}" for i, url in enumerate(article.links, 1)]
-        blocks.append(renderer.say("Links:") + listed)
+        blocks.append(renderer.say(_("Links:")) + listed)
     text = "\n\n".join("\n".join(lines) for lines in blocks if lines) + "\n"
     return _strip_foreign_controls(text, keep_own_sgr=color)
 
@@ -95,7 +97,18 @@ def plain_table_parts(
 
 
 def _note(notice: str) -> list[Segment]:
-    return [(f"Note: {clean_line(notice)}", "")]
+    return [(_words(_("Note: {note}")).format(note=clean_line(notice)), "")]
+
+
+def _words(text: str) -> str:
+    """reader's own words, ready for the wrapper: a no-break space in a translation (French
+    `Titre 2 :`) holds its neighbours together and prints as a plain space."""
+    return text.replace("\u00a0", GLUE).replace("\u202f", GLUE)
+
+
+def _glued(text: str) -> str:
+    """An announcement the wrapper must keep on one line (`Heading 2:`, `Row 3:`)."""
+    return re.sub(r"\s", GLUE, text)
 
 
 def _strip_foreign_controls(text: str, *, keep_own_sgr: bool) -> str:
@@ -115,10 +128,6 @@ def cell_width(text: str) -> int:
         0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
         for ch in text
     )
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class _PlainRenderer:
@@ -151,38 +160,36 @@ class _PlainRenderer:
             case Heading(level=level, runs=runs):
                 level = min(max(level, 1), 6)
                 bold = self._style(BOLD)
-                head = [(f"Heading{GLUE}{level}: ", bold)]
+                head = [(_then(_glued(_("Heading {level}:").format(level=level)), " "), bold)]
                 return self.prose(head + self.segments(runs, single_line=True, base=bold))
             case Paragraph(runs=runs):
                 return self.prose(self.segments(runs))
             case ListBlock():
                 return self.list_lines(block, depth=0)
             case Quote(blocks=inner, cite=cite):
-                lines = self.say("Quote:")
+                lines = self.say(_("Quote:"))
                 for i, inner_lines in enumerate(self.blocks(inner)):
                     lines += ([""] if i else []) + inner_lines
                 if cite and clean_line(cite):
-                    lines += self.prose([(f"Source: {clean_line(cite)}", "")])
-                return lines + self.say("End of quote.")
+                    source = _words(_("Source: {source}")).format(source=clean_line(cite))
+                    lines += self.prose([(source, "")])
+                return lines + self.say(_("End of quote."))
             case Code(text=text, language=language):
                 lang = clean_line(language or "")
                 body = [line.rstrip() for line in clean(text).strip("\n").split("\n")]
-                opening = f"Code, {lang}:" if lang else "Code:"
-                return self.say(opening) + (body if any(body) else []) + self.say("End of code.")
+                opening = _("Code, {language}:").format(language=lang) if lang else _("Code:")
+                end = self.say(_("End of code."))
+                return self.say(opening) + (body if any(body) else []) + end
             case Figure(alt=alt, caption=caption):
                 alt_text = clean_line(alt)
-                lines = self.prose(
-                    [(f"Image: {alt_text}" if alt_text else "Image, no description", "")]
-                )
+                lines = self.prose([(_words(image_text(alt_text)), "")])
                 if caption and runs_have_text(caption):
-                    lines += self.prose(
-                        [("Caption: ", ""), *self.segments(caption, single_line=True)]
-                    )
+                    lines += self.prose([_caption(), *self.segments(caption, single_line=True)])
                 return lines
             case Table():
                 return self.table_lines(block)
             case Separator():
-                return self.say("Section break.")
+                return self.say(_("Section break."))
         return []
 
     def list_lines(self, block: ListBlock, depth: int) -> list[str]:
@@ -205,28 +212,30 @@ class _PlainRenderer:
         names = [clean_line(runs_plain(cell)) for cell in table.header]
         names += [""] * (columns - len(names))
         has_header = any(names)
-        names = [name or f"Column {i}" for i, name in enumerate(names, 1)]
-        rows = len(table.rows)
-        lines = self.say(f"Table with {_plural(columns, 'column')} and {_plural(rows, 'row')}:")
+        names = [name or column_name(i) for i, name in enumerate(names, 1)]
+        lines = self.say(table_summary(columns, len(table.rows)))
         if table.caption and runs_have_text(table.caption):
-            lines += self.prose(
-                [("Caption: ", ""), *self.segments(table.caption, single_line=True)]
-            )
+            lines += self.prose([_caption(), *self.segments(table.caption, single_line=True)])
+        # TRANSLATORS: what separates cells (and column names) read out on one line.
+        separator = _words(pgettext("between table cells", "; "))
         if has_header and not table.rows:
-            lines += self.prose([("Columns: " + "; ".join(names), "")])
+            columns_text = _words(_("Columns: {names}")).format(names=separator.join(names))
+            lines += self.prose([(columns_text, "")])
         row_lines: list[list[str]] = []
         for r, row in enumerate(table.rows, 1):
-            segments: list[Segment] = [(f"Row{GLUE}{r}:{GLUE}", "")]
+            row_label = _glued(_("Row {number}:").format(number=format_number(r)))
+            segments: list[Segment] = [(_then(row_label, GLUE), "")]
             for c in range(columns):
                 cell = row[c] if c < len(row) else []
                 if c:
-                    segments.append(("; ", ""))
+                    segments.append((separator, ""))
                 if has_header:
-                    segments.append((f"{names[c]}:{GLUE}", ""))
+                    label = _words(_("{column}:")).format(column=names[c])
+                    segments.append((_then(label, GLUE), ""))
                 cell_segments = self.segments(cell, single_line=True)
-                segments += cell_segments if runs_have_text(cell) else [("(empty)", "")]
+                segments += cell_segments if runs_have_text(cell) else [(_("(empty)"), "")]
             row_lines.append(self.prose(segments))
-        return lines, row_lines, self.say("End of table.")
+        return lines, row_lines, self.say(_("End of table."))
 
     # -- inline runs -----------------------------------------------------------------------
 
@@ -239,7 +248,7 @@ class _PlainRenderer:
                 text = text.replace("\n", " ")
             match run.kind:
                 case "link" if run.url:
-                    label = text if text.strip() else "Link"
+                    label = text if text.strip() else _("Link")
                     out.append((label, self._style(UNDERLINE, base)))
                     if run.number is not None:
                         out.append((f" [{run.number}]", base))
@@ -260,7 +269,7 @@ class _PlainRenderer:
 
     def say(self, text: str) -> list[str]:
         """A line of the renderer's own words (an announcement), wrapped like prose."""
-        return self.prose([(text, "")])
+        return self.prose([(_words(text), "")])
 
     def prose(self, segments: list[Segment], first: str = "", rest: str = "") -> list[str]:
         """Lines of prose: whitespace collapsed, hard line breaks kept, wrapped at `width`."""
@@ -314,6 +323,16 @@ class _PlainRenderer:
             has_word = True
         lines.append(current)
         return [_styled(line).replace(GLUE, " ").rstrip() for line in lines]
+
+
+def _caption() -> Segment:
+    return (_then(_words(_("Caption:")), " "), "")
+
+
+def _then(label: str, space: str) -> str:
+    """A label and the space before the text it introduces; none after a full-width colon
+    (U+FF1A, as Chinese writes `Heading 2:`), which carries its own space."""
+    return label if label.endswith("\uff1a") else label + space
 
 
 def _line(prefix: str, words: list[str]) -> str:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from reader.core.errors import ContentError
+from reader.core.i18n import _
 from reader.core.sources.charset_labels import (
     encoding_for_label,
     python_codec,
@@ -91,7 +92,7 @@ def decode_document(
     charset that cannot be decoded safely.
     """
     if not data or data.isspace():
-        raise ContentError("the document is empty", "check the address or the file")
+        raise ContentError(_("the document is empty"), _("check the address or the file"))
     bom = bom_encoding(data)
     if bom:
         encoding, length = bom
@@ -103,9 +104,12 @@ def decode_document(
         if candidate is None:
             continue
         if candidate == "replacement":
+            unsupported = _("the document uses the {charset} charset, which is not supported")
             raise ContentError(
-                f"the document uses the {declared or 'declared'} charset, which is not supported",
-                "save the page as UTF-8 and open the file",
+                unsupported.format(charset=declared)
+                if declared
+                else _("the document's declared charset is not supported"),
+                _("save the page as UTF-8 and open the file"),
             )
         checked = _checked_label(data, candidate)
         if checked:
@@ -215,15 +219,17 @@ def _utf8_sample(data: bytes) -> str | None:
 def _decode(data: bytes, encoding: str) -> Decoded:
     codec = python_codec(encoding)
     if codec is None:
-        raise ContentError("the document's charset cannot be decoded", "save it as UTF-8")
+        raise ContentError(_("the document's charset cannot be decoded"), _("save it as UTF-8"))
     text = data.decode(codec, "replace").replace("\x00", "\ufffd")
     if not text.strip():
-        raise ContentError("the document is empty", "check the address or the file")
+        raise ContentError(_("the document is empty"), _("check the address or the file"))
     head = text[:UNREADABLE_SAMPLE]
     if len(_UNREADABLE.findall(head)) > UNREADABLE_SHARE * len(head):
         raise ContentError(
-            f"the document is not readable text: mostly binary or undecodable as {encoding}",
-            "check that the address points to a web page",
+            _(
+                "the document is not readable text: mostly binary or undecodable as {charset}"
+            ).format(charset=encoding),
+            _("check that the address points to a web page"),
         )
     return Decoded(text, encoding)
 

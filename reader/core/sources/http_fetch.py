@@ -21,6 +21,7 @@ import httpx
 
 from reader import __version__
 from reader.core.errors import ContentError, FetchError
+from reader.core.i18n import _
 from reader.core.sources import content_encoding
 from reader.core.sources.media_type import check_declared_type, parse_content_type
 from reader.core.sources.sizes import format_size
@@ -72,7 +73,8 @@ async def _fetch(
                 request = client.build_request("GET", url)
             except ValueError as error:  # an address httpx cannot use (bad IDNA, bad port, ...)
                 raise FetchError(
-                    f"cannot fetch the malformed address {_short(url)}", "check the address"
+                    _("cannot fetch the malformed address {address}").format(address=_short(url)),
+                    _("check the address"),
                 ) from error
             try:
                 response = await client.send(request, stream=True)
@@ -108,13 +110,13 @@ def _client(timeout: float) -> httpx.AsyncClient:
         )
     except ImportError:
         raise FetchError(
-            "a SOCKS proxy is set in the environment, but SOCKS support is not installed",
-            "install it with pip install 'httpx[socks]', or unset ALL_PROXY",
+            _("a SOCKS proxy is set in the environment, but SOCKS support is not installed"),
+            _("install it with pip install 'httpx[socks]', or unset ALL_PROXY"),
         ) from None
     except ValueError as error:
         raise FetchError(
-            f"the proxy set in the environment cannot be used: {error}",
-            "check HTTP_PROXY, HTTPS_PROXY and ALL_PROXY",
+            _("the proxy set in the environment cannot be used: {reason}").format(reason=error),
+            _("check HTTP_PROXY, HTTPS_PROXY and ALL_PROXY"),
         ) from None
 
 
@@ -155,12 +157,16 @@ def _redirect_target(response: httpx.Response, visited: list[str]) -> str:
     location = response.headers.get("location", "").strip()
     if not location:
         raise FetchError(
-            f"HTTP {response.status_code} redirect without a Location from {_short(response.url)}",
-            "the server is misconfigured; try the address in a browser",
+            _("HTTP {status} redirect without a Location from {address}").format(
+                status=response.status_code, address=_short(response.url)
+            ),
+            _("the server is misconfigured; try the address in a browser"),
         )
     malformed = FetchError(
-        f"the server redirected to a malformed address: {_short(location)}",
-        "the server is misconfigured; try the address in a browser",
+        _("the server redirected to a malformed address: {address}").format(
+            address=_short(location)
+        ),
+        _("the server is misconfigured; try the address in a browser"),
     )
     try:
         target = response.url.join(location)
@@ -169,8 +175,12 @@ def _redirect_target(response: httpx.Response, visited: list[str]) -> str:
     if target.scheme not in ("http", "https"):
         scheme = target.scheme or location.partition(":")[0]
         raise FetchError(
-            f"the server redirected to a {scheme}: address, which reader does not follow",
-            f"reader only follows http and https redirects; the target was {_short(location)}",
+            _("the server redirected to a {scheme}: address, which reader does not follow").format(
+                scheme=scheme
+            ),
+            _("reader only follows http and https redirects; the target was {address}").format(
+                address=_short(location)
+            ),
         )
     try:
         target_url = normalise_http_url(str(target))
@@ -178,10 +188,13 @@ def _redirect_target(response: httpx.Response, visited: list[str]) -> str:
         raise malformed from None
     if len(visited) > MAX_REDIRECTS:
         looped = target_url in visited or len(set(visited)) < len(visited)
-        what = "a redirect loop" if looped else f"more than {MAX_REDIRECTS} redirects"
+        if looped:
+            what = _("a redirect loop starting at {address}")
+        else:
+            what = _("more than {count} redirects starting at {address}")
         raise FetchError(
-            f"{what} starting at {_short(visited[0])}",
-            "the site keeps redirecting; try the final address in a browser",
+            what.format(count=MAX_REDIRECTS, address=_short(visited[0])),
+            _("the site keeps redirecting; try the final address in a browser"),
         )
     return target_url
 
@@ -193,18 +206,23 @@ def _check_status(response: httpx.Response) -> None:
     try:
         reason = http.HTTPStatus(status).phrase
     except ValueError:
-        reason = response.reason_phrase[:60] or "unknown status"
+        reason = response.reason_phrase[:60] or _("unknown status")
     if status in (401, 403):
-        hint = "the site refuses access; reader does not log in"
+        hint = _("the site refuses access; reader does not log in")
     elif status in (404, 410):
-        hint = "check the address"
+        hint = _("check the address")
     elif status == 429:
-        hint = "the site is rate-limiting; wait a while and try again"
+        hint = _("the site is rate-limiting; wait a while and try again")
     elif status >= 500:
-        hint = "the server failed; try again later"
+        hint = _("the server failed; try again later")
     else:
-        hint = "check the address, or try it in a browser"
-    raise FetchError(f"HTTP {status} {reason} from {_short(response.url)}", hint)
+        hint = _("check the address, or try it in a browser")
+    raise FetchError(
+        _("HTTP {status} {reason} from {address}").format(
+            status=status, reason=reason, address=_short(response.url)
+        ),
+        hint,
+    )
 
 
 async def _read_body(response: httpx.Response, max_size: int, sink: Sink | None) -> bytes:
@@ -214,8 +232,10 @@ async def _read_body(response: httpx.Response, max_size: int, sink: Sink | None)
     decoder = content_encoding.decoder_for(encoding)
     if decoder is None:
         raise ContentError(
-            f"the server sent the page with an unsupported encoding: {encoding[:80]}",
-            f"reader understands {content_encoding.ACCEPT_ENCODING}",
+            _("the server sent the page with an unsupported encoding: {encoding}").format(
+                encoding=encoding[:80]
+            ),
+            _("reader understands {encodings}").format(encodings=content_encoding.ACCEPT_ENCODING),
         )
     declared_length = response.headers.get("content-length", "")
     # A length of thousands of digits is not a number int() takes; the cap below still holds.
@@ -238,22 +258,29 @@ async def _read_body(response: httpx.Response, max_size: int, sink: Sink | None)
         decoder.finish()
     except content_encoding.DecodingError as error:
         raise FetchError(
-            f"the server sent corrupt {encoding} data ({error})", "try again later"
+            _("the server sent corrupt {encoding} data ({reason})").format(
+                encoding=encoding, reason=error
+            ),
+            _("try again later"),
         ) from error
     return bytes(body)
 
 
 def _too_large(url: httpx.URL, max_size: int) -> FetchError:
     return FetchError(
-        f"the page at {_short(url)} is larger than the {format_size(max_size)} limit",
-        "raise the limit with --max-size if you trust this page",
+        _("the page at {address} is larger than the {limit} limit").format(
+            address=_short(url), limit=format_size(max_size)
+        ),
+        _("raise the limit with --max-size if you trust this page"),
     )
 
 
 def _timed_out(url: str, timeout: float) -> FetchError:
     return FetchError(
-        f"timed out after {timeout:g} s fetching {_short(url)}",
-        "try again, or allow more time with --timeout",
+        _("timed out after {seconds} s fetching {address}").format(
+            seconds=f"{timeout:g}", address=_short(url)
+        ),
+        _("try again, or allow more time with --timeout"),
     )
 
 
@@ -262,36 +289,52 @@ def _transport_error(url: str, error: httpx.HTTPError) -> FetchError:
     host = httpx.URL(url).host
     causes = _causes(error)
     if isinstance(error, httpx.ProxyError):
-        return FetchError(f"the proxy failed: {error}", "check HTTP_PROXY / HTTPS_PROXY")
+        return FetchError(
+            _("the proxy failed: {reason}").format(reason=error),
+            _("check HTTP_PROXY / HTTPS_PROXY"),
+        )
     if any(isinstance(cause, socket.gaierror) for cause in causes):
         return FetchError(
-            f"could not find the host {host}", "check the address and your network connection"
+            _("could not find the host {host}").format(host=host),
+            _("check the address and your network connection"),
         )
     proxies = _proxy_variables()
-    via = f" (or through the proxy in {', '.join(proxies)})" if proxies else ""
     if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
+        refused = (
+            _("the connection to {address} (or through the proxy in {variables}) was refused")
+            if proxies
+            else _("the connection to {address} was refused")
+        )
         return FetchError(
-            f"the connection to {_short(url)}{via} was refused",
-            "check the address and port; the server or proxy may be down",
+            refused.format(address=_short(url), variables=", ".join(proxies)),
+            _("check the address and port; the server or proxy may be down"),
         )
     tls = next((cause for cause in causes if isinstance(cause, ssl.SSLError)), None)
     if tls is not None:
         detail = getattr(tls, "verify_message", None) or getattr(tls, "reason", None) or tls
         return FetchError(
-            f"secure connection to {host} failed: {detail}",
-            "the site's certificate could not be verified; check the address and your clock",
+            _("secure connection to {host} failed: {reason}").format(host=host, reason=detail),
+            _("the site's certificate could not be verified; check the address and your clock"),
         )
     if isinstance(error, httpx.RemoteProtocolError):
         return FetchError(
-            f"the server at {host} sent a broken response ({error})", "try again later"
+            _("the server at {host} sent a broken response ({reason})").format(
+                host=host, reason=error
+            ),
+            _("try again later"),
         )
     if isinstance(error, httpx.NetworkError):
         return FetchError(
-            f"network error talking to {host}: {error or type(error).__name__}",
-            "check your network connection and try again",
+            _("network error talking to {host}: {reason}").format(
+                host=host, reason=error or type(error).__name__
+            ),
+            _("check your network connection and try again"),
         )
     return FetchError(
-        f"could not fetch {_short(url)}: {error or type(error).__name__}", "try again"
+        _("could not fetch {address}: {reason}").format(
+            address=_short(url), reason=error or type(error).__name__
+        ),
+        _("try again"),
     )
 
 

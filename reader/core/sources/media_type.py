@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from reader.core.errors import ContentError
+from reader.core.i18n import _
 
 HTML = "text/html"
 XHTML = "application/xhtml+xml"
@@ -157,10 +158,12 @@ def check_declared_type(declared: str) -> None:
 
 def refuse(media_type: str, *, labelled: str | None = None) -> ContentError:
     """The error for a document reader cannot show."""
-    what = f"{media_type[:80]} (labelled {labelled[:80]})" if labelled else media_type[:80]
+    what = media_type[:80]
+    if labelled:
+        what = _("{type} (labelled {label})").format(type=what, label=labelled[:80])
     return ContentError(
-        f"this is {what}, not a web page or text",
-        "reader shows HTML, XHTML and plain text; open this with another program",
+        _("this is {type}, not a web page or text").format(type=what),
+        _("reader shows HTML, XHTML and plain text; open this with another program"),
     )
 
 

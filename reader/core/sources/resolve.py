@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from reader.core.document import Page
 from reader.core.errors import FetchError, UsageError
+from reader.core.i18n import _
 from reader.core.sources.charset import decode_document
 from reader.core.sources.media_type import (
     PLAIN,
@@ -53,7 +54,7 @@ def resolve_source(source: str) -> str:
     if source == STDIN:
         return STDIN
     if not source:
-        raise UsageError("no source given", "give a URL, a file path, or - for stdin")
+        raise UsageError(_("no source given"), _("give a URL, a file path, or - for stdin"))
     scheme_match = _SCHEME.match(source)
     scheme = scheme_match.group(1).lower() if scheme_match else ""
     if scheme in ("http", "https"):
@@ -65,13 +66,14 @@ def resolve_source(source: str) -> str:
         return _checked_file(path).as_uri()
     if scheme and not _HOST_PORT.match(source):
         raise UsageError(
-            f"reader cannot open {scheme}: addresses",
-            "give an http(s) URL, a file path, a file:// URL, or - for stdin",
+            _("reader cannot open {scheme}: addresses").format(scheme=scheme),
+            _("give an http(s) URL, a file path, a file:// URL, or - for stdin"),
         )
     if _looks_like_domain(source):
         return _normalise_url("https://" + source)
     raise UsageError(
-        f"no such file: {_shown(source)}", "check the path, or give a full https:// URL"
+        _("no such file: {path}").format(path=_shown(source)),
+        _("check the path, or give a full https:// URL"),
     )
 
 
@@ -93,11 +95,13 @@ async def load_page_async(
     """`load_page` as a coroutine; cancelling it stops the fetch."""
     if not (math.isfinite(timeout) and timeout > 0):
         raise UsageError(
-            f"--timeout must be a positive number, not {timeout:g}", "try --timeout 20"
+            _("--timeout must be a positive number, not {value}").format(value=f"{timeout:g}"),
+            _("try --timeout 20"),
         )
     if max_size <= 0:
         raise UsageError(
-            f"--max-size must be a positive size, not {max_size}", "try --max-size 20MB"
+            _("--max-size must be a positive size, not {value}").format(value=max_size),
+            _("try --max-size 20MB"),
         )
     resolved = resolve_source(source)
     if resolved == STDIN:
@@ -127,7 +131,8 @@ def _normalise_url(source: str) -> str:
         return normalise_http_url(source)
     except ValueError:
         raise UsageError(
-            f"malformed URL: {_shown(source)}", "check the address, e.g. https://example.com/page"
+            _("malformed URL: {address}").format(address=_shown(source)),
+            _("check the address, e.g. https://example.com/page"),
         ) from None
 
 
@@ -151,8 +156,8 @@ def _file_path(url: str) -> Path:
     parts = urlsplit(url)
     if parts.netloc not in ("", "localhost"):
         raise UsageError(
-            f"reader cannot open files on another host: {url}",
-            "copy the file here and give its path",
+            _("reader cannot open files on another host: {address}").format(address=url),
+            _("copy the file here and give its path"),
         )
     return _checked_file(_local_path(parts.path))
 
@@ -173,13 +178,21 @@ def _checked_file(path: Path) -> Path:
     try:
         is_directory = stat.S_ISDIR(path.stat().st_mode)
     except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL byte
-        raise UsageError(f"no such file: {_shown(path)}", "check the path") from None
+        raise UsageError(
+            _("no such file: {path}").format(path=_shown(path)), _("check the path")
+        ) from None
     except OSError as error:  # a name too long, a loop of links, no permission on a folder
         raise UsageError(
-            f"cannot open {_shown(path)}: {error.strerror or error}", "check the path"
+            _("cannot open {path}: {reason}").format(
+                path=_shown(path), reason=error.strerror or error
+            ),
+            _("check the path"),
         ) from None
     if is_directory:
-        raise UsageError(f"{_shown(path)} is a directory", "give the path of an HTML or text file")
+        raise UsageError(
+            _("{path} is a directory").format(path=_shown(path)),
+            _("give the path of an HTML or text file"),
+        )
     return path
 
 
@@ -210,36 +223,46 @@ def _read_file(path: Path, max_size: int) -> bytes:
             data = file.read(max_size + 1)
     except PermissionError:
         raise UsageError(
-            f"permission denied: {_shown(path)}", "check the file's permissions"
+            _("permission denied: {path}").format(path=_shown(path)),
+            _("check the file's permissions"),
         ) from None
     except OSError as error:
         raise UsageError(
-            f"cannot read {_shown(path)}: {error.strerror or error}", "check the file"
+            _("cannot read {path}: {reason}").format(
+                path=_shown(path), reason=error.strerror or error
+            ),
+            _("check the file"),
         ) from None
     if len(data) > max_size:
         raise FetchError(
-            f"{_shown(path)} is larger than the {format_size(max_size)} limit",
-            "raise the limit with --max-size",
+            _("{path} is larger than the {limit} limit").format(
+                path=_shown(path), limit=format_size(max_size)
+            ),
+            _("raise the limit with --max-size"),
         )
     return data
 
 
 def _read_stdin(max_size: int) -> bytes:
     """Standard input's bytes; refused when it is a terminal (reading would wait for typing)."""
-    hint = "pipe a page in: reader - < page.html"
+    hint = _("pipe a page in: reader - < page.html")
     stream = sys.stdin
     try:
         if stream is None or stream.closed:
-            raise UsageError("there is no standard input to read", hint)
+            raise UsageError(_("there is no standard input to read"), hint)
         if stream.isatty():
-            raise UsageError("standard input is a terminal, not a page", hint)
+            raise UsageError(_("standard input is a terminal, not a page"), hint)
         data = stream.buffer.read(max_size + 1)
     except (OSError, ValueError, AttributeError) as error:
-        raise UsageError(f"cannot read standard input: {error}", hint) from None
+        raise UsageError(
+            _("cannot read standard input: {reason}").format(reason=error), hint
+        ) from None
     if len(data) > max_size:
         raise FetchError(
-            f"standard input is larger than the {format_size(max_size)} limit",
-            "raise the limit with --max-size",
+            _("standard input is larger than the {limit} limit").format(
+                limit=format_size(max_size)
+            ),
+            _("raise the limit with --max-size"),
         )
     return data
 

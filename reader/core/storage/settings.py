@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from reader.core.i18n import _
 from reader.core.storage import paths
 from reader.core.storage.atomic import move_aside, write_text_atomic
 from reader.core.themes import default_theme_name
@@ -79,6 +80,7 @@ class Settings:
     cache_size_mb: int = DEFAULT_CACHE_MB  # page cache limit in MB; 0 disables the cache
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "j,down"
     mode: Mode = DEFAULT_MODE  # what `reader` opens at a terminal
+    ui_language: str | None = None  # reader's own words, e.g. "fr"; None = from the locale
 
     @property
     def layout(self) -> LayoutOptions:
@@ -92,11 +94,19 @@ class Settings:
 def _int_field(name: str, lo: int, hi: int) -> Any:
     def check(value: Any, default: Any, warnings: list[str]) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
-            warnings.append(f"{name} should be a whole number from {lo} to {hi}; using {default}")
+            warnings.append(
+                _("{name} should be a whole number from {low} to {high}; using {default}").format(
+                    name=name, low=lo, high=hi, default=default
+                )
+            )
             return default
         if not lo <= value <= hi:
             clamped = min(max(value, lo), hi)
-            warnings.append(f"{name} = {value} is out of range {lo}-{hi}; using {clamped}")
+            warnings.append(
+                _("{name} = {value} is out of range {low}-{high}; using {used}").format(
+                    name=name, value=value, low=lo, high=hi, used=clamped
+                )
+            )
             return clamped
         return value
 
@@ -108,7 +118,11 @@ def _choice_field(name: str, choices: tuple[str, ...]) -> Any:
         if isinstance(value, str) and value.lower() in choices:
             return value.lower()
         shown = value if isinstance(value, str | int | float | bool) else type(value).__name__
-        warnings.append(f"{name} = {shown!r} is not one of {', '.join(choices)}; using {default}")
+        warnings.append(
+            _("{name} = {value!r} is not one of {choices}; using {default}").format(
+                name=name, value=shown, choices=", ".join(choices), default=default
+            )
+        )
         return default
 
     return check
@@ -117,20 +131,26 @@ def _choice_field(name: str, choices: tuple[str, ...]) -> Any:
 def _check_theme(value: Any, default: Any, warnings: list[str]) -> Any:
     if isinstance(value, str) and _NAME.fullmatch(value):
         return value
-    warnings.append(f"theme should be a theme name; using {default}")
+    warnings.append(_("theme should be a theme name; using {default}").format(default=default))
     return default
 
 
 def _check_width(value: Any, default: Any, warnings: list[str]) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
-        allowed = f"0 (full pane) or {MIN_WIDTH}-{MAX_WIDTH}"
-        warnings.append(f"width should be {allowed}; using {default}")
+        warnings.append(
+            _("width should be 0 (full pane) or {low}-{high}; using {default}").format(
+                low=MIN_WIDTH, high=MAX_WIDTH, default=default
+            )
+        )
         return default
     if value == 0 or MIN_WIDTH <= value <= MAX_WIDTH:
         return value
     clamped = 0 if value < 0 else min(max(value, MIN_WIDTH), MAX_WIDTH)
-    allowed = f"0 or {MIN_WIDTH}-{MAX_WIDTH}"
-    warnings.append(f"width = {value} is out of range ({allowed}); using {clamped}")
+    warnings.append(
+        _("width = {value} is out of range (0 or {low}-{high}); using {used}").format(
+            value=value, low=MIN_WIDTH, high=MAX_WIDTH, used=clamped
+        )
+    )
     return clamped
 
 
@@ -139,7 +159,16 @@ def _check_language(value: Any, default: Any, warnings: list[str]) -> Any:
         return None
     if isinstance(value, str) and _LANGUAGE.fullmatch(value.strip()):
         return value.strip()
-    warnings.append('language should be a language code such as "de"; translation is off')
+    warnings.append(_('language should be a language code such as "de"; translation is off'))
+    return None
+
+
+def _check_ui_language(value: Any, default: Any, warnings: list[str]) -> Any:
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "auto")):
+        return None
+    if isinstance(value, str) and _LANGUAGE.fullmatch(value.strip()):
+        return value.strip()
+    warnings.append(_('ui_language should be a language code such as "fr"; using the locale'))
     return None
 
 
@@ -147,7 +176,11 @@ def _bool_field(name: str) -> Any:
     def check(value: Any, default: Any, warnings: list[str]) -> Any:
         if isinstance(value, bool):
             return value
-        warnings.append(f"{name} should be true or false; using {str(default).lower()}")
+        warnings.append(
+            _("{name} should be true or false; using {default}").format(
+                name=name, default=str(default).lower()
+            )
+        )
         return default
 
     return check
@@ -155,7 +188,7 @@ def _bool_field(name: str) -> Any:
 
 def _check_keymap(value: Any, default: Any, warnings: list[str]) -> Any:
     if not isinstance(value, dict):
-        warnings.append('[keymap] should be a table of binding id = "keys"; ignoring it')
+        warnings.append(_('[keymap] should be a table of binding id = "keys"; ignoring it'))
         return {}
     keymap: dict[str, str] = {}
     for binding, keys in value.items():
@@ -163,7 +196,11 @@ def _check_keymap(value: Any, default: Any, warnings: list[str]) -> Any:
         if valid and _is_printable(binding):
             keymap[binding] = keys.strip()
         else:
-            warnings.append(f"keymap entry {binding!r} should be a string of keys; ignoring it")
+            warnings.append(
+                _("keymap entry {binding!r} should be a string of keys; ignoring it").format(
+                    binding=binding
+                )
+            )
     return keymap
 
 
@@ -187,6 +224,7 @@ _CHECKS: dict[str, Any] = {
     "cache_size_mb": _int_field("cache_size_mb", 0, 100_000),
     "keymap": _check_keymap,
     "mode": _choice_field("mode", MODES),
+    "ui_language": _check_ui_language,
 }
 
 
@@ -217,21 +255,29 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     except FileNotFoundError:
         return Settings(), []
     except OSError as error:
-        return Settings(), [f"cannot read {path} ({error.strerror}); using default settings"]
+        return Settings(), [
+            _("cannot read {path} ({reason}); using default settings").format(
+                path=path, reason=error.strerror
+            )
+        ]
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        reason = "not UTF-8" if isinstance(error, UnicodeDecodeError) else str(error)
+        reason = _("not UTF-8") if isinstance(error, UnicodeDecodeError) else str(error)
         try:
             backup = move_aside(path)
         except OSError as move_error:
             return Settings(), [
-                f"{path} is not valid TOML ({reason}) and could not be moved aside "
-                f"({move_error.strerror}); using default settings"
+                _(
+                    "{path} is not valid TOML ({reason}) and could not be moved aside "
+                    "({problem}); using default settings"
+                ).format(path=path, reason=reason, problem=move_error.strerror)
             ]
         return Settings(), [
-            f"{path} was not valid TOML ({reason}); it was moved to {backup} "
-            "and default settings are used"
+            _(
+                "{path} was not valid TOML ({reason}); it was moved to {backup} "
+                "and default settings are used"
+            ).format(path=path, reason=reason, backup=backup)
         ]
     return settings_from_dict(data)
 
@@ -245,6 +291,17 @@ def saved_mode(path: Path | None = None) -> str:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return DEFAULT_MODE
     return value.lower() if isinstance(value, str) and value.lower() in MODES else DEFAULT_MODE
+
+
+def ui_language_setting(path: Path | None = None) -> str | None:
+    """`ui_language` from the settings file, or None; read without warnings or moving a bad
+    file aside, since every run (plain output too) reads it before anything else."""
+    path = Path(path) if path is not None else paths.settings_path()
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return _check_ui_language(data.get("ui_language"), None, [])
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

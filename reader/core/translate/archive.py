@@ -22,6 +22,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from reader.core.errors import ContentError, UsageError
+from reader.core.i18n import N_, _
 from reader.core.safe_text import clean_line
 from reader.core.translate.installed import (
     InstalledPackage,
@@ -35,7 +36,7 @@ MAX_UNPACKED_BYTES = 500_000_000  # real argos packages unpack to well under thi
 MAX_ENTRIES = 10_000  # real argos packages hold a few dozen files
 _CHUNK = 1 << 20
 _DAMAGED = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, RuntimeError, ValueError)
-_HINT = "the file is damaged or not an argos package; download it again"
+_HINT = N_("the file is damaged or not an argos package; download it again")
 _UNSAFE_IN_NAME = re.compile(r"[^\w.+-]")
 
 
@@ -43,14 +44,23 @@ def install_file(archive: Path) -> InstalledPackage:
     """Check and install the .argosmodel file at `archive`; replaces the same pair."""
     archive = Path(archive)
     if not archive.is_file():
-        raise UsageError(f"no such package file: {archive}", "give the path of a .argosmodel file")
+        raise UsageError(
+            _("no such package file: {path}").format(path=archive),
+            _("give the path of a .argosmodel file"),
+        )
     shown = clean_line(archive.name)
     if not zipfile.is_zipfile(archive):
-        raise ContentError(f"{shown} is not a valid .argosmodel file (not a zip archive)", _HINT)
+        raise ContentError(
+            _("{file} is not a valid .argosmodel file (not a zip archive)").format(file=shown),
+            _(_HINT),
+        )
     target_root = packages_dir()
     try:
         if declared_entries(archive) > MAX_ENTRIES:  # before zipfile reads every entry
-            raise ContentError(f"{shown} holds more than {MAX_ENTRIES} files", _HINT)
+            raise ContentError(
+                _("{file} holds more than {count} files").format(file=shown, count=MAX_ENTRIES),
+                _(_HINT),
+            )
         with zipfile.ZipFile(archive) as zipf:
             infos = zipf.infolist()
             top = check_directory(shown, infos)
@@ -62,11 +72,13 @@ def install_file(archive: Path) -> InstalledPackage:
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except (*_DAMAGED, NotImplementedError) as error:
-        raise ContentError(f"{shown} is damaged: {error}", _HINT) from error
+        raise ContentError(
+            _("{file} is damaged: {reason}").format(file=shown, reason=error), _(_HINT)
+        ) from error
     except OSError as error:
         raise ContentError(
-            f"cannot install {shown}: {error.strerror or error}",
-            f"check that {clean_line(str(target_root))} is writable",
+            _("cannot install {file}: {reason}").format(file=shown, reason=error.strerror or error),
+            _("check that {folder} is writable").format(folder=clean_line(str(target_root))),
         ) from error
 
 
@@ -74,7 +86,10 @@ def check_directory(shown: str, infos: list[zipfile.ZipInfo]) -> str:
     """The archive's single top-level folder, from its directory alone (nothing unpacked);
     ContentError when the entries are too many, too big, unsafe or not an argos package."""
     if len(infos) > MAX_ENTRIES:
-        raise ContentError(f"{shown} holds more than {MAX_ENTRIES} files", _HINT)
+        raise ContentError(
+            _("{file} holds more than {count} files").format(file=shown, count=MAX_ENTRIES),
+            _(_HINT),
+        )
     seen: set[tuple[str, ...]] = set()
     tops: set[str] = set()
     total = 0
@@ -82,23 +97,43 @@ def check_directory(shown: str, infos: list[zipfile.ZipInfo]) -> str:
         name = PurePosixPath(info.filename)
         quoted = clean_line(info.filename)[:120]
         if name.is_absolute() or ".." in name.parts or "\\" in info.filename or not name.parts:
-            raise ContentError(f"{shown} has an unsafe path: {quoted}", _HINT)
+            raise ContentError(
+                _("{file} has an unsafe path: {name}").format(file=shown, name=quoted), _(_HINT)
+            )
         if any(clean_line(part) != part for part in name.parts[1:]):
-            raise ContentError(f"{shown} has a file name with control characters: {quoted}", _HINT)
+            raise ContentError(
+                _("{file} has a file name with control characters: {name}").format(
+                    file=shown, name=quoted
+                ),
+                _(_HINT),
+            )
         if (info.external_attr >> 16) & 0o170000 == 0o120000:
-            raise ContentError(f"{shown} holds a symbolic link: {quoted}", _HINT)
+            raise ContentError(
+                _("{file} holds a symbolic link: {name}").format(file=shown, name=quoted),
+                _(_HINT),
+            )
         if name.parts in seen:
-            raise ContentError(f"{shown} lists {quoted} more than once", _HINT)
+            raise ContentError(
+                _("{file} lists {name} more than once").format(file=shown, name=quoted), _(_HINT)
+            )
         seen.add(name.parts)
         tops.add(name.parts[0])
         total += info.file_size
         if total > MAX_UNPACKED_BYTES:
-            raise ContentError(f"{shown} would unpack to more than {_limit()}", _limit_hint())
+            raise ContentError(
+                _("{file} would unpack to more than {limit}").format(file=shown, limit=_limit()),
+                _limit_hint(),
+            )
     if len(tops) != 1:
-        raise ContentError(f"{shown} is not an argos package (expected one folder)", _HINT)
+        raise ContentError(
+            _("{file} is not an argos package (expected one folder)").format(file=shown),
+            _(_HINT),
+        )
     top = tops.pop()
     if (top, "metadata.json") not in seen:
-        raise ContentError(f"{shown} is not an argos package (no metadata.json)", _HINT)
+        raise ContentError(
+            _("{file} is not an argos package (no metadata.json)").format(file=shown), _(_HINT)
+        )
     return top
 
 
@@ -145,16 +180,21 @@ def _unpack(zipf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], into: Path, sho
             while chunk := source.read(_CHUNK):
                 written += len(chunk)
                 if written > MAX_UNPACKED_BYTES:  # the headers understated the sizes
-                    raise ContentError(f"{shown} unpacks to more than {_limit()}", _limit_hint())
+                    raise ContentError(
+                        _("{file} unpacks to more than {limit}").format(file=shown, limit=_limit()),
+                        _limit_hint(),
+                    )
                 out.write(chunk)
 
 
 def _limit() -> str:
-    return f"{MAX_UNPACKED_BYTES // 1_000_000} MB, the limit for a translation package"
+    return _("{size} MB, the limit for a translation package").format(
+        size=MAX_UNPACKED_BYTES // 1_000_000
+    )
 
 
 def _limit_hint() -> str:
-    return "real argos packages are smaller; this file is damaged or not a translation package"
+    return _("real argos packages are smaller; this file is damaged or not a translation package")
 
 
 def _put_in_place(unpacked: Path, staging: Path, target_root: Path, shown: str) -> InstalledPackage:
@@ -167,9 +207,11 @@ def _put_in_place(unpacked: Path, staging: Path, target_root: Path, shown: str) 
         package, problem = None, str(unreadable)
     if package is None or problem:
         raise ContentError(
-            f"{shown} is not a usable translation package: "
-            f"{problem or 'metadata.json does not describe a translation package'}",
-            "download the package again",
+            _("{file} is not a usable translation package: {reason}").format(
+                file=shown,
+                reason=problem or _("metadata.json does not describe a translation package"),
+            ),
+            _("download the package again"),
         )
     replaced = [
         p
@@ -203,8 +245,10 @@ def _staging_dir(target_root: Path) -> Path:
         target_root.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ContentError(
-            f"cannot create the packages directory {target_root}: {error.strerror or error}",
-            "set ARGOS_PACKAGES_DIR to a writable directory",
+            _("cannot create the packages directory {folder}: {reason}").format(
+                folder=target_root, reason=error.strerror or error
+            ),
+            _("set ARGOS_PACKAGES_DIR to a writable directory"),
         ) from error
     for parent in (target_root.parent, target_root):
         try:
@@ -212,22 +256,25 @@ def _staging_dir(target_root: Path) -> Path:
         except OSError:
             continue
     raise ContentError(
-        f"cannot write to {target_root}", "set ARGOS_PACKAGES_DIR to a writable directory"
+        _("cannot write to {folder}").format(folder=target_root),
+        _("set ARGOS_PACKAGES_DIR to a writable directory"),
     )
 
 
 def _package_problem(path: Path, package: InstalledPackage | None) -> str:
     """Why the unpacked package at `path` cannot be used, or '' when it can."""
     if package is None:
-        return "metadata.json does not describe a translation package"
+        return _("metadata.json does not describe a translation package")
     if not (path / "model" / "model.bin").is_file():
-        return "no CTranslate2 model (model/model.bin)"
+        return _("no CTranslate2 model (model/model.bin)")
     if not (path / "sentencepiece.model").is_file():
-        return "no sentencepiece.model (BPE packages are not supported)"
+        return _("no sentencepiece.model (BPE packages are not supported)")
     try:
         import sentencepiece
 
         sentencepiece.SentencePieceProcessor(model_file=str(path / "sentencepiece.model"))
     except Exception as error:  # sentencepiece raises RuntimeError/OSError for bad files
-        return f"sentencepiece.model cannot be loaded ({clean_line(str(error))[:120]})"
+        return _("sentencepiece.model cannot be loaded ({reason})").format(
+            reason=clean_line(str(error))[:120]
+        )
     return ""

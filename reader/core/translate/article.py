@@ -33,6 +33,7 @@ from reader.core.document import (
     iter_texts,
 )
 from reader.core.errors import UsageError
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
 VIEWS: tuple[str, ...] = ("translation", "original", "interleaved")
@@ -187,7 +188,10 @@ def compose(
     """The Article to show for `view`: translation, original, or interleaved (each block
     followed by its translation; blocks that translation leaves unchanged appear once)."""
     if view not in VIEWS:
-        raise UsageError(f"unknown translation view: {view}", f"use one of {', '.join(VIEWS)}")
+        raise UsageError(
+            _("unknown translation view: {view}").format(view=view),
+            _("use one of {choices}").format(choices=", ".join(VIEWS)),
+        )
     if len(translated_blocks) != len(article.blocks):
         raise ValueError("translated_blocks must be parallel to article.blocks")
     if view == "original":
@@ -236,8 +240,8 @@ def source_language(article: Article, explicit: str | None = None) -> str:
     guess = detect_language(sample)
     if guess is None:
         raise UsageError(
-            "cannot tell which language the article is in",
-            "say it with --from LANG, e.g. --from en",
+            _("cannot tell which language the article is in"),
+            _("say it with --from LANG, e.g. --from en"),
         )
     return guess
 
@@ -252,7 +256,10 @@ def translate_for_output(
     """`article` translated offline into `target` and composed for `view` (CLI output);
     `warn` hears about installed packages that cannot be read (they are skipped)."""
     if view not in VIEWS:
-        raise UsageError(f"unknown translation view: {view}", f"use one of {', '.join(VIEWS)}")
+        raise UsageError(
+            _("unknown translation view: {view}").format(view=view),
+            _("use one of {choices}").format(choices=", ".join(VIEWS)),
+        )
     if view == "original":
         return article
     from reader.core.translate.machinery import require_translation
@@ -260,15 +267,22 @@ def translate_for_output(
     require_translation()
     target_code = normalize_code(target)
     if not _LANG_CODE.match(target_code) and target_code != "zt":
-        raise UsageError(f"not a language code: {target}", "use a code such as en, es or de")
+        raise UsageError(
+            _("not a language code: {code}").format(code=target),
+            _("use a code such as en, es or de"),
+        )
     source_code = source_language(article, source)
     if source_code == target_code:
-        note = f"The article is already in {target_code}; not translated."
+        note = _("The article is already in {language}; not translated.").format(
+            language=target_code
+        )
         return dataclasses.replace(article, notices=[*article.notices, note])
     from reader.core.translate.cache import TranslationCache
     from reader.core.translate.engine import find_route
 
     route = find_route(source_code, target_code, TranslationCache(), warn)
     title, translated = translate_article(article, route.translate)
-    note = f"Machine-translated offline from {source_code} to {target_code} ({route.description})."
+    note = _("Machine-translated offline from {source} to {target} ({route}).").format(
+        source=source_code, target=target_code, route=route.description
+    )
     return compose(article, translated, view, title=title, target=target_code, note=note)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.errors import ContentError, UsageError
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 from reader.core.translate.cache import TranslationCache
 from reader.core.translate.installed import (
@@ -90,10 +91,13 @@ class PackageEngine:
                 )
             except (RuntimeError, OSError, ValueError) as error:
                 raise ContentError(
-                    f"cannot load the {self.package.pair} translation package: "
-                    f"{clean_line(str(error))[:200]}",
-                    f"reinstall it: reader languages install {self.package.from_code} "
-                    f"{self.package.to_code}",
+                    _("cannot load the {pair} translation package: {reason}").format(
+                        pair=self.package.pair, reason=clean_line(str(error))[:200]
+                    ),
+                    _("reinstall it: {command}").format(
+                        command="reader languages install "
+                        f"{self.package.from_code} {self.package.to_code}"
+                    ),
                 ) from error
             self._processor = processor
             self._translator = translator
@@ -144,9 +148,13 @@ class PackageEngine:
                 )
             except (RuntimeError, ValueError) as error:
                 raise ContentError(
-                    f"the {self.package.pair} model failed: {clean_line(str(error))[:200]}",
-                    f"reinstall it: reader languages install {self.package.from_code} "
-                    f"{self.package.to_code}",
+                    _("the {pair} model failed: {reason}").format(
+                        pair=self.package.pair, reason=clean_line(str(error))[:200]
+                    ),
+                    _("reinstall it: {command}").format(
+                        command="reader languages install "
+                        f"{self.package.from_code} {self.package.to_code}"
+                    ),
                 ) from error
             for i, output in zip(indices, outputs, strict=True):
                 results[i] = list(output.hypotheses[0])
@@ -218,11 +226,14 @@ def find_route(
         return Route([first, second], cache)
     if PIVOT not in (source, target) and (first or second):
         missing = f"{PIVOT} {target}" if first else f"{source} {PIVOT}"
-        command = f"reader languages install {source} {target} (or {missing} to go through English)"
+        command = _("{command} (or {missing} to go through English)").format(
+            command=f"reader languages install {source} {target}", missing=missing
+        )
     else:
         command = f"reader languages install {source} {target}"
     raise UsageError(
-        f"no translation package for {source} → {target} "
-        f"(installed: {installed_pairs_text(packages)})",
-        f"install one with: {command}",
+        _("no translation package for {source} → {target} (installed: {installed})").format(
+            source=source, target=target, installed=installed_pairs_text(packages)
+        ),
+        _("install one with: {command}").format(command=command),
     )

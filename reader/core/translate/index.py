@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import FetchError, UsageError
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 from reader.core.sources.http_fetch import Sink, fetch
 from reader.core.sources.resolve import DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT
@@ -60,14 +61,18 @@ def available_packages() -> list[AvailablePackage]:
         )
     except FetchError as error:
         raise FetchError(
-            f"cannot reach the argos package index: {error.message}",
-            "this needs internet; installed packages still work offline "
-            "('reader languages' lists them)",
+            _("cannot reach the argos package index: {reason}").format(reason=error.message),
+            _(
+                "this needs internet; installed packages still work offline "
+                "('reader languages' lists them)"
+            ),
         ) from error
     try:
         index = json.loads(bytes(body))
     except (ValueError, RecursionError) as error:
-        raise FetchError("the argos package index is not valid JSON", f"from {url}") from error
+        raise FetchError(
+            _("the argos package index is not valid JSON"), _("from {address}").format(address=url)
+        ) from error
     with contextlib.suppress(OSError):  # argostranslate reads this copy too
         argos_data_dir().mkdir(parents=True, exist_ok=True)
         (argos_data_dir() / "index.json").write_bytes(body)
@@ -104,8 +109,10 @@ def download_and_install(
     ]
     if not candidates:
         raise UsageError(
-            f"the argos index has no package for {from_code} → {to_code}",
-            "see 'reader languages available'",
+            _("the argos index has no package for {source} → {target}").format(
+                source=from_code, target=to_code
+            ),
+            _("see 'reader languages available'"),
         )
     package = candidates[-1]
     downloads = packages_dir().parent
@@ -125,9 +132,13 @@ def download_and_install(
                 errors.append(error.message)
         else:
             raise FetchError(
-                f"cannot download the {from_code} → {to_code} package: {errors[-1]}",
-                "check your internet connection, or install a downloaded file with "
-                "'reader languages install FILE.argosmodel'",
+                _("cannot download the {source} → {target} package: {reason}").format(
+                    source=from_code, target=to_code, reason=errors[-1]
+                ),
+                _(
+                    "check your internet connection, or install a downloaded file with "
+                    "'reader languages install FILE.argosmodel'"
+                ),
             )
         return install_file(path)
     finally:
@@ -149,7 +160,9 @@ def _download_to(url: str, path: Path, progress: Progress | None) -> None:
 
             _get(url, timeout=DOWNLOAD_TIMEOUT, max_size=MAX_UNPACKED_BYTES, sink=write)
     except OSError as error:
-        raise FetchError(f"cannot save the download: {error.strerror or error}", "") from error
+        raise FetchError(
+            _("cannot save the download: {reason}").format(reason=error.strerror or error), ""
+        ) from error
 
 
 def _get(url: str, *, timeout: float, max_size: int, sink: Sink) -> None:

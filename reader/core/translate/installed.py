@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import ContentError, UsageError
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 from reader.core.translate.locations import package_dirs
 
@@ -43,7 +44,8 @@ class InstalledPackage:
 
     def describe(self) -> str:
         names = f"{self.from_name} → {self.to_name}" if self.from_name and self.to_name else ""
-        extra = f" ({names}, version {self.version})" if names else f" (version {self.version})"
+        version = _("version {version}").format(version=self.version)
+        extra = f" ({names}, {version})" if names else f" ({version})"
         return clean_line(f"{self.from_code} → {self.to_code}{extra}")
 
 
@@ -122,7 +124,7 @@ def find_package(from_code: str, to_code: str) -> InstalledPackage | None:
 def installed_pairs_text(packages: list[InstalledPackage] | None = None) -> str:
     """'en → es, es → en' or 'none' for messages."""
     packages = installed_packages() if packages is None else packages
-    return ", ".join(p.pair for p in packages) or "none"
+    return ", ".join(p.pair for p in packages) or _("none")
 
 
 def remove_package(from_code: str, to_code: str) -> InstalledPackage:
@@ -130,13 +132,18 @@ def remove_package(from_code: str, to_code: str) -> InstalledPackage:
     package = find_package(from_code, to_code)
     if package is None:
         raise UsageError(
-            f"no package installed for {from_code} → {to_code}",
-            f"installed: {installed_pairs_text()}",
+            _("no package installed for {source} → {target}").format(
+                source=from_code, target=to_code
+            ),
+            _("installed: {installed}").format(installed=installed_pairs_text()),
         )
     try:
         shutil.rmtree(package.path)
     except OSError as error:
         raise ContentError(
-            f"cannot remove {package.path}: {error.strerror or error}", "check permissions"
+            _("cannot remove {path}: {reason}").format(
+                path=package.path, reason=error.strerror or error
+            ),
+            _("check permissions"),
         ) from error
     return package

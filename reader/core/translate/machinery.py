@@ -10,6 +10,7 @@ from __future__ import annotations
 from importlib.util import find_spec
 
 from reader.core.errors import ContentError
+from reader.core.i18n import _
 
 MODULES = ("ctranslate2", "sentencepiece")
 INSTALL_COMMAND = "pip install 'reading-mode[translate]'"
@@ -32,6 +33,8 @@ def require_translation() -> None:
     missing = missing_modules()
     if missing:
         raise ContentError(
-            f"offline translation is not installed (no {' or '.join(missing)} module)",
-            f"install it with: {INSTALL_COMMAND}",
+            _("offline translation is not installed (no {modules} module)").format(
+                modules=" or ".join(missing)
+            ),
+            _("install it with: {command}").format(command=INSTALL_COMMAND),
         )
