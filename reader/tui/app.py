@@ -6,12 +6,16 @@ Everything the reader sees lives in `screens/` and `widgets/`.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
+from rich.errors import MarkupError
+from rich.text import Text
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -19,6 +23,7 @@ from reader.core.document import Article
 from reader.core.large_text.bigtext import MAX_SCALE
 from reader.core.pipeline import WELCOME_URL, Options
 from reader.core.reading import position_key as article_key
+from reader.core.storage.reading_list import ReadingList
 from reader.core.storage.settings import Settings, save_settings, validated
 from reader.core.storage.state import ReadingPosition, State
 from reader.core.themes import default_theme_name
@@ -26,6 +31,7 @@ from reader.tui.keys import READER_BINDINGS, VIEW_ACTIONS, keys_for
 from reader.tui.messages import SettingsChanged
 from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.themes import register_reader_themes
+from reader.tui.widgets.message_log import LoggedMessage, add_message
 
 # Reader theme names that Textual ships under another name, used until reader's own themes
 # are registered with the app.
@@ -65,6 +71,9 @@ class ReaderApp(App[int]):
         self.animation_level = "none"
         # The article's language when `reader --from LANG` says it; else detected per article.
         self.translation_source: str | None = None
+        self.message_log: list[LoggedMessage] = []
+        """Every message shown (message line and notifications), oldest first."""
+        self._reading_list: ReadingList | None = None
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.source, self.first_article)
@@ -91,6 +100,8 @@ class ReaderApp(App[int]):
             screen.remember_position()
         if self.state is not None:
             self.state.close()
+        if self._reading_list is not None:
+            self._reading_list.close()
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -120,6 +131,30 @@ class ReaderApp(App[int]):
             f"Text scale {scale}"
             + (" (the terminal's own font)" if scale == 1 else f" ({self.settings.glyphs})")
         )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, and keep it in the message log."""
+        text = message
+        if markup:
+            with contextlib.suppress(MarkupError):  # not markup after all: kept as it is
+                text = Text.from_markup(message).plain
+        self.log_message(f"{title}: {text}" if title else text)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def log_message(self, text: str) -> None:
+        """Keep `text` in the message log (the Messages pane shows it in full, with its time)."""
+        if add_message(self.message_log, text):
+            screen = self.get_screen_reader()
+            if screen is not None:
+                screen.message_logged()
 
     def _say(self, text: str) -> None:
         screen = self.get_screen_reader()
@@ -169,11 +204,21 @@ class ReaderApp(App[int]):
         return (position.block, position.offset) if position else None
 
     def save_position(
-        self, article: Article, source: str | None, position: tuple[int, int]
+        self, article: Article, source: str | None, position: tuple[int, int], percent: int
     ) -> None:
+        """Remember `position` in `article` and `percent`, how far through it that is."""
         if self.state is not None:
             key = article_key(article, source)
-            self.state.save_position(key, ReadingPosition(*position))
+            self.state.save_position(key, ReadingPosition(*position), percent=percent)
+
+    @property
+    def reading_list(self) -> ReadingList | None:
+        """The reading list, opened on first use; None when nothing is remembered (no state)."""
+        if self.state is None:
+            return None
+        if self._reading_list is None:
+            self._reading_list = ReadingList()
+        return self._reading_list
 
     def record_visit(self, article: Article, source: str | None) -> None:
         if self.state is not None and (article.url or source):

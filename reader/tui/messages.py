@@ -112,9 +112,27 @@ class SettingsChanged(Message):
 
 @dataclass
 class Say(Message):
-    """A one-line message for the status line above the footer."""
+    """A message for the status line above the footer. `cause`: what the message is about
+    (e.g. "no-language"); it is cleared when that is resolved. `log`: False for a passing
+    hint (a link's destination while moving), kept out of the message log."""
 
     text: str
+    cause: str | None = None
+    log: bool = True
+
+
+@dataclass
+class HistoryChosen(Message):
+    """An article was picked in the History pane: reopen it at its saved position."""
+
+    url: str
+
+
+@dataclass
+class SavedArticleChosen(Message):
+    """An article was picked in the Reading list pane: open it (from its kept copy)."""
+
+    url: str
 
 
 @dataclass

@@ -120,6 +120,11 @@ def reader(app: ReaderApp) -> ReaderScreen:
     return screen
 
 
+def message_text(screen: ReaderScreen) -> str:
+    """What the message line above the footer shows now."""
+    return str(screen.query_one("#message").render())
+
+
 async def settle(pilot: Pilot, app: ReaderApp) -> None:
     """Wait until no fetch is running and every message is handled."""
     for _ in range(500):

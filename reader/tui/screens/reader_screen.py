@@ -9,12 +9,11 @@ superseded it.
 from __future__ import annotations
 
 import dataclasses
-import webbrowser
 from typing import ClassVar
 from urllib.parse import urlsplit
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
@@ -24,15 +23,21 @@ from textual.timer import Timer
 from textual.widgets import Footer, LoadingIndicator, Static
 
 from reader.core.document import Article
-from reader.core.pipeline import WELCOME_URL
+from reader.core.i18n import _, ngettext
+from reader.core.pipeline import WELCOME_URL, Options
 from reader.core.reading import LinkRef, followable
 from reader.core.safe_text import clean_line
+from reader.core.storage.page_cache import PageCache
+from reader.core.storage.reading_list import save_for_later
 from reader.core.storage.settings import Settings
+from reader.desktop.browser import open_in_browser
 from reader.tui.app_access import ReaderNode
+from reader.tui.clipboard import copy_and_describe
 from reader.tui.keys import SCREEN_BINDINGS, keys_text
 from reader.tui.messages import (
     ArticleLoaded,
     HeadingChosen,
+    HistoryChosen,
     LinkChosen,
     LinkHighlighted,
     LoadCancelled,
@@ -40,6 +45,7 @@ from reader.tui.messages import (
     LoadStarted,
     OpenInBrowser,
     PositionChanged,
+    SavedArticleChosen,
     Say,
     TranslationShown,
 )
@@ -48,14 +54,17 @@ from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.contents import ContentsPane
 from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.help_pane import HelpPane
+from reader.tui.widgets.history_pane import HistoryPane
 from reader.tui.widgets.links import LinksPane
 from reader.tui.widgets.loader import Loader
+from reader.tui.widgets.message_log import MessageLogPane
 from reader.tui.widgets.prompt import Prompt
+from reader.tui.widgets.reading_list_pane import ReadingListPane
 from reader.tui.widgets.settings_pane import SettingsPane
 from reader.tui.widgets.status import ErrorPanel, error_text
 from reader.tui.widgets.translation_bar import TranslationBar
 
-PANES = ("contents", "links", "settings", "help")
+PANES = ("contents", "links", "settings", "help", "history", "reading-list", "messages")
 
 
 class ReaderScreen(Screen[None], ReaderNode):
@@ -79,6 +88,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         self.request = 0
         self.typed_number = ""
         self._save_timer: Timer | None = None
+        self.message_cause: str | None = None
 
     # -- composition ----------------------------------------------------------------------
 
@@ -96,6 +106,9 @@ class ReaderScreen(Screen[None], ReaderNode):
             yield LinksPane(id="links")
             yield SettingsPane(id="settings")
             yield HelpPane(id="help")
+            yield HistoryPane(id="history")
+            yield ReadingListPane(id="reading-list")
+            yield MessageLogPane(id="messages")
         yield Prompt(id="prompt")
         yield TranslationBar(id="translation-bar")
         # The message line quotes URLs and link text: never read them as Textual markup.
@@ -127,6 +140,8 @@ class ReaderScreen(Screen[None], ReaderNode):
 
     def _settings_changed(self, old: Settings, new: Settings) -> None:
         self.article_view.focus_mode = new.focus_mode
+        if new.language:
+            self.clear_message("no-language")
         if new.show_cursor != old.show_cursor:
             self.call_after_refresh(self.show_terminal_cursor, new.show_cursor)
 
@@ -148,31 +163,48 @@ class ReaderScreen(Screen[None], ReaderNode):
 
     @on(Say)
     def _said(self, event: Say) -> None:
-        self.say(event.text)
+        self.say(event.text, cause=event.cause, log=event.log)
 
-    def say(self, text: str) -> None:
-        """Show a one-line message above the footer (sanitised: it may quote a page)."""
-        self.query_one("#message", Static).update(clean_line(text))
+    def say(self, text: str, *, cause: str | None = None, log: bool = True) -> None:
+        """Show a message above the footer (sanitised: it may quote a page), wrapped if long,
+        and keep it in the message log unless `log` is False (a passing hint). `cause`
+        names what it is about, for `clear_message`."""
+        line = clean_line(text)
+        self.message_cause = cause
+        self.query_one("#message", Static).update(line)
+        if log:
+            self.reader_app.log_message(line)
+
+    def clear_message(self, cause: str) -> None:
+        """Clear the message line if it still shows a message about `cause` (now resolved)."""
+        if self.message_cause == cause:
+            self.say("")
+
+    def message_logged(self) -> None:
+        """A message went into the log: show it if the Messages pane is open."""
+        if self.pane == "messages":
+            self.query_one(MessageLogPane).refresh_log()
 
     def keys_of(self, binding_id: str) -> str:
         return keys_text(binding_id, self.reader_app.keymap)
 
     # -- loading ----------------------------------------------------------------------------
 
-    def open_source(self, source: str | None) -> None:
-        """Visit `source` (a new entry in back/forward history) and load it."""
+    def open_source(self, source: str | None, options: Options | None = None) -> None:
+        """Visit `source` (a new entry in back/forward history) and load it (with `options`,
+        else the app's)."""
         self.remember_position()
         self.navigation.visit(source)
-        self._load(source)
+        self._load(source, options)
 
-    def _load(self, source: str | None) -> None:
+    def _load(self, source: str | None, options: Options | None = None) -> None:
         self.request += 1
         self.fetching = True
         shown = source or "the welcome article"
         self.query_one(ArticleHeader).show_text(f"Loading {shown}…")
-        self.say(f"Loading {shown}… (Esc cancels)")
+        self.say(f"Loading {shown}… (Esc cancels)", log=False)
         self.post_message(LoadStarted(source, self.request))
-        self.query_one(Loader).load(source, self.request, self.reader_app.options)
+        self.query_one(Loader).load(source, self.request, options or self.reader_app.options)
 
     def watch_fetching(self, fetching: bool) -> None:
         self.query_one("#main").set_class(fetching, "-loading")
@@ -247,10 +279,8 @@ class ReaderScreen(Screen[None], ReaderNode):
             visit = self.navigation.current
             source = visit.source if visit else None
             self.navigation.drop_unloaded()
-            current = self.navigation.current
-            if current is not None and current.article is not None:
-                self.query_one(ArticleHeader).show_article(current.article)
-            self.say("Cancelled.")
+            self._restore_header()
+            self.say(_("Cancelled."))
             self.post_message(LoadCancelled(source))
         elif self.pane is not None:
             self.pane = None
@@ -260,6 +290,17 @@ class ReaderScreen(Screen[None], ReaderNode):
         elif self.article_view.find_text:
             self.article_view.clear_find()
             self.say("Find cleared.")
+
+    def _restore_header(self) -> None:
+        """The header describes what is on screen again (after a cancelled load)."""
+        header = self.query_one(ArticleHeader)
+        article = self.article
+        if article is None:
+            opens = self.keys_of("open")
+            header.show_text(_("Nothing open: {keys} opens a page").format(keys=opens))
+            return
+        header.show_article(article)
+        header.show_progress(*self.article_view.progress())
 
     def action_reload(self) -> None:
         visit = self.navigation.current
@@ -296,7 +337,8 @@ class ReaderScreen(Screen[None], ReaderNode):
         visit = self.navigation.current
         if visit is not None and visit.article is not None and visit.article is self.article:
             visit.position = self.article_view.position
-            self.reader_app.save_position(visit.article, visit.source, visit.position)
+            percent = self.article_view.progress()[0]
+            self.reader_app.save_position(visit.article, visit.source, visit.position, percent)
 
     def action_toggle_full(self) -> None:
         app = self.reader_app
@@ -315,7 +357,11 @@ class ReaderScreen(Screen[None], ReaderNode):
     def _no_such_link(self, number: int) -> str:
         reading = self.article_view.reading
         count = len(reading.links) if reading else 0
-        return f"There is no link {number}; this article has {count} links."
+        return ngettext(
+            "There is no link {number}; this article has {count} link.",
+            "There is no link {number}; this article has {count} links.",
+            count,
+        ).format(number=number, count=count)
 
     def follow_link(self, number: int) -> None:
         """Follow link `number` if it exists and is a web page or local file."""
@@ -346,18 +392,29 @@ class ReaderScreen(Screen[None], ReaderNode):
             return
         from_url = self.article.url if self.article else None
         note = "" if followable(event.url, from_url) else " (not followed)"
-        self.say(f"Link {event.number}: {event.url}{note}")
+        self.say(f"Link {event.number}: {event.url}{note}", log=False)
 
     @on(OpenInBrowser)
     def _open_in_browser(self, event: OpenInBrowser) -> None:
-        """Open a URL in the system browser; only on the user's explicit command."""
+        """Open a URL in the system browser; only on the user's explicit command. A terminal
+        browser gets the whole terminal (the app is suspended until it quits)."""
         url = event.url
         if not followable(url, self.article.url if self.article else None):
-            self.notify("Only web pages and files open in the browser.", severity="warning")
+            self.say(
+                _("Only web pages and files open in the browser: {address}").format(address=url)
+            )
             return
-        opened = webbrowser.open(url)
-        title = "Opened in browser" if opened else "No browser found"
-        self.notify(clean_line(url), title=title, markup=False)
+        try:
+            result = open_in_browser(url, hand_over=self.app.suspend)
+        except SuspendNotSupported:
+            self.say(
+                _(
+                    "This terminal cannot be handed over to a terminal browser. "
+                    "The address: {address}"
+                ).format(address=url)
+            )
+            return
+        self.say(result.message)
 
     def action_follow_prompt(self) -> None:
         self.prompt.ask("follow", self.typed_number)
@@ -378,9 +435,9 @@ class ReaderScreen(Screen[None], ReaderNode):
             number = int(self.typed_number or 0)
             link = self._link(number)
             if link is not None:
-                self.say(f"Link {number}: {link.url} (Enter follows, Esc cancels)")
+                self.say(f"Link {number}: {link.url} (Enter follows, Esc cancels)", log=False)
             else:
-                self.say(f"Link {self.typed_number}: no such link")
+                self.say(f"Link {self.typed_number}: no such link", log=False)
         elif event.key == "enter" and self.typed_number:
             event.stop()
             number = int(self.typed_number)
@@ -415,7 +472,7 @@ class ReaderScreen(Screen[None], ReaderNode):
             return
         number = int(event.value)
         link = self._link(number)
-        self.say(f"Link {number}: {link.url}" if link else self._no_such_link(number))
+        self.say(f"Link {number}: {link.url}" if link else self._no_such_link(number), log=False)
 
     @on(Prompt.Dismissed)
     def _dismissed(self) -> None:
@@ -426,11 +483,19 @@ class ReaderScreen(Screen[None], ReaderNode):
         count = self.article_view.find(query)
         if count:
             self.say(
-                f"{count} matches for {query!r}: {self.keys_of('find-next')} next, "
-                f"{self.keys_of('find-previous')} previous, Esc clears"
+                ngettext(
+                    "{count} match for {query!r}: {next} next, {previous} previous, Esc clears",
+                    "{count} matches for {query!r}: {next} next, {previous} previous, Esc clears",
+                    count,
+                ).format(
+                    count=count,
+                    query=query,
+                    next=self.keys_of("find-next"),
+                    previous=self.keys_of("find-previous"),
+                )
             )
         else:
-            self.say(f"No matches for {query!r}.")
+            self.say(_("No matches for {query!r}.").format(query=query))
 
     def action_find_next(self) -> None:
         self._step_match(1)
@@ -443,9 +508,13 @@ class ReaderScreen(Screen[None], ReaderNode):
         if not view.find_text:
             self.say(f"Nothing to find yet: press {self.keys_of('find')} first.")
         elif view.next_match(step):
-            self.say(f"Match {view.match_index + 1} of {view.match_count} for {view.find_text!r}")
+            self.say(
+                _("Match {number} of {count} for {query!r}").format(
+                    number=view.match_index + 1, count=view.match_count, query=view.find_text
+                )
+            )
         else:
-            self.say(f"No matches for {view.find_text!r}.")
+            self.say(_("No matches for {query!r}.").format(query=view.find_text))
 
     # -- moving and translation ------------------------------------------------------------
 
@@ -509,8 +578,52 @@ class ReaderScreen(Screen[None], ReaderNode):
         article = self.article
         url = article.url if article else None
         if url:
-            self.app.copy_to_clipboard(url)
-            self.notify(clean_line(url), title="Copied page URL", markup=False)
+            self.say(copy_and_describe(self.app, "page URL", url))
+
+    def action_save_for_later(self) -> None:
+        """Put the article shown on the reading list, its page kept for reading offline."""
+        article, visit = self.article, self.navigation.current
+        url = article.url if article else None
+        saved = self.reader_app.reading_list
+        if article is None or not url or not url.startswith(("http://", "https://")):
+            self.say(_("Only web pages can be saved to the reading list."))
+            return
+        if saved is None:
+            self.say(_("Nothing is remembered in this session: the reading list is off."))
+            return
+        with PageCache() as cache:
+            asked = visit.source if visit is not None else None
+            result = save_for_later(saved, cache, url, article.title, asked_url=asked)
+            problems = cache.warnings + saved.warnings
+        if result.article is None:
+            self.say(_("Could not save it: {reason}").format(reason="; ".join(problems)))
+            return
+        entry = result.article
+        if result.new:
+            text = _("Saved for later as number {number}: {title}")
+        else:
+            text = _("Already on the reading list as number {number}: {title}")
+        text = text.format(number=entry.number, title=entry.title)
+        if not result.offline:
+            text += " " + _("(no copy kept for offline reading: reload it once online)")
+        self.say(text)
+        if self.pane == "reading-list":
+            self.query_one(ReadingListPane).populate()
+
+    @on(HistoryChosen)
+    def _history_chosen(self, event: HistoryChosen) -> None:
+        """Reopen a visited article; its saved position is restored when it loads."""
+        self.pane = None
+        self.open_source(event.url)
+
+    @on(SavedArticleChosen)
+    def _saved_article_chosen(self, event: SavedArticleChosen) -> None:
+        """Open a saved article from its kept copy (so offline too), else from the web."""
+        self.pane = None
+        with PageCache() as cache:
+            kept = cache.is_pinned(event.url)
+        options = self.reader_app.options
+        self.open_source(event.url, dataclasses.replace(options, offline=True) if kept else None)
 
     # -- panes ------------------------------------------------------------------------------
 
@@ -527,6 +640,12 @@ class ReaderScreen(Screen[None], ReaderNode):
             self.query_one(HelpPane).refresh_keys()
         if name == "settings":
             self.query_one(SettingsPane).populate()
+        if name == "history":
+            self.query_one(HistoryPane).set_filter("")
+        if name == "reading-list":
+            self.query_one(ReadingListPane).populate()
+        if name == "messages":
+            self.query_one(MessageLogPane).refresh_log()
         self.call_after_refresh(pane.focus)
 
     def action_close_pane(self) -> None:

@@ -11,7 +11,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from reader.tui.keys import BINDING_GROUPS, EXTRA_KEYS, binding_by_id, keys_for
+from reader.tui.widgets.history_pane import HistoryList
 from reader.tui.widgets.links import LinksPane
+from reader.tui.widgets.reading_list_pane import ReadingListPane
 
 KeyDisplay = Callable[[Binding], str]
 """Formats a binding's key for people (the app's `get_key_display`)."""
@@ -30,13 +32,20 @@ def help_rows(
     for title, ids in BINDING_GROUPS:
         rows = [(key_label(keys_for(by_id[i], keymap), display), by_id[i].description) for i in ids]
         groups.append((title, rows))
-    links = [
-        (key_label(keys_for(b, keymap), display), b.description)
-        for b in LinksPane.BINDINGS
-        if isinstance(b, Binding) and b.id != "pane.close"
-    ]
-    links.insert(0, ("enter", "Follow the highlighted link"))
-    groups.append(("In the Links pane", links))
+    for title, enter, pane_bindings in (
+        ("In the Links pane", "Follow the highlighted link", LinksPane.BINDINGS),
+        ("In the History pane", "Reopen at the saved position", HistoryList.BINDINGS),
+        ("In the Reading list pane", "Open the article", ReadingListPane.BINDINGS),
+    ):
+        rows = [
+            (key_label(keys_for(b, keymap), display), b.description)
+            for b in pane_bindings
+            if isinstance(b, Binding) and b.id != "pane.close"
+        ]
+        rows.insert(0, ("enter", enter))
+        if pane_bindings is HistoryList.BINDINGS:
+            rows.append(("a-z, 0-9 …", "Type to filter (every word in the title or address)"))
+        groups.append((title, rows))
     groups.append(("Also", list(EXTRA_KEYS)))
     return groups
 

@@ -10,7 +10,8 @@ from textual.widgets.option_list import Option
 
 from reader.core.document import Article, iter_runs
 from reader.core.safe_text import clean_line
-from reader.tui.messages import LinkChosen, LinkHighlighted, OpenInBrowser
+from reader.tui.clipboard import copy_and_describe
+from reader.tui.messages import LinkChosen, LinkHighlighted, OpenInBrowser, Say
 
 
 def link_labels(article: Article) -> list[str]:
@@ -79,7 +80,4 @@ class LinksPane(OptionList):
 
     def action_copy_url(self) -> None:
         if (link := self.selected_link) is not None:
-            self.app.copy_to_clipboard(link[1])
-            self.notify(
-                f"Copied link {link[0]}: {clean_line(link[1])}", title="Copied", markup=False
-            )
+            self.post_message(Say(copy_and_describe(self.app, f"link {link[0]}", link[1])))

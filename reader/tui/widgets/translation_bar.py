@@ -79,7 +79,9 @@ class TranslationBar(Static, ReaderNode):
     def toggle(self) -> None:
         """Switch between the original and the translation (the `o` key)."""
         if not self.target:
-            self.post_message(Say("No translation language: choose one in Reading settings (s)."))
+            self.post_message(
+                Say("No translation language: choose one in Reading settings (s).", "no-language")
+            )
             return
         self.showing_original = not self.showing_original
         self._show()
