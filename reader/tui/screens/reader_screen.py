@@ -279,7 +279,8 @@ class ReaderScreen(Screen[None], ReaderNode):
             visit = self.navigation.current
             source = visit.source if visit else None
             self.navigation.drop_unloaded()
-            self._restore_header()
+            # Once the article is back in place: its progress depends on its size.
+            self.call_after_refresh(self._restore_header)
             self.say(_("Cancelled."))
             self.post_message(LoadCancelled(source))
         elif self.pane is not None:
