@@ -16,6 +16,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Checkbox, Label, Select, Static
 
 from reader.core.errors import ReaderError
+from reader.core.i18n import _
+from reader.core.safe_text import clean_line
 from reader.core.storage.settings import Settings
 from reader.tui.app_access import ReaderNode
 from reader.tui.messages import SettingsChanged
@@ -59,18 +61,25 @@ def _options(choices: list[tuple[str, int]], current: int) -> list[tuple[str, in
     return sorted([*choices, (f"{current} columns", current)], key=lambda item: item[1])
 
 
-def installed_targets() -> list[str]:
-    """Languages the installed packages can translate into (pivoting through English)."""
+def installed_targets() -> dict[str, str]:
+    """Languages the installed packages can translate into (pivoting through English), each
+    code with its name as the packages give it ("German"), or "" when they give none."""
     try:
         from reader.core.translate.installed import installed_packages
 
         packages = installed_packages()
     except (ReaderError, OSError):
-        return []
+        return {}
+    names = {p.from_code: p.from_name for p in packages} | {p.to_code: p.to_name for p in packages}
     targets = {p.to_code for p in packages}
     if any(p.to_code == "en" for p in packages):
         targets |= {p.to_code for p in packages if p.from_code == "en"}
-    return sorted(targets)
+    return {code: clean_line(names.get(code, "")) for code in sorted(targets)}
+
+
+def language_label(code: str, name: str) -> str:
+    """How the picker shows a language: "German (de)", or the bare code without a name."""
+    return _("{name} ({code})").format(name=name, code=code) if name else code
 
 
 class LanguageSelect(Select[str], ReaderNode):
@@ -88,8 +97,10 @@ def language_controls(settings: Settings) -> ComposeResult:
     current = settings.language or "off"
     targets = installed_targets()
     if current != "off" and current not in targets:
-        targets.append(current)
-    options = [("Original (no translation)", "off")] + [(code, code) for code in targets]
+        targets[current] = ""
+    options = [("Original (no translation)", "off")] + [
+        (language_label(code, name), code) for code, name in targets.items()
+    ]
     yield LanguageSelect(options, value=current, allow_blank=False, id="translation-language")
     views = [(label, view) for view, label in VIEW_LABELS.items()]
     yield Select(
