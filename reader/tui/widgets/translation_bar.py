@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from reader.core.document import Article
 from reader.core.errors import ReaderError
+from reader.core.i18n import ngettext
 from reader.core.safe_text import clean_line
 from reader.core.storage.settings import Settings, TranslationView
 from reader.tui.app_access import ReaderNode
@@ -173,9 +174,13 @@ class TranslationBar(Static, ReaderNode):
     def on_translation_progress(self, event: TranslationProgress) -> None:
         if event.job is not self.job:
             return
+        job = event.job
         self.update(
-            f"Translating into {event.job.target}: {event.job.done} of {event.job.total} "
-            "blocks… (o shows the original)"
+            ngettext(
+                "Translating into {target}: {done} of {total} block… (o shows the original)",
+                "Translating into {target}: {done} of {total} blocks… (o shows the original)",
+                job.total,
+            ).format(target=job.target, done=job.done, total=job.total)
         )
         self._show()
 
