@@ -642,7 +642,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         if name == "settings":
             self.query_one(SettingsPane).populate()
         if name == "history":
-            self.query_one(HistoryPane).set_filter("")
+            self.query_one(HistoryPane).load()
         if name == "reading-list":
             self.query_one(ReadingListPane).populate()
         if name == "messages":

@@ -75,6 +75,7 @@ class HistoryPane(Vertical, ReaderNode):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.filter_text = ""
+        self.visits: list[Visit] = []  # read when the pane opens; filtered as the user types
         self.shown: list[Visit] = []
 
     def compose(self) -> ComposeResult:
@@ -90,11 +91,16 @@ class HistoryPane(Vertical, ReaderNode):
     def list(self) -> HistoryList:
         return self.query_one(HistoryList)
 
-    def populate(self) -> None:
-        """Read the history again (the pane opens, or an entry went)."""
+    def load(self) -> None:
+        """Read the history (the pane opens, or an entry went) and show it unfiltered."""
         state = self.reader_app.state
-        found = [] if state is None else visits(state, self.filter_text, limit=HISTORY_SHOWN)
-        self.shown = [visit for visit in found if visit.url != WELCOME_URL]
+        found = [] if state is None else visits(state, limit=HISTORY_SHOWN)
+        self.visits = [visit for visit in found if visit.url != WELCOME_URL]
+        self.set_filter("")
+
+    def populate(self) -> None:
+        """Show the visits that match the filter."""
+        self.shown = [visit for visit in self.visits if visit.matches(self.filter_text)]
         if self.filter_text:
             label = _("Filter: {text} (Backspace erases, Esc clears)").format(text=self.filter_text)
         else:
@@ -136,6 +142,7 @@ class HistoryPane(Vertical, ReaderNode):
             self.post_message(
                 Say(_("Removed from history: {title}").format(title=visit.title or visit.shown_url))
             )
+            self.visits.remove(visit)
         else:
             self.post_message(Say(_("Could not remove it from history.")))
         self.populate()
