@@ -9,27 +9,18 @@ is followed or a page loads.
 
 from __future__ import annotations
 
-import webbrowser
 from pathlib import Path
-from typing import ClassVar
+
+import pytest
 
 from reader.tui.messages import LoadStarted
+from tests.support.desktop import opened_addresses, recording_browser
 from tests.support.httpserver import LocalServer, http_server
 from tests.support.tui_helpers import PAGE, make_app, reader, settle
 
 __all__ = ["http_server"]  # the fixture, used by name
 
 PROSE = "<p>" + "Some steady reading text that goes on for a while. " * 8 + "</p>"
-
-
-class RecordingBrowser(webbrowser.BaseBrowser):
-    """A real webbrowser registration that records what it was asked to open."""
-
-    opened: ClassVar[list[str]] = []
-
-    def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
-        self.opened.append(url)
-        return True
 
 
 def page(title: str, links: str) -> bytes:
@@ -45,8 +36,9 @@ def started(seen: list[object]) -> list[str | None]:
 
 
 async def test_file_link_in_a_web_page_is_shown_but_not_followed_or_opened(
-    http_server: LocalServer, tmp_path: Path
+    http_server: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    opened = recording_browser(monkeypatch, tmp_path)
     secret = tmp_path / "secret.html"
     secret.write_bytes(page("Local Secret", ""))
     links = (
@@ -56,8 +48,6 @@ async def test_file_link_in_a_web_page_is_shown_but_not_followed_or_opened(
     )
     http_server.page("/next", page("Next Page", ""))
     url = http_server.page("/web", page("Web Page", links))
-    webbrowser.register("recording-policy", None, RecordingBrowser("r"), preferred=True)
-    RecordingBrowser.opened.clear()
     seen: list[object] = []
     app = make_app(url)
     async with app.run_test(size=(100, 30), message_hook=seen.append) as pilot:
@@ -81,14 +71,14 @@ async def test_file_link_in_a_web_page_is_shown_but_not_followed_or_opened(
         await pilot.pause()
         assert "not followed" in str(screen.query_one("#message").render())
         await pilot.press("o", "down", "o", "down", "o")
-        assert RecordingBrowser.opened == []
+        assert opened_addresses(opened, 1, timeout=0.5) == []
         await pilot.press("down", "o")  # only the explicit command opens the browser
-        assert RecordingBrowser.opened == [http_server.url("/next")]
+        assert opened_addresses(opened, 1) == [http_server.url("/next")]
         await pilot.press("enter")  # following a link loads it in reader, not the browser
         await settle(pilot, app)
         assert "Next Page" in title_of(app)
     assert started(seen) == [url, http_server.url("/next")]
-    assert RecordingBrowser.opened == [http_server.url("/next")]
+    assert opened_addresses(opened, 2, timeout=0.5) == [http_server.url("/next")]
 
 
 async def test_file_link_in_a_local_document_is_followed(tmp_path: Path) -> None:

@@ -7,37 +7,17 @@ from __future__ import annotations
 
 import shlex
 import shutil
-import stat
 import time
 from pathlib import Path
 
 import pytest
 
 from reader.tui.messages import OpenInBrowser
+from tests.support.desktop import opened_addresses, program, recording_browser, session
 from tests.support.terminal import TMUX, Terminal, environment, installed_reader
 from tests.support.tui_helpers import long_article, make_app, message_text, running_site, show
 
 HOME = "http://127.0.0.1:9/home"
-
-
-def program(folder: Path, name: str, script: str) -> Path:
-    """An executable shell script `name` in `folder` (a stand-in for a real program)."""
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text("#!/bin/sh\n" + script, encoding="utf-8")
-    path.chmod(path.stat().st_mode | stat.S_IXUSR)
-    return path
-
-
-def session(monkeypatch: pytest.MonkeyPatch, path: Path, *, display: bool) -> None:
-    """A terminal session with only `path` on PATH (so no installed browser or clipboard
-    tool is found), with or without X11."""
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "VTE_VERSION", "BROWSER"):
-        monkeypatch.delenv(name, raising=False)
-    if display:
-        monkeypatch.setenv("DISPLAY", ":99")
-    monkeypatch.setenv("TERM", "xterm-256color")
-    monkeypatch.setenv("PATH", str(path))
 
 
 async def open_first_link(pilot, app) -> str:  # type: ignore[no-untyped-def]
@@ -52,21 +32,14 @@ async def open_first_link(pilot, app) -> str:  # type: ignore[no-untyped-def]
 async def test_a_graphical_browser_is_started_detached_with_the_address(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bin_dir = tmp_path / "bin"
-    opened = tmp_path / "opened.txt"
-    program(bin_dir, "firefox", f'echo "$1" > {shlex.quote(str(opened))}\necho noise >&2\n')
-    session(monkeypatch, bin_dir, display=True)
+    opened = recording_browser(monkeypatch, tmp_path)
     posted: list[object] = []
     app = make_app(article=long_article())
     async with app.run_test(size=(100, 30), message_hook=posted.append) as pilot:
         message = await open_first_link(pilot, app)
         assert OpenInBrowser(HOME) in posted
         assert message == "Opened in firefox"
-        for _ in range(50):
-            if opened.exists():
-                break
-            time.sleep(0.05)
-        assert opened.read_text().strip() == HOME
+        assert opened_addresses(opened, 1) == [HOME]
 
 
 async def test_with_no_browser_the_reader_says_so_and_shows_the_address(
