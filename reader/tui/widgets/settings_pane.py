@@ -3,7 +3,8 @@
 Sections (ids): `#section-scale`, `#section-layout`, `#section-spacing`, `#section-theme`,
 `#section-language`. A control with the id `setting-<name>` posts `SettingsChanged(name,
 value)`; the app applies the value at once and saves it. The pane follows the app's settings,
-so a value changed by a key (text size, theme) shows in its control.
+so a value changed by a key (text size, theme, focus mode) shows in its control; checkboxes
+say their state in symbols and words ("[x] Focus mode: on"), not by colour alone.
 """
 
 from __future__ import annotations
@@ -73,6 +74,28 @@ def installed_targets() -> list[str]:
     return sorted(targets)
 
 
+class StateCheckbox(Checkbox):
+    """A checkbox that says its state in symbols and words, not by colour alone:
+    "[x] Focus mode: on" or "[ ] Focus mode: off"."""
+
+    BUTTON_LEFT = "["
+    BUTTON_RIGHT = "]"
+    BUTTON_INNER = " "
+
+    def __init__(self, text: str, value: bool, *, id: str) -> None:
+        self.text = text
+        super().__init__(self._state_label(value), value, id=id)
+        self.BUTTON_INNER = "x" if value else " "
+
+    def _state_label(self, value: bool) -> str:
+        return f"{self.text}: {'on' if value else 'off'}"
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "x" if self.value else " "
+        self.label = self._state_label(self.value)
+        super().watch_value()
+
+
 class LanguageSelect(Select[str], ReaderNode):
     """The target language; "off" means no translation (the setting's None)."""
 
@@ -133,6 +156,11 @@ class SettingsPane(VerticalScroll, ReaderNode):
             if select.id != name and value is not Select.BLANK and select.value != value:
                 with select.prevent(Select.Changed):
                     select.value = value
+        for checkbox in self.query(Checkbox):
+            value = getattr(settings, (checkbox.id or "").removeprefix("setting-"), None)
+            if isinstance(value, bool) and checkbox.value != value:
+                with checkbox.prevent(Checkbox.Changed):
+                    checkbox.value = value
 
     def compose(self) -> ComposeResult:
         if not self.populated:
@@ -158,15 +186,11 @@ class SettingsPane(VerticalScroll, ReaderNode):
                 id="setting-width",
                 prompt="Width",
             )
-            yield Checkbox(
-                "Focus mode (dim the rest)",
-                settings.focus_mode,
-                id="setting-focus_mode",
+            yield StateCheckbox(
+                "Focus mode (dim the rest)", settings.focus_mode, id="setting-focus_mode"
             )
-            yield Checkbox(
-                "Show the terminal cursor",
-                settings.show_cursor,
-                id="setting-show_cursor",
+            yield StateCheckbox(
+                "Show the terminal cursor", settings.show_cursor, id="setting-show_cursor"
             )
             yield Label("Margins")
             yield Select(
