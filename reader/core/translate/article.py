@@ -207,13 +207,21 @@ def compose(
             notices=notices,
         )
     blocks: list[Block] = []
+    starts: list[int] = []
     for original, translated in zip(article.blocks, translated_blocks, strict=True):
+        starts.append(len(blocks))
         blocks.append(original)
         if translated != original:
             blocks.append(translated)
     both = f"{article.title} / {title}" if title and title != article.title else article.title
+    anchors = {n: starts[i] for n, i in article.anchors.items() if 0 <= i < len(starts)}
     return dataclasses.replace(
-        article, blocks=blocks, title=both, links=list(article.links), notices=notices
+        article,
+        blocks=blocks,
+        title=both,
+        links=list(article.links),
+        notices=notices,
+        anchors=anchors,
     )
 
 

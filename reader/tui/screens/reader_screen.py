@@ -25,7 +25,7 @@ from textual.widgets import Footer, LoadingIndicator, Static
 
 from reader.core.document import Article
 from reader.core.pipeline import WELCOME_URL
-from reader.core.reading import LinkRef, followable
+from reader.core.reading import LinkRef, Reading, followable
 from reader.core.safe_text import clean_line
 from reader.core.storage.settings import Settings
 from reader.tui.app_access import ReaderNode
@@ -190,6 +190,10 @@ class ReaderScreen(Screen[None], ReaderNode):
         saved = self.reader_app.saved_position(event.article, event.source)
         if visit.article is not None:  # a reload: stay where the reader was
             saved = self.article_view.position if self.article is visit.article else visit.position
+        fragment = urlsplit(event.source or "").fragment
+        if visit.article is None and fragment:  # a link to a place in another page
+            target = Reading(event.article).anchor_block(fragment)
+            saved = (target, 0) if target is not None else saved
         visit.article = event.article
         self.show_visit(visit, saved)
         self.reader_app.record_visit(event.article, event.source)
@@ -230,8 +234,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         self.query_one(ArticleHeader).show_article(article)
         self.query_one(ContentsPane).set_headings(view.reading.headings if view.reading else [])
         self.query_one(LinksPane).set_article(article)
-        address = article.url or visit.source or ""
-        self.say("" if address == WELCOME_URL else clean_line(address))
+        self.say(_address(article, visit.source))
         self.translation_bar.article_shown(article)
         if self.pane is None or self.app.size.width < 70:
             view.focus()
@@ -279,11 +282,15 @@ class ReaderScreen(Screen[None], ReaderNode):
         if self.fetching:
             self.action_cancel()
         self.remember_position()
+        shown = self.navigation.current
         visit = self.navigation.step(step)
         if visit is None:
             self.say("No earlier page." if step < 0 else "No later page.")
             return
-        if visit.article is not None:
+        if visit.article is not None and shown is not None and visit.article is shown.article:
+            self.article_view.scroll_to_position(*visit.position)  # a place in the same article
+            self.say(_address(visit.article, visit.source))
+        elif visit.article is not None:
             self.show_visit(visit, visit.position)
         else:
             self._load(visit.source)
@@ -324,6 +331,10 @@ class ReaderScreen(Screen[None], ReaderNode):
             self.say(self._no_such_link(number))
             return
         url = link.url
+        reading = self.article_view.reading
+        if reading is not None and reading.is_same_page(url):
+            self.jump_within(number, url, reading.fragment_block(url))
+            return
         if not followable(url, self.article.url if self.article else None):
             scheme = urlsplit(url).scheme or "relative"
             self.notify(
@@ -335,6 +346,20 @@ class ReaderScreen(Screen[None], ReaderNode):
             return
         self.say(f"Following link {number}: {url}")
         self.open_source(url)
+
+    def jump_within(self, number: int, url: str, block: int | None) -> None:
+        """Follow a `#fragment` link to `block` of the article shown, without reloading: a
+        new visit of the same article, so Back returns to where the reader was."""
+        current = self.navigation.current
+        if block is None or current is None or current.article is None:
+            fragment = urlsplit(url).fragment
+            self.say(f"Link {number} points to #{fragment}, which this article does not have.")
+            return
+        self.remember_position()
+        visit = self.navigation.visit(url)
+        visit.article, visit.position = current.article, (block, 0)
+        self.article_view.scroll_to_block(block)
+        self.say(f"Link {number}: {clean_line(url)}")
 
     @on(LinkChosen)
     def _link_chosen(self, event: LinkChosen) -> None:
@@ -545,3 +570,13 @@ class ReaderScreen(Screen[None], ReaderNode):
     def action_quit(self) -> None:
         self.remember_position()
         self.app.exit()
+
+
+def _address(article: Article, source: str | None) -> str:
+    """The address to show for a visit: the article's URL, with the `#fragment` the reader
+    followed to get there; nothing for the welcome article."""
+    address = article.url or source or ""
+    fragment = urlsplit(source or "").fragment
+    if fragment and "#" not in address:
+        address = f"{address}#{fragment}"
+    return "" if address == WELCOME_URL else clean_line(address)
