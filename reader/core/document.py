@@ -122,6 +122,8 @@ class Article:
     notices: list[str] = field(default_factory=list)
     anchors: dict[str, int] = field(default_factory=dict)
     """Element id (or `<a name>`) -> index of the block it leads to, for `#fragment` links."""
+    translations: frozenset[int] = frozenset()
+    """Indexes of blocks that translate the block before them (the interleaved view)."""
 
     @property
     def word_count(self) -> int:

@@ -512,8 +512,12 @@ class ReaderScreen(Screen[None], ReaderNode):
         if event.main is not view.article:
             view.set_article(event.main, event.position)
             self.query_one(ArticleHeader).show_article(event.main)
+        view.border_title = "Original" if event.column is not None else None
         if event.column is not None:
-            self.translation_column.set_article(event.column, (view.current_block, 0))
+            column = self.translation_column
+            language = f" ({event.column.language})" if event.column.language else ""
+            column.border_title = clean_line(f"Translation{language}")
+            column.set_article(event.column, (view.current_block, 0))
         if event.finished:
             headings = view.reading.headings if view.reading else []
             self.query_one(ContentsPane).set_headings(headings)

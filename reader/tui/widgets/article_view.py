@@ -63,6 +63,9 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         "article-view--match",
         "article-view--match-current",
         "article-view--dimmed",
+        "article-view--translation",
+        "article-view--translation-label",
+        "article-view--translation-bar",
         "article-view--big",
     }
 
@@ -98,6 +101,10 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
             background: $primary; color: auto; text-style: bold underline;
         }
         & > .article-view--dimmed { color: $text-disabled; }
+        /* An interleaved translation: a label, a dashed bar and italic, not colour alone. */
+        & > .article-view--translation { text-style: italic; }
+        & > .article-view--translation-label { text-style: bold; color: $text-secondary; }
+        & > .article-view--translation-bar { color: $text-secondary; text-style: bold; }
         /* Large text: links have a pixel underline, headings are bold in pixels. */
         & > .article-view--big { text-style: not underline; }
     }
