@@ -77,6 +77,20 @@ SCREEN_BINDINGS: list[Binding] = [
 ]
 """Keys bound to the reader screen's actions (or, prefixed `app.`, the app's)."""
 
+FOOTER_PRIORITY: list[str] = [
+    "help",
+    "quit",
+    "follow-link",
+    "find",
+    "contents",
+    "links",
+    "settings",
+    "open",
+    "toggle-translation",
+]
+"""Which shown keys the footer keeps when not all fit, most needed first (Help is always
+there, from 40 columns up); keys not listed come after these."""
+
 READER_BINDINGS: list[Binding] = VIEW_BINDINGS + SCREEN_BINDINGS
 """Every reader key: the Help pane, the command palette and the README list these."""
 VIEW_ACTIONS = frozenset(binding.action for binding in VIEW_BINDINGS)

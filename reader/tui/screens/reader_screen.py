@@ -21,7 +21,7 @@ from textual.events import Key
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
 from reader.core.document import Article
 from reader.core.pipeline import WELCOME_URL
@@ -48,6 +48,7 @@ from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.contents import ContentsPane
 from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.help_pane import HelpPane
+from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.links import LinksPane
 from reader.tui.widgets.loader import Loader
 from reader.tui.widgets.prompt import Prompt
@@ -100,7 +101,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         yield TranslationBar(id="translation-bar")
         # The message line quotes URLs and link text: never read them as Textual markup.
         yield Static("", id="message", markup=False)
-        yield Footer()
+        yield KeyFooter()
         yield Loader()
 
     def on_mount(self) -> None:

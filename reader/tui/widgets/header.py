@@ -20,16 +20,22 @@ def article_summary(article: Article) -> str:
     return " · ".join(parts)
 
 
-def progress_text(percent: int, minutes_left: int) -> str:
+NARROW = 70
+"""Below this width the progress is the per cent alone, leaving the title more room."""
+
+
+def progress_text(percent: int, minutes_left: int, *, narrow: bool = False) -> str:
     if percent >= 100:
-        return "100% · done"
-    return f"{percent}% · {minutes_left} min left"
+        return "100%" if narrow else "100% · done"
+    return f"{percent}%" if narrow else f"{percent}% · {minutes_left} min left"
 
 
 class ArticleHeader(Horizontal):
-    """Title line and progress; both update as articles load and the reader scrolls."""
+    """Title and progress; both update as articles load and the reader scrolls. The title
+    wraps onto more lines rather than being cut, so it can always be read whole."""
 
     _progress = ""
+    _shown: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         # Page text, shown as it is: never read as Textual markup (`[@click=...]`).
@@ -43,11 +49,18 @@ class ArticleHeader(Horizontal):
         self.query_one("#title", Label).update(clean_line(text))
         self.query_one("#progress", Label).update("")
         self._progress = ""
+        self._shown = None
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show_progress(*self._shown)
 
     def show_progress(self, percent: int, minutes_left: int) -> None:
         # Only when the text changes: an update re-lays out the line, and this runs on
         # every scroll.
-        text = progress_text(percent, minutes_left)
+        self._shown = (percent, minutes_left)
+        narrow = 0 < self.size.width < NARROW
+        text = progress_text(percent, minutes_left, narrow=narrow)
         if text != self._progress:
             self._progress = text
             self.query_one("#progress", Label).update(text)
