@@ -9,6 +9,7 @@ from textual.widgets import Static
 from reader.core.document import ListBlock, Page, Paragraph, runs_text
 from reader.core.extract.extractor import extract
 from reader.core.reading import Reading
+from reader.core.translate.article import compose, translate_article
 from reader.tui.widgets.article_view import ArticleView
 from tests.support import httpserver
 from tests.support.httpserver import LocalServer
@@ -148,3 +149,18 @@ async def test_app_says_when_a_fragment_names_nothing_and_stays_put(
             message == f"Link {broken.number} points to #nowhere, which this article does not have."
         )
         assert screen.navigation.index == 0
+
+
+def test_interleaved_translation_keeps_each_anchor_on_its_original_block() -> None:
+    article = extract(Page("http://127.0.0.1:9/notes.html", NOTES.decode()))
+
+    def upper(texts: list[str]) -> list[str]:
+        return [text.upper() for text in texts]
+
+    _title, translated = translate_article(article, upper)
+    shown = compose(article, translated, "interleaved")
+    reading = Reading(shown)
+    for name, block in article.anchors.items():
+        target = reading.anchor_block(name)
+        assert target is not None and shown.blocks[target] is article.blocks[block]
+        assert target not in shown.translations

@@ -357,6 +357,7 @@ class ReaderScreen(Screen[None], ReaderNode):
             self.say(f"Link {number} points to #{fragment}, which this article does not have.")
             return
         self.remember_position()
+        current.position = self.article_view.position  # also while a translation is shown
         visit = self.navigation.visit(url)
         visit.article, visit.position = current.article, (block, 0)
         self.article_view.scroll_to_block(block)
