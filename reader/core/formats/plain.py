@@ -5,7 +5,9 @@ One blank line between blocks; headings, quotes, code, tables and images announc
 two spaces per level; links numbered inline (`text [3]`) and listed at the end. No box drawing,
 no decorative symbols. Colour (bold headings and strong text, italic emphasis, underlined link
 text) only when asked for, and never the only signal. A separator prints as "Section break.":
-a blank line alone would be indistinguishable from the gap between any two paragraphs.
+a blank line alone would be indistinguishable from the gap between any two paragraphs. In an
+interleaved translation each translated block starts "Translation:" (a heading's translation
+is not announced as a heading again).
 
 Lines are not wrapped unless `width` is given (screen readers and braille displays wrap
 themselves); with a width, prose wraps at spaces without breaking words or URLs, and code is
