@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Checkbox, Label, Select, Static
 
 from reader.core.errors import ReaderError
+from reader.core.i18n import N_, _
 from reader.core.storage.settings import Settings
 from reader.tui.app_access import ReaderNode
 from reader.tui.messages import SettingsChanged
@@ -107,9 +108,9 @@ def language_controls(settings: Settings) -> ComposeResult:
 class SettingsPane(VerticalScroll, ReaderNode):
     """Controls that change the reading layout and look at once."""
 
-    BORDER_TITLE = "Reading settings"
+    BORDER_TITLE = N_("Reading settings")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.close_pane", "Close pane", id="pane.close")
+        Binding("escape", "screen.close_pane", N_("Close pane"), id="pane.close")
     ]
 
     populated = False
@@ -117,6 +118,7 @@ class SettingsPane(VerticalScroll, ReaderNode):
     widgets, and restyling them on every key would slow everything down."""
 
     def on_mount(self) -> None:
+        self.border_title = _(self.BORDER_TITLE)
         self.watch(self.app, "settings", self._settings_changed, init=False)
 
     def populate(self) -> None:
