@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Checkbox, Label, Static
 
 from reader.core.i18n import use_language
 from reader.tui.widgets.contents import ContentsPane
 from reader.tui.widgets.help_pane import HelpPane
+from reader.tui.widgets.settings_pane import SettingsPane
 from tests.support.tui_helpers import every_block_article, make_app, reader
 
 
@@ -57,3 +58,17 @@ async def test_messages_and_pane_titles_speak_the_interface_language() -> None:
         await pilot.press("escape", "t")
         await pilot.pause()
         assert app.screen.query_one(ContentsPane).border_title == "Inhalt"
+
+
+async def test_reading_settings_pane_speaks_the_interface_language() -> None:
+    use_language("es")
+    app = make_app(article=every_block_article())
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        pane = app.screen.query_one(SettingsPane)
+        titles = [str(label.render()) for label in pane.query(".section-title").results(Label)]
+        assert pane.border_title == "Ajustes de lectura"
+        assert titles == ["Tamaño del texto", "Ancho", "Espaciado", "Tema", "Idioma"]
+        checkbox = pane.query_one("#setting-focus_mode", Checkbox)
+        assert str(checkbox.label) == "Modo concentración (atenuar el resto)"
