@@ -2,8 +2,9 @@
 
 The Help pane, the command palette and the README's key table are all generated from this list,
 so none of them can go stale. Insert, CapsLock and keypad keys are avoided: screen readers
-reserve them. Descriptions and group titles are marked for translation (`N_`); the Help pane
-shows them in the interface language.
+reserve them. Descriptions are translated when this module is imported (after the CLI has
+chosen the interface language), so the footer speaks it; the Help pane and the command palette
+translate again when shown, so they follow a language chosen later (a test, say).
 """
 
 from __future__ import annotations
@@ -14,38 +15,36 @@ from reader.core.i18n import N_, _
 
 VIEW_BINDINGS: list[Binding] = [
     # Scrolling
-    Binding("down,j", "scroll_lines(1)", N_("Line down"), show=False, id="scroll-down"),
-    Binding("up,k", "scroll_lines(-1)", N_("Line up"), show=False, id="scroll-up"),
-    Binding(
-        "pagedown,space,ctrl+f", "scroll_pages(1)", N_("Page down"), show=False, id="page-down"
-    ),
-    Binding("pageup,ctrl+b", "scroll_pages(-1)", N_("Page up"), show=False, id="page-up"),
-    Binding("ctrl+d", "scroll_pages(0.5)", N_("Half page down"), show=False, id="half-page-down"),
-    Binding("ctrl+u", "scroll_pages(-0.5)", N_("Half page up"), show=False, id="half-page-up"),
-    Binding("home,g", "go_top", N_("Top"), show=False, id="top"),
-    Binding("end,G", "go_end", N_("End"), show=False, id="end"),
+    Binding("down,j", "scroll_lines(1)", _("Line down"), show=False, id="scroll-down"),
+    Binding("up,k", "scroll_lines(-1)", _("Line up"), show=False, id="scroll-up"),
+    Binding("pagedown,space,ctrl+f", "scroll_pages(1)", _("Page down"), show=False, id="page-down"),
+    Binding("pageup,ctrl+b", "scroll_pages(-1)", _("Page up"), show=False, id="page-up"),
+    Binding("ctrl+d", "scroll_pages(0.5)", _("Half page down"), show=False, id="half-page-down"),
+    Binding("ctrl+u", "scroll_pages(-0.5)", _("Half page up"), show=False, id="half-page-up"),
+    Binding("home,g", "go_top", _("Top"), show=False, id="top"),
+    Binding("end,G", "go_end", _("End"), show=False, id="end"),
     # Moving by structure
     Binding(
         "right_curly_bracket,ctrl+down",
         "next_paragraph",
-        N_("Next paragraph"),
+        _("Next paragraph"),
         show=False,
         id="next-paragraph",
     ),
     Binding(
         "left_curly_bracket,ctrl+up",
         "previous_paragraph",
-        N_("Previous paragraph"),
+        _("Previous paragraph"),
         show=False,
         id="previous-paragraph",
     ),
     Binding(
-        "right_square_bracket", "next_heading", N_("Next heading"), show=False, id="next-heading"
+        "right_square_bracket", "next_heading", _("Next heading"), show=False, id="next-heading"
     ),
     Binding(
         "left_square_bracket",
         "previous_heading",
-        N_("Previous heading"),
+        _("Previous heading"),
         show=False,
         id="previous-heading",
     ),
@@ -54,37 +53,37 @@ VIEW_BINDINGS: list[Binding] = [
 
 SCREEN_BINDINGS: list[Binding] = [
     # Links and pages
-    Binding("f", "follow_prompt", N_("Follow link"), id="follow-link"),
-    Binding("ctrl+o,colon", "open_prompt", N_("Open"), id="open"),
-    Binding("alt+left,H,backspace", "back", N_("Back"), show=False, id="back"),
-    Binding("alt+right,L", "forward", N_("Forward"), show=False, id="forward"),
-    Binding("r", "reload", N_("Reload"), show=False, id="reload"),
-    Binding("y", "copy_article_url", N_("Copy page URL"), show=False, id="copy-page-url"),
-    Binding("F", "toggle_full", N_("Full page"), show=False, id="full-page"),
+    Binding("f", "follow_prompt", _("Follow link"), id="follow-link"),
+    Binding("ctrl+o,colon", "open_prompt", _("Open"), id="open"),
+    Binding("alt+left,H,backspace", "back", _("Back"), show=False, id="back"),
+    Binding("alt+right,L", "forward", _("Forward"), show=False, id="forward"),
+    Binding("r", "reload", _("Reload"), show=False, id="reload"),
+    Binding("y", "copy_article_url", _("Copy page URL"), show=False, id="copy-page-url"),
+    Binding("F", "toggle_full", _("Full page"), show=False, id="full-page"),
     # Find
-    Binding("slash", "find_prompt", N_("Find"), id="find"),
-    Binding("n", "find_next", N_("Next match"), show=False, id="find-next"),
-    Binding("N", "find_previous", N_("Previous match"), show=False, id="find-previous"),
+    Binding("slash", "find_prompt", _("Find"), id="find"),
+    Binding("n", "find_next", _("Next match"), show=False, id="find-next"),
+    Binding("N", "find_previous", _("Previous match"), show=False, id="find-previous"),
     # Panes and modes
-    Binding("t", "toggle_pane('contents')", N_("Contents"), id="contents"),
-    Binding("l", "toggle_pane('links')", N_("Links"), id="links"),
-    Binding("s", "toggle_pane('settings')", N_("Settings"), id="settings"),
-    Binding("question_mark,f1", "toggle_pane('help')", N_("Help"), id="help"),
-    Binding("z", "toggle_focus_mode", N_("Focus mode"), show=False, id="focus-mode"),
-    Binding("o", "toggle_translation", N_("Original / translation"), id="toggle-translation"),
+    Binding("t", "toggle_pane('contents')", _("Contents"), id="contents"),
+    Binding("l", "toggle_pane('links')", _("Links"), id="links"),
+    Binding("s", "toggle_pane('settings')", _("Settings"), id="settings"),
+    Binding("question_mark,f1", "toggle_pane('help')", _("Help"), id="help"),
+    Binding("z", "toggle_focus_mode", _("Focus mode"), show=False, id="focus-mode"),
+    Binding("o", "toggle_translation", _("Original / translation"), id="toggle-translation"),
     Binding(
-        "O", "cycle_translation_view", N_("Translation view"), show=False, id="translation-view"
+        "O", "cycle_translation_view", _("Translation view"), show=False, id="translation-view"
     ),
     # Reading settings: text scale and theme (also in the Reading settings pane)
     Binding(
-        "plus,equals_sign", "app.change_scale(1)", N_("Larger text"), show=False, id="text-larger"
+        "plus,equals_sign", "app.change_scale(1)", _("Larger text"), show=False, id="text-larger"
     ),
-    Binding("minus", "app.change_scale(-1)", N_("Smaller text"), show=False, id="text-smaller"),
-    Binding("0", "app.change_scale(0)", N_("Normal text size"), show=False, id="text-normal"),
-    Binding("c", "app.cycle_theme(1)", N_("Next theme"), show=False, id="theme-next"),
-    Binding("C", "app.cycle_theme(-1)", N_("Previous theme"), show=False, id="theme-previous"),
-    Binding("escape", "cancel", N_("Cancel / close"), show=False, id="cancel"),
-    Binding("q", "quit", N_("Quit"), id="quit"),
+    Binding("minus", "app.change_scale(-1)", _("Smaller text"), show=False, id="text-smaller"),
+    Binding("0", "app.change_scale(0)", _("Normal text size"), show=False, id="text-normal"),
+    Binding("c", "app.cycle_theme(1)", _("Next theme"), show=False, id="theme-next"),
+    Binding("C", "app.cycle_theme(-1)", _("Previous theme"), show=False, id="theme-previous"),
+    Binding("escape", "cancel", _("Cancel / close"), show=False, id="cancel"),
+    Binding("q", "quit", _("Quit"), id="quit"),
 ]
 """Keys bound to the reader screen's actions (or, prefixed `app.`, the app's)."""
 
