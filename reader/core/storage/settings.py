@@ -27,6 +27,8 @@ MIN_WIDTH = 40
 MAX_WIDTH = 1000
 MAX_MARGIN = 40
 DEFAULT_CACHE_MB = 200
+SPEECH_ENGINES = ("auto", "speech-dispatcher", "espeak-ng", "piper")
+MIN_RATE, MAX_RATE = 50, 300  # speaking rate, per cent of the engine's normal speed
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
@@ -54,6 +56,10 @@ class Settings:
     show_cursor: bool = False  # show the terminal cursor at the current paragraph (magnifiers)
     cache_size_mb: int = DEFAULT_CACHE_MB  # page cache limit in MB; 0 disables the cache
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "j,down"
+    engine: str = "auto"  # read aloud with: "auto" | "speech-dispatcher" | "espeak-ng" | "piper"
+    voice: str = ""  # a voice name (`reader voices`) or a piper .onnx file; "" = by language
+    rate: int = 100  # speaking rate in per cent of the engine's normal speed, 50-300
+    speak_code: bool = False  # read code blocks aloud instead of announcing and skipping them
 
 
 # --- validation -------------------------------------------------------------------------------
@@ -144,6 +150,13 @@ def _check_keymap(value: Any, default: Any, warnings: list[str]) -> Any:
     return keymap
 
 
+def _check_voice(value: Any, default: Any, warnings: list[str]) -> Any:
+    if isinstance(value, str) and len(value) < 4096 and _is_printable(value):
+        return value.strip()
+    warnings.append("voice should be a voice name or a piper voice file; using the default")
+    return default
+
+
 def _is_printable(text: str) -> bool:
     return all(ch.isprintable() for ch in text)
 
@@ -163,6 +176,10 @@ _CHECKS: dict[str, Any] = {
     "show_cursor": _bool_field("show_cursor"),
     "cache_size_mb": _int_field("cache_size_mb", 0, 100_000),
     "keymap": _check_keymap,
+    "engine": _choice_field("engine", SPEECH_ENGINES),
+    "voice": _check_voice,
+    "rate": _int_field("rate", MIN_RATE, MAX_RATE),
+    "speak_code": _bool_field("speak_code"),
 }
 
 
