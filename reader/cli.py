@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from reader.core.pipeline import Options
 
 FORMAT_CHOICES = ("plain", "text", "markdown", "json", "html")
-SUBCOMMANDS = ("themes", "languages")
+SUBCOMMANDS = ("themes", "languages", "voices")
 EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
 
@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read the article in a web page, in a calm full-screen reader or as "
         "clean linear text for screen readers.",
         epilog="Subcommands: 'reader themes' lists the themes; 'reader languages' manages "
-        "offline translation packages. Exit codes: 0 ok, 2 usage, 3 fetch failed, "
+        "offline translation packages; 'reader voices' lists the speech engines and voices. "
+        "Exit codes: 0 ok, 2 usage, 3 fetch failed, "
         "4 content unreadable.",
     )
     parser.add_argument(
@@ -118,6 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the translation only (the default), the original, or each block followed "
         "by its translation",
     )
+    aloud = parser.add_argument_group("read aloud (offline; see 'reader voices')")
+    aloud.add_argument(
+        "--speak",
+        action="store_true",
+        help="read the article aloud from the saved position, printing each block as it is "
+        "spoken; ctrl+c stops and keeps the position",
+    )
+    aloud.add_argument("--audio", metavar="FILE.wav", help="write the article read aloud to FILE")
     fetch = parser.add_argument_group("fetching")
     fetch.add_argument(
         "--timeout", type=positive_float, default=20.0, help="seconds for the whole fetch (20)"
@@ -212,6 +221,23 @@ def print_article(args: argparse.Namespace) -> int:
     return 0
 
 
+def read_aloud(args: argparse.Namespace) -> int:
+    """`--speak` and `--audio FILE.wav`: the article (translated if asked) read aloud."""
+    from pathlib import Path
+
+    from reader.core.pipeline import load_article
+    from reader.core.speech.aloud import record, speak
+
+    article = load_article(args.source, options_from(args), warn)
+    if args.translate:
+        from reader.core.translate.article import translate_for_output
+
+        article = translate_for_output(article, args.translate, args.source_language)
+    if args.audio:
+        return record(article, Path(args.audio), warn)
+    return speak(article, args.source, warn)
+
+
 def write_stdout(text: str) -> None:
     """Write to stdout, replacing what its encoding cannot show instead of failing."""
     stream = sys.stdout
@@ -242,6 +268,8 @@ def dispatch(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.source is not None and not args.source.strip():
         raise UsageError("the source is empty", "give a URL, a file or - for standard input")
+    if args.speak or args.audio:
+        return read_aloud(args)
     if wants_linear_output(args):
         return print_article(args)
     return run_app(args)
@@ -252,6 +280,10 @@ def subcommand(name: str) -> Callable[[list[str]], int]:
         from reader.commands.themes import main as themes_main
 
         return themes_main
+    if name == "voices":
+        from reader.commands.voices import main as voices_main
+
+        return voices_main
     from reader.commands.languages import main as languages_main
 
     return languages_main

@@ -1,0 +1,152 @@
+"""Read aloud on the command line: `reader --speak` and `reader --audio FILE.wav`.
+
+`--speak` reads from the saved reading position and prints each block as it starts, so a
+braille display shows what is heard; ctrl+c stops and saves the position at the sentence that
+was being spoken. `--audio` writes the whole article as one WAV file, with a progress bar on
+stderr when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.core.document import Article
+from reader.core.errors import ContentError, UsageError
+from reader.core.pipeline import WELCOME_URL
+from reader.core.safe_text import clean_line
+from reader.core.speech.engines import AudioEngine, choose_engine, pick_voice
+from reader.core.speech.outputs import WavFileOutput, default_output
+from reader.core.speech.player import Player, VoiceSettings
+from reader.core.speech.script import Script, Utterance, build_script
+from reader.core.storage.settings import Settings, load_settings
+from reader.core.storage.state import State
+
+Warn = Callable[[str], None]
+_BAR = 30
+
+
+def position_key(article: Article, source: str | None) -> str:
+    """The key reading positions are saved under (the full-screen reader uses the same)."""
+    return article.url or source or WELCOME_URL
+
+
+def article_language(article: Article) -> str | None:
+    """The language the article is in (declared, else guessed), or None when unknown."""
+    from reader.core.translate.article import source_language
+
+    try:
+        return source_language(article)
+    except UsageError:
+        return None
+
+
+def voice_settings(
+    settings: Settings, language: str | None, warn: Warn, **kw: bool
+) -> VoiceSettings:
+    """The engine, voice and rate to speak `language` with; warns once when no voice fits."""
+    engine = choose_engine(settings, **kw)
+    voice, warning = pick_voice(engine, language, settings.voice)
+    if warning:
+        warn(warning)
+    return VoiceSettings(engine, voice, language, settings.rate)
+
+
+def _settings(warn: Warn) -> Settings:
+    settings, warnings = load_settings()
+    for warning in warnings:
+        warn(warning)
+    return settings
+
+
+def _script(article: Article, settings: Settings) -> Script:
+    script = build_script(article, speak_code=settings.speak_code)
+    if not script.utterances:
+        raise ContentError("the article has no text to read aloud")
+    return script
+
+
+def speak(article: Article, source: str | None, warn: Warn) -> int:
+    """Read `article` aloud from its saved position, printing each block as it starts."""
+    settings = _settings(warn)
+    script = _script(article, settings)
+    voice = voice_settings(settings, article_language(article), warn)
+    output = default_output() if isinstance(voice.engine, AudioEngine) else None
+    key = position_key(article, source)
+    with State() as state:
+        for warning in state.warnings:
+            warn(warning)
+        shown: list[int] = []
+
+        def started(utterance: Utterance) -> None:
+            if shown and shown[-1] == utterance.block:
+                return
+            shown.append(utterance.block)
+            lines = script.lines.get(utterance.block, [])
+            sys.stdout.write("".join(clean_line(line) + "\n" for line in lines) + "\n")
+            sys.stdout.flush()
+            if utterance.block >= 0:
+                state.save_position(key, utterance.position)
+
+        player = Player(script, voice, output, on_sentence=started)
+        player.start(state.position(key))
+        try:
+            while not player.wait(0.2):
+                pass
+        except KeyboardInterrupt:
+            state.save_position(key, player.stop())
+            print("reader: stopped; the reading position is saved", file=sys.stderr)
+            raise
+        state.save_position(key, player.position)
+    if player.error:
+        raise ContentError(f"speech stopped: {player.error}", "see 'reader voices'")
+    return 0
+
+
+def record(article: Article, path: Path, warn: Warn) -> int:
+    """Write the whole of `article`, read aloud, to the WAV file `path`."""
+    if path.suffix.lower() != ".wav":
+        raise UsageError(f"not a .wav file name: {path}", "give a name ending in .wav")
+    settings = _settings(warn)
+    script = _script(article, settings)
+    voice = voice_settings(settings, article_language(article), warn, audio_only=True)
+    engine = voice.engine
+    assert isinstance(engine, AudioEngine)
+    partial = path.with_name(path.name + ".part")
+    output = WavFileOutput(partial, paced=False)
+    progress = _progress_bar if sys.stderr.isatty() else None
+    total = len(script.utterances)
+    try:
+        for done, utterance in enumerate(script.utterances):
+            synthesis = engine.synthesize(utterance.text, voice.voice, voice.rate)
+            for chunk in synthesis.chunks(1 << 16):
+                output.write(chunk, synthesis.sample_rate)
+            if progress:
+                progress(done + 1, total)
+        output.close()
+        os.replace(partial, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError, ContentError):
+            output.close()
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        if isinstance(error, OSError):
+            raise UsageError(
+                f"cannot write {path} ({error.strerror or error})",
+                "choose a folder you can write to",
+            ) from error
+        raise
+    finally:
+        if progress:
+            sys.stderr.write("\n")
+    return 0
+
+
+def _progress_bar(done: int, total: int) -> None:
+    filled = _BAR * done // total
+    bar = "#" * filled + "-" * (_BAR - filled)
+    sys.stderr.write(f"\rWriting audio [{bar}] {100 * done // total:3d}% ({done}/{total})")
+    sys.stderr.flush()
