@@ -202,7 +202,7 @@ class _Writer:
         start = self.pieces.offset if self.pieces else 0
         self.announce(f"List of {count} item{'s' if count != 1 else ''}.", start)
         for number, item in enumerate(block.items, start=block.start):
-            self.unit(*self.take(), prefix=f"{number}: " if block.ordered else "")
+            self.unit(*self.take(), prefix=f"Item {number}: " if block.ordered else "")
             for child in item.children:
                 self.list_items(child)
 
@@ -211,7 +211,9 @@ class _Writer:
         lines = [line for line in text.split("\n") if line.strip()]
         if not self.speak_code:
             noun = "line" if len(lines) == 1 else "lines"
-            self.unit(f"Code block, {len(lines)} {noun}, skipped.", start)
+            words = f"Code block, {len(lines)} {noun}, skipped."
+            if self.say(words, start, start + len(text)):
+                self.script.lines.setdefault(self.block_index, []).append(words)
             return
         self.announce("Code block.", start)
         cursor = 0

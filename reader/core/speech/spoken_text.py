@@ -11,12 +11,13 @@ import unicodedata
 
 _URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b\S+@\S+\.[a-z]{2,}\b", re.IGNORECASE)
 # Bullets, pipes and the like when they stand alone between words.
-_LONE_MARKS = re.compile(r"(?<!\S)[•‣◦⁃∙·|¦~^_*#>»«\\]+(?!\S)")  # noqa: RUF001
+_LONE_MARKS = re.compile(r"(?<!\S)[•‣◦⁃∙·|¦~^_*#>»«›‹\\]+(?!\S)")  # noqa: RUF001
 # Rules drawn with punctuation: "-----", "*****", "=====".
 _RULES = re.compile(r"([-=_*~.•#])\1{2,}")
 _SPACES = re.compile(r"\s+")
 _DECORATIVE_CATEGORIES = frozenset({"So", "Sk", "Co", "Cs", "Cn"})
 _KEPT_SYMBOLS = frozenset("©®°")
+_ARROWS = ((0x2190, 0x21FF), (0x27F0, 0x27FF), (0x2900, 0x297F), (0x2B00, 0x2BFF))
 _SELECTORS = frozenset("\ufe0e\ufe0f\u200d")  # emoji presentation selectors and joiner
 
 
@@ -33,4 +34,6 @@ def speakable(text: str) -> str:
 def _is_decorative(ch: str) -> bool:
     if ch.isascii() or ch in _KEPT_SYMBOLS:
         return False
-    return unicodedata.category(ch) in _DECORATIVE_CATEGORIES
+    return unicodedata.category(ch) in _DECORATIVE_CATEGORIES or any(
+        low <= ord(ch) <= high for low, high in _ARROWS
+    )

@@ -1,0 +1,79 @@
+"""`reader --audio FILE.wav`: the article read aloud by the real espeak-ng into one WAV file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.core.speech.aloud import record
+from tests.support.cli import assert_one_line_error, run_reader
+from tests.support.speech import ENGLISH, article, wav_facts
+
+PAGES = Path(__file__).parent / "pages"
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("espeak-ng") is None, reason="espeak-ng is installed by .ci/run"
+)
+
+
+def test_audio_of_an_article_is_one_wav_file_that_is_not_silent(tmp_path: Path) -> None:
+    out = tmp_path / "blocks.wav"
+    result = run_reader("--audio", str(out), str(PAGES / "blocks.html"))
+    assert result.returncode == 0, result.stderr.decode()
+    facts = wav_facts(out)
+    assert facts.seconds > 10  # a whole article, not a sentence
+    assert facts.peak > 3000  # speech, not silence or noise near zero
+    assert not (tmp_path / "blocks.wav.part").exists()
+    # Not a terminal: no progress bar on stderr.
+    assert result.stderr == b""
+
+
+def test_audio_grows_with_the_text(tmp_path: Path) -> None:
+    short, long = tmp_path / "short.wav", tmp_path / "long.wav"
+    record(article(ENGLISH[:1]), short, [].append)
+    record(article(ENGLISH), long, [].append)
+    assert wav_facts(long).samples > wav_facts(short).samples * 2
+
+
+def test_two_languages_give_different_audio(tmp_path: Path) -> None:
+    english, german = tmp_path / "en.wav", tmp_path / "de.wav"
+    text = ["Die Donau fließt durch zehn Länder bis zum Schwarzen Meer."]
+    record(article(text, title="Donau", language="en"), english, [].append)
+    record(article(text, title="Donau", language="de"), german, [].append)
+    assert wav_facts(english).data != wav_facts(german).data
+
+
+def test_a_language_without_a_voice_is_said_once_and_the_default_voice_speaks(
+    tmp_path: Path,
+) -> None:
+    seen: list[str] = []
+    out = tmp_path / "xx.wav"
+    record(article(ENGLISH[:2], language="tlh"), out, seen.append)
+    assert seen == ["no espeak-ng voice for language 'tlh'; using the default voice"]
+    assert wav_facts(out).peak > 3000
+
+
+def test_audio_needs_a_wav_file_name(tmp_path: Path) -> None:
+    result = run_reader("--audio", str(tmp_path / "out.mp3"), str(PAGES / "blocks.html"))
+    assert "give a name ending in .wav" in assert_one_line_error(result, 2)
+
+
+def test_no_speech_engine_is_one_line_naming_espeak_ng_and_exit_4(tmp_path: Path) -> None:
+    # A PATH with no espeak-ng, spd-say or piper on it (the interpreter is called by path).
+    hidden = {"PATH": str(tmp_path)}
+    for args in (["--speak"], ["--audio", str(tmp_path / "a.wav")]):
+        result = run_reader(*args, str(PAGES / "blocks.html"), env=hidden)
+        assert "espeak-ng" in assert_one_line_error(result, 4)
+    voices = run_reader("voices", env=hidden)
+    assert "espeak-ng" in assert_one_line_error(voices, 4)
+
+
+def test_reader_voices_lists_the_engine_in_use_and_its_voices() -> None:
+    result = run_reader("voices", "de")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "espeak-ng  (in use)" in out
+    assert "German" in out
+    assert "French" not in out
