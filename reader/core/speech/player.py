@@ -215,7 +215,6 @@ class Player:
 
     def _say_audio(self, index: int) -> None:
         synthesis = self._synthesis(index)
-        self._prepare(index + 1)
         output = self.output
         assert output is not None
         try:
@@ -227,6 +226,9 @@ class Player:
                     if self._interrupted():
                         return
                 output.write(chunk, synthesis.sample_rate)
+                if self._next is None:
+                    # Once this sentence is heard, make the next one while it plays.
+                    self._prepare(index + 1)
         finally:
             synthesis.cancel()
 
