@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 import shutil
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 from reader.core.speech.aloud import record
 from tests.support.cli import assert_one_line_error, run_reader
 from tests.support.speech import ENGLISH, article, wav_facts
+from tests.support.terminal import TMUX, Terminal, environment, installed_reader
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -28,6 +31,22 @@ def test_audio_of_an_article_is_one_wav_file_that_is_not_silent(tmp_path: Path) 
     assert not (tmp_path / "blocks.wav.part").exists()
     # Not a terminal: no progress bar on stderr.
     assert result.stderr == b""
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)")
+def test_audio_shows_a_progress_bar_when_stderr_is_a_terminal(tmp_path: Path) -> None:
+    out = tmp_path / "blocks.wav"
+    reader = shlex.quote(installed_reader())
+    command = f"env {environment()} {reader} --audio {out} {PAGES / 'blocks.html'}"
+    terminal = Terminal()
+    terminal.start(f"{command}; echo EXITED:$?; sleep 60")
+    try:
+        screen = terminal.wait_for("EXITED:")
+    finally:
+        terminal.close()
+    assert "EXITED:0" in screen
+    assert "Writing audio [##############################] 100%" in screen
+    assert wav_facts(out).peak > 3000
 
 
 def test_audio_grows_with_the_text(tmp_path: Path) -> None:
@@ -55,6 +74,16 @@ def test_a_language_without_a_voice_is_said_once_and_the_default_voice_speaks(
     assert wav_facts(out).peak > 3000
 
 
+def test_a_configured_engine_that_is_missing_is_said_and_another_speaks(tmp_path: Path) -> None:
+    settings = Path(os.environ["XDG_CONFIG_HOME"]) / "reader" / "settings.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('engine = "piper"\nrate = 250\n', encoding="utf-8")
+    seen: list[str] = []
+    record(article(ENGLISH[:1]), tmp_path / "a.wav", seen.append)
+    assert seen == ["the speech engine piper is not available; using espeak-ng"]
+    assert wav_facts(tmp_path / "a.wav").peak > 3000
+
+
 def test_audio_needs_a_wav_file_name(tmp_path: Path) -> None:
     result = run_reader("--audio", str(tmp_path / "out.mp3"), str(PAGES / "blocks.html"))
     assert "give a name ending in .wav" in assert_one_line_error(result, 2)
@@ -77,3 +106,14 @@ def test_reader_voices_lists_the_engine_in_use_and_its_voices() -> None:
     assert "espeak-ng  (in use)" in out
     assert "German" in out
     assert "French" not in out
+
+
+def test_the_rate_setting_makes_speech_faster(tmp_path: Path) -> None:
+    settings = Path(os.environ["XDG_CONFIG_HOME"]) / "reader" / "settings.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    record(article(ENGLISH), tmp_path / "normal.wav", [].append)
+    settings.write_text("rate = 200\n", encoding="utf-8")
+    record(article(ENGLISH), tmp_path / "fast.wav", [].append)
+    assert (
+        wav_facts(tmp_path / "fast.wav").samples < wav_facts(tmp_path / "normal.wav").samples * 0.7
+    )

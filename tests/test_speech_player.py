@@ -73,12 +73,13 @@ def test_pause_holds_the_sentence_and_resume_goes_on_to_the_end() -> None:
     player, recorder, script = player_for(ENGLISH, rate=200)
     player.start()
     recorder.wait_for(ENGLISH[0])
-    player.pause()
+    player.toggle_pause()
     assert player.state == "paused"
     time.sleep(3)  # longer than the rest of the sentence: nothing new starts while paused
     assert recorder.seen[-1].text == ENGLISH[0]
     assert player.position == script.utterances[2].position
-    player.resume()
+    player.toggle_pause()
+    assert player.state == "speaking"
     assert recorder.ended.get(timeout=WAIT) == "finished"
     assert [u.text for u in recorder.seen[-4:]] == ENGLISH
 

@@ -49,6 +49,8 @@ def voice_settings(
 ) -> VoiceSettings:
     """The engine, voice and rate to speak `language` with; warns once when no voice fits."""
     engine = choose_engine(settings, **kw)
+    if settings.engine not in ("auto", engine.name):
+        warn(f"the speech engine {settings.engine} is not available; using {engine.name}")
     voice, warning = pick_voice(engine, language, settings.voice)
     if warning:
         warn(warning)

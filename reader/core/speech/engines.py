@@ -197,7 +197,7 @@ class SpeechdLibrary(ServiceEngine):
         kinds = self.speechd.CallbackType
         self.client.speak(
             text,
-            callback=lambda kind, *_: spoken.finished.set(),
+            callback=lambda *_: spoken.finished.set(),
             event_types=(kinds.END, kinds.CANCEL),
         )
         return spoken
