@@ -11,7 +11,7 @@ import pytest
 
 from reader.core.speech.aloud import record
 from tests.support.cli import assert_one_line_error, run_reader
-from tests.support.speech import ENGLISH, article, wav_facts
+from tests.support.speech import ENGLISH, article, use_espeak_ng, wav_facts
 from tests.support.terminal import TMUX, Terminal, environment, installed_reader
 
 PAGES = Path(__file__).parent / "pages"
@@ -100,6 +100,7 @@ def test_no_speech_engine_is_one_line_naming_espeak_ng_and_exit_4(tmp_path: Path
 
 
 def test_reader_voices_lists_the_engine_in_use_and_its_voices() -> None:
+    use_espeak_ng()
     result = run_reader("voices", "de")
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode()

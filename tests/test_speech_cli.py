@@ -14,6 +14,7 @@ import pytest
 
 from reader.core.storage.state import ReadingPosition, State
 from tests.support.cli import run_reader
+from tests.support.speech import use_espeak_ng
 
 PAGES = Path(__file__).parent / "pages"
 BLOCKS = PAGES / "blocks.html"
@@ -23,6 +24,11 @@ pytestmark = pytest.mark.skipif(
     shutil.which("espeak-ng") is None, reason="espeak-ng is installed by .ci/run"
 )
 NULL_AUDIO = {"READER_AUDIO_OUTPUT": "null"}
+
+
+@pytest.fixture(autouse=True)
+def espeak_ng() -> None:
+    use_espeak_ng()
 
 
 def test_speak_prints_each_block_as_it_is_spoken_then_saves_the_end(tmp_path: Path) -> None:

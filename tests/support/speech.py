@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import array
+import os
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,3 +44,11 @@ def wav_facts(path: Path) -> WavFacts:
         rate = wav.getframerate()
     samples = array.array("h", data)
     return WavFacts(rate, len(samples), max((abs(s) for s in samples), default=0), data)
+
+
+def use_espeak_ng() -> None:
+    """Settings that choose espeak-ng, so a machine that also has speech-dispatcher (which
+    plays by itself, past any test sink) still speaks through the sink."""
+    path = Path(os.environ["XDG_CONFIG_HOME"]) / "reader" / "settings.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('engine = "espeak-ng"\n', encoding="utf-8")

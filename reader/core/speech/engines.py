@@ -161,6 +161,7 @@ class Spoken:
 
     def __init__(self) -> None:
         self.finished = threading.Event()
+        self.error: str | None = None  # set when the service could not say it
 
     def cancel(self) -> None:
         raise NotImplementedError
@@ -179,7 +180,8 @@ class SpeechdLibrary(ServiceEngine):
     def voices(self) -> list[Voice]:
         if self._voices is None:
             found = self.client.list_synthesis_voices() or ()
-            self._voices = [Voice(str(v[0]), str(v[1]), str(v[2])) for v in found]
+            # (name, language, variant); language and variant may be None.
+            self._voices = [Voice(str(v[0]), str(v[1] or ""), str(v[2] or "")) for v in found]
         return self._voices
 
     def voice_for(self, language: str) -> str | None:
@@ -197,7 +199,8 @@ class SpeechdLibrary(ServiceEngine):
         kinds = self.speechd.CallbackType
         self.client.speak(
             text,
-            callback=lambda *_: spoken.finished.set(),
+            # Called on the binding's own thread, which must not send SSIP commands.
+            callback=lambda *_, **__: spoken.finished.set(),
             event_types=(kinds.END, kinds.CANCEL),
         )
         return spoken
@@ -230,10 +233,9 @@ class SpdSay(ServiceEngine):
                 ).stdout
             except (OSError, subprocess.SubprocessError):
                 listing = ""
-            rows = [line.split() for line in listing.splitlines()[1:]]
-            self._voices = [
-                Voice(row[0], row[1], " ".join(row[2:])) for row in rows if len(row) > 1
-            ]
+            # NAME LANGUAGE VARIANT, right-aligned; a name may hold spaces.
+            rows = [line.strip().rsplit(None, 2) for line in listing.splitlines()[1:]]
+            self._voices = [Voice(*row) for row in rows if len(row) == 3]
         return self._voices
 
     def voice_for(self, language: str) -> str | None:
@@ -254,16 +256,20 @@ class _SpdSaySpoken(Spoken):
     def __init__(self, command: str, argv: list[str]) -> None:
         super().__init__()
         self.command = command
+        self.cancelled = False
         self.process = subprocess.Popen(
             argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, process_group=0
         )
         threading.Thread(target=self._wait, daemon=True).start()
 
     def _wait(self) -> None:
-        self.process.wait()
+        code = self.process.wait()
+        if code > 0 and not self.cancelled:
+            self.error = f"spd-say failed (exit {code}); is speech-dispatcher running?"
         self.finished.set()
 
     def cancel(self) -> None:
+        self.cancelled = True
         subprocess.run([self.command, "--cancel"], check=False, capture_output=True)
         self.process.kill()
         self.finished.set()

@@ -270,5 +270,7 @@ class Player:
                     return
             if spoken is None:
                 spoken = engine.say(utterance.text, voice.language, voice.voice, self.rate)
-            if spoken.finished.wait(_POLL) and self._state == "speaking":
+            if spoken.finished.wait(_POLL) and spoken.error:
+                raise SynthesisError(spoken.error)
+            if spoken.finished.is_set() and self._state == "speaking":
                 return
