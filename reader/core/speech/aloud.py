@@ -11,50 +11,31 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.document import Article
 from reader.core.errors import ContentError, UsageError
 from reader.core.pipeline import WELCOME_URL
 from reader.core.safe_text import clean_line
-from reader.core.speech.engines import AudioEngine, choose_engine, pick_voice
-from reader.core.speech.outputs import WavFileOutput, default_output
-from reader.core.speech.player import Player, VoiceSettings
-from reader.core.speech.script import Script, Utterance, build_script
+from reader.core.speech.engines import AudioEngine
+from reader.core.speech.outputs import WavFileOutput
+from reader.core.speech.script import Utterance
+from reader.core.speech.session import (
+    Warn,
+    article_language,
+    article_script,
+    reading_player,
+    voice_settings,
+)
 from reader.core.storage.settings import Settings, load_settings
 from reader.core.storage.state import State
 
-Warn = Callable[[str], None]
 _BAR = 30
 
 
 def position_key(article: Article, source: str | None) -> str:
     """The key reading positions are saved under (the full-screen reader uses the same)."""
     return article.url or source or WELCOME_URL
-
-
-def article_language(article: Article) -> str | None:
-    """The language the article is in (declared, else guessed), or None when unknown."""
-    from reader.core.translate.article import source_language
-
-    try:
-        return source_language(article)
-    except UsageError:
-        return None
-
-
-def voice_settings(
-    settings: Settings, language: str | None, warn: Warn, **kw: bool
-) -> VoiceSettings:
-    """The engine, voice and rate to speak `language` with; warns once when no voice fits."""
-    engine = choose_engine(settings, **kw)
-    if settings.engine not in ("auto", engine.name):
-        warn(f"the speech engine {settings.engine} is not available; using {engine.name}")
-    voice, warning = pick_voice(engine, language, settings.voice)
-    if warning:
-        warn(warning)
-    return VoiceSettings(engine, voice, language, settings.rate)
 
 
 def _settings(warn: Warn) -> Settings:
@@ -64,19 +45,10 @@ def _settings(warn: Warn) -> Settings:
     return settings
 
 
-def _script(article: Article, settings: Settings) -> Script:
-    script = build_script(article, speak_code=settings.speak_code)
-    if not script.utterances:
-        raise ContentError("the article has no text to read aloud")
-    return script
-
-
 def speak(article: Article, source: str | None, warn: Warn) -> int:
     """Read `article` aloud from its saved position, printing each block as it starts."""
     settings = _settings(warn)
-    script = _script(article, settings)
-    voice = voice_settings(settings, article_language(article), warn)
-    output = default_output() if isinstance(voice.engine, AudioEngine) else None
+    script = article_script(article, settings)
     key = position_key(article, source)
     with State() as state:
         for warning in state.warnings:
@@ -93,7 +65,7 @@ def speak(article: Article, source: str | None, warn: Warn) -> int:
             if utterance.block >= 0:
                 state.save_position(key, utterance.position)
 
-        player = Player(script, voice, output, on_sentence=started)
+        player = reading_player(article, settings, warn, on_sentence=started, script=script)
         player.start(state.position(key))
         try:
             while not player.wait(0.2):
@@ -113,7 +85,7 @@ def record(article: Article, path: Path, warn: Warn) -> int:
     if path.suffix.lower() != ".wav":
         raise UsageError(f"not a .wav file name: {path}", "give a name ending in .wav")
     settings = _settings(warn)
-    script = _script(article, settings)
+    script = article_script(article, settings)
     voice = voice_settings(settings, article_language(article), warn, audio_only=True)
     engine = voice.engine
     assert isinstance(engine, AudioEngine)
