@@ -76,7 +76,9 @@ def speak(article: Article, source: str | None, warn: Warn) -> int:
             raise
         state.save_position(key, player.position)
     if player.error:
-        raise ContentError(f"speech stopped: {player.error}", "see 'reader voices'")
+        raise ContentError(
+            f"speech stopped: {player.error}", "check the sound device and 'reader voices'"
+        )
     return 0
 
 

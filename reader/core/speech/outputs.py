@@ -124,7 +124,7 @@ class DeviceOutput(Output):
         super().reopen(sample_rate)
 
     def emit(self, pcm: bytes) -> None:
-        if self._process is None or self._process.poll() is not None:
+        if self._process is None:
             argv = [self.command, *(a.format(rate=self.sample_rate) for a in self.args)]
             self._process = subprocess.Popen(
                 argv,
@@ -133,12 +133,15 @@ class DeviceOutput(Output):
                 stderr=subprocess.DEVNULL,
                 process_group=0,
             )
-        assert self._process.stdin is not None
+        process = self._process
+        assert process.stdin is not None
         try:
-            self._process.stdin.write(pcm)
-            self._process.stdin.flush()
+            process.stdin.write(pcm)
+            process.stdin.flush()
         except BrokenPipeError:
             self._process = None
+            name = Path(self.command).name
+            raise OSError(f"the audio player {name} stopped (exit {process.wait()})") from None
 
     def interrupt(self) -> None:
         super().interrupt()
