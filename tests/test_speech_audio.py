@@ -118,3 +118,29 @@ def test_the_rate_setting_makes_speech_faster(tmp_path: Path) -> None:
     assert (
         wav_facts(tmp_path / "fast.wav").samples < wav_facts(tmp_path / "normal.wav").samples * 0.7
     )
+
+
+def test_the_voice_follows_the_translation_language(tmp_path: Path) -> None:
+    from tests.support.argos_tiny import cached_package, isolated_env
+
+    env = {**isolated_env(tmp_path), "PATH": os.environ["PATH"]}
+    installed = run_reader("languages", "install", str(cached_package()), env=env)
+    assert installed.returncode == 0, installed.stderr.decode()
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html lang='en'><head><title>Trains and rain</title></head><body><article>"
+        "<h1>Trains and rain</h1><p>Rain is expected in the north, with sunny spells in the "
+        "south. Trains were delayed this morning because of a signal fault.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    original = run_reader("--audio", str(tmp_path / "en.wav"), str(page), env=env)
+    assert original.returncode == 0 and original.stderr == b"", original.stderr.decode()
+    # The tiny package translates into the made-up language "xx", which no voice speaks.
+    out = tmp_path / "xx.wav"
+    translated = run_reader("--audio", str(out), "--translate", "xx", str(page), env=env)
+    assert translated.returncode == 0, translated.stderr.decode()
+    assert translated.stderr.decode() == (
+        "reader: warning: no espeak-ng voice for language 'xx'; using the default voice\n"
+    )
+    assert wav_facts(out).peak > 3000
