@@ -131,3 +131,19 @@ def test_rate_goes_up_and_down_within_bounds() -> None:
     slow, _, _ = player_for(ENGLISH[:1], rate=55)
     assert slow.slower() == 50
     assert slow.slower() == 50
+
+
+def test_a_failing_front_end_callback_stops_the_player_and_says_why() -> None:
+    script = build_script(article(ENGLISH[:1]))
+    engine = choose_engine(Settings(engine="espeak-ng"))
+    ended: queue.Queue[State] = queue.Queue()
+
+    def broken(utterance: Utterance) -> None:
+        raise ValueError(f"cannot show {utterance.text}")
+
+    player = Player(
+        script, VoiceSettings(engine), NullOutput(), on_sentence=broken, on_end=ended.put
+    )
+    player.start()
+    assert ended.get(timeout=WAIT) == "stopped"
+    assert player.error == "ValueError: cannot show River notes"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from reader.core.errors import ReaderError
 from reader.core.speech.engines import AudioEngine, Engine, ServiceEngine, Spoken
 from reader.core.speech.outputs import Output
 from reader.core.speech.script import Script, Utterance
@@ -173,8 +174,9 @@ class Player:
     def _run(self) -> None:
         try:
             self._speak_all()
-        except (SynthesisError, OSError) as error:
-            self.error = str(error)
+        except Exception as error:  # an engine, a device or a callback failed: stop, say why
+            known = isinstance(error, SynthesisError | OSError | ReaderError)
+            self.error = str(error) if known else f"{type(error).__name__}: {error}"
             with self._cond:
                 self._state = "stopped"
         finally:
