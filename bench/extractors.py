@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import lxml.html
-from corpus import text_with_block_breaks
 
+from bench.corpus import text_with_block_breaks
 from reader.core.document import Article, Figure, Page, Quote, iter_texts, runs_text
 
 

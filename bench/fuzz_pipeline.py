@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 FORMATS = ("plain", "markdown", "json")
 
@@ -76,10 +75,12 @@ def run_one_page(name: str) -> dict[str, object]:
 def run_pages(names: list[str], timeout: float) -> list[dict[str, object]]:
     results = []
     for name in names:
-        command = [sys.executable, __file__, "--child", name]
+        command = [sys.executable, "-m", "bench.fuzz_pipeline", "--child", name]
         started = time.perf_counter()
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=timeout, cwd=ROOT
+            )
         except subprocess.TimeoutExpired:
             result = {"case": name, "outcome": f"hang: no result after {timeout:.0f} s"}
             result.update(failed=True, seconds=round(time.perf_counter() - started, 1))

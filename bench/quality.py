@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from corpus import CORPUS, load_corpus, score_page, summarise
-from extractors import EXTRACTORS
+from bench.corpus import CORPUS, load_corpus, score_page, summarise
+from bench.extractors import EXTRACTORS
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -94,5 +94,4 @@ def _print_worst(results: dict[str, dict], count: int) -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     sys.exit(main())

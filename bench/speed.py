@@ -20,9 +20,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from corpus import load_corpus
 from readability import Document
 
+from bench.corpus import load_corpus
 from reader.core.document import Page
 from reader.core.extract.extractor import extract
 
@@ -207,5 +207,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     sys.exit(main())

@@ -21,14 +21,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT))
 
 RESULTS = Path(__file__).resolve().parent / "results"
 VISIBLE_BLOCKS = 6
@@ -122,13 +117,14 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["ARGOS_INTRA_THREADS"] = str(args.threads)  # the same threads on both sides
 
     from reader.core.translate import engine
+    from reader.core.translate.archive import install_file
     from reader.core.translate.article import (
         iter_translated,
         segments,
         translate_for_output,
     )
     from reader.core.translate.cache import TranslationCache
-    from reader.core.translate.packages import find_package, install_file
+    from reader.core.translate.installed import find_package
     from reader.core.translate.sentences import split_sentences
     from tests.support.argos_tiny import build_package
 

@@ -1,4 +1,4 @@
-"""Parse the command line and choose a mode: linear output or the full-screen app.
+"""Parse the command line and choose a mode: linear output, line mode or the full-screen app.
 
 The mode is chosen BEFORE anything imports Textual, so plain output stays fast and a
 non-terminal or `TERM=dumb` never gets a full-screen takeover.
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from reader.core.pipeline import Options
 
 FORMAT_CHOICES = ("plain", "text", "markdown", "json", "html")
-SUBCOMMANDS = ("themes", "languages", "voices")
+SUBCOMMANDS = ("themes", "languages", "list", "save", "voices")
 EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
 
@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read the article in a web page, in a calm full-screen reader or as "
         "clean linear text for screen readers.",
         epilog="Subcommands: 'reader themes' lists the themes; 'reader languages' manages "
-        "offline translation packages; 'reader voices' lists the speech engines and voices. "
+        "offline translation packages; 'reader save URL' and 'reader list' keep a reading "
+        "list; 'reader voices' lists the speech engines and voices. "
         "Exit codes: 0 ok, 2 usage, 3 fetch failed, "
         "4 content unreadable.",
     )
@@ -91,7 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--plain",
         action="store_true",
         help="print the article as linear text for screen readers and braille displays "
-        "(the default when output is not a terminal or TERM=dumb)",
+        "(the default when output is not a terminal)",
+    )
+    out.add_argument(
+        "--line",
+        action="store_true",
+        help="line mode for screen readers: a prompt, commands, and only new lines below "
+        'the old ones (the default when TERM=dumb; also READER_MODE=line or mode = "line")',
     )
     out.add_argument("--format", choices=FORMAT_CHOICES, help="print in this format")
     out.add_argument("--width", type=positive_int, help="wrap printed lines at N columns")
@@ -155,13 +162,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def wants_linear_output(args: argparse.Namespace) -> bool:
-    """True when the article is printed rather than shown in the full-screen app."""
-    if args.plain or args.format:
-        return True
+def chosen_mode(args: argparse.Namespace) -> str:
+    """ "print" (linear output), "line" (line mode) or "app" (the full-screen reader)."""
+    if args.line:
+        if args.plain or args.format:
+            raise UsageError("--line cannot be combined with --plain or --format", "drop one")
+        if args.source == "-":
+            raise UsageError(
+                "line mode reads its commands from standard input, so the page cannot come from it",
+                "save the page to a file and give its name",
+            )
+        return "line"
+    if args.plain or args.format or not (sys.stdout.isatty() and sys.stdin.isatty()):
+        return "print"
     if os.environ.get("TERM", "") == "dumb":
-        return True
-    return not (sys.stdout.isatty() and sys.stdin.isatty())
+        return "line"
+    return "line" if preferred_mode() == "line" else "app"
+
+
+def preferred_mode() -> str:
+    """READER_MODE if set to a mode, else the `mode` setting."""
+    from reader.core.storage.settings import MODES, saved_mode
+
+    wanted = os.environ.get("READER_MODE", "").strip().lower()
+    if wanted in MODES:
+        return wanted
+    if wanted:
+        warn(f"READER_MODE={wanted} is not one of {', '.join(MODES)}; ignoring it")
+    return saved_mode()
 
 
 def wants_color() -> bool:
@@ -204,7 +232,7 @@ def print_article(args: argparse.Namespace) -> int:
         from reader.core.translate.article import translate_for_output
 
         article = translate_for_output(
-            article, args.translate, args.source_language, args.translation_view
+            article, args.translate, args.source_language, args.translation_view, warn
         )
     color = plain and wants_color()
     if args.scale and args.scale > 1:
@@ -247,6 +275,19 @@ def write_stdout(text: str) -> None:
     stream.flush()
 
 
+def run_line_mode(args: argparse.Namespace) -> int:
+    from reader.line import run_line
+
+    return run_line(
+        args.source,
+        options_from(args),
+        width=args.width,
+        language=args.translate,
+        translation_view=args.translation_view,
+        translation_source=args.source_language,
+    )
+
+
 def run_app(args: argparse.Namespace) -> int:
     from reader.tui import run_tui
 
@@ -270,8 +311,11 @@ def dispatch(argv: list[str]) -> int:
         raise UsageError("the source is empty", "give a URL, a file or - for standard input")
     if args.speak or args.audio:
         return read_aloud(args)
-    if wants_linear_output(args):
+    mode = chosen_mode(args)
+    if mode == "print":
         return print_article(args)
+    if mode == "line":
+        return run_line_mode(args)
     return run_app(args)
 
 
@@ -280,6 +324,14 @@ def subcommand(name: str) -> Callable[[list[str]], int]:
         from reader.commands.themes import main as themes_main
 
         return themes_main
+    if name == "list":
+        from reader.commands.reading_list import list_main
+
+        return list_main
+    if name == "save":
+        from reader.commands.reading_list import save_main
+
+        return save_main
     if name == "voices":
         from reader.commands.voices import main as voices_main
 

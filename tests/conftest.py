@@ -10,7 +10,7 @@ import pytest
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Point XDG_* and ARGOS_PACKAGES_DIR (so settings, state, caches and translation
-    packages) at fresh temporary folders.
+    packages) at fresh temporary folders, `<root>/xdg_config_home` and so on; returns root.
 
     Subprocesses inherit them, so no test reads or writes the real user's files.
     """
@@ -21,4 +21,8 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
         monkeypatch.setenv(name, str(folder))
     # Installed translation packages would change what the language controls offer.
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(root / "argos-packages"))
+    # No test may reach the real argos package index.
+    monkeypatch.delenv("ARGOS_PACKAGE_INDEX", raising=False)
+    # Colour follows NO_COLOR; tests that want it off set it themselves.
+    monkeypatch.delenv("NO_COLOR", raising=False)
     return root

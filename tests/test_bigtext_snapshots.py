@@ -6,20 +6,12 @@ Regenerate after an intended change with `pytest tests/test_bigtext_snapshots.py
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.pilot import Pilot
 
 from reader.core.storage.settings import Settings
 from reader.tui import create_app
 from tests.support.tui_helpers import every_block_article
-
-
-@pytest.fixture(autouse=True)
-def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
 async def settle(pilot: Pilot) -> None:

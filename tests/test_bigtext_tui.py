@@ -3,9 +3,6 @@ instant reflow, the reading position kept, and every change saved to settings.to
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from textual.widgets import Select
 
 from reader.core.large_text.bigtext import rows_per_line
@@ -16,14 +13,6 @@ from tests.support.tui_helpers import long_article, show
 
 GAP = 1 << 30  # the offset of paragraph-spacing rows
 MOSAIC = {chr(c) for c in range(0x1FB00, 0x1FB3C)} | set("▘▝▀▖▌▞▛▗▚▐▜▄▙▟█")
-
-
-@pytest.fixture(autouse=True)
-def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    return tmp_path
 
 
 def make(**settings: object) -> ReaderApp:

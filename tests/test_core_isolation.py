@@ -25,3 +25,18 @@ def test_importing_the_core_and_cli_loads_no_textual_or_rich() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_core_public_api_names_resolve_and_load_only_when_used() -> None:
+    code = (
+        "import sys, reader.core as core\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('reader.core.'))\n"
+        "print(','.join(loaded))\n"
+        "print(all(getattr(core, name) is not None for name in core.__all__))\n"
+        "from reader.core import Article, Options, load_article, render\n"
+        "article = load_article(None, Options())\n"
+        "print(isinstance(article, Article), render(article, 'plain').startswith('Welcome'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["", "True", "True True"]

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
-
-import pytest
 
 from reader.core.document import Page
 from reader.core.storage import paths
 from reader.core.storage.page_cache import ENTRY_OVERHEAD, PageCache, configured_max_bytes
 from reader.core.storage.settings import Settings, save_settings
-
-
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        monkeypatch.setenv(name, str(tmp_path / name.lower()))
-    return tmp_path
 
 
 def random_page(url: str, kilobytes: int = 4) -> Page:

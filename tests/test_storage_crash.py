@@ -9,21 +9,12 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from reader.core.storage.page_cache import PageCache
 from reader.core.storage.settings import load_settings
 from reader.core.storage.state import ReadingPosition, State
 from tests.support.storage_writer import page_text, url
 
 WRITER = Path(__file__).parent / "support" / "storage_writer.py"
-
-
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        monkeypatch.setenv(name, str(tmp_path / name.lower()))
-    return tmp_path
 
 
 def start_writer(prefix: str, start: int, count: int) -> subprocess.Popen[str]:

@@ -12,17 +12,10 @@ from reader.core.storage import paths
 from reader.core.storage.atomic import move_aside, write_bytes_atomic, write_text_atomic
 
 
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        monkeypatch.setenv(name, str(tmp_path / name.lower()))
-    return tmp_path
-
-
-def test_directories_follow_the_xdg_variables(isolated_dirs: Path) -> None:
-    assert paths.config_dir() == isolated_dirs / "xdg_config_home" / "reader"
-    assert paths.data_dir() == isolated_dirs / "xdg_data_home" / "reader"
-    assert paths.cache_dir() == isolated_dirs / "xdg_cache_home" / "reader"
+def test_directories_follow_the_xdg_variables(isolated_user_dirs: Path) -> None:
+    assert paths.config_dir() == isolated_user_dirs / "xdg_config_home" / "reader"
+    assert paths.data_dir() == isolated_user_dirs / "xdg_data_home" / "reader"
+    assert paths.cache_dir() == isolated_user_dirs / "xdg_cache_home" / "reader"
     assert paths.settings_path().name == "settings.toml"
     assert paths.state_path().parent == paths.data_dir()
     assert paths.page_cache_path().parent == paths.cache_dir()

@@ -13,14 +13,6 @@ from reader.core.storage import paths
 from reader.core.storage.settings import Settings, dumps_settings, load_settings, save_settings
 
 
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        monkeypatch.setenv(name, str(tmp_path / name.lower()))
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    return tmp_path
-
-
 def write_settings(text: str | bytes) -> Path:
     path = paths.settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -169,8 +161,10 @@ def test_explicit_path_is_honoured(tmp_path: Path) -> None:
     assert not paths.settings_path().exists()
 
 
-def test_saving_where_it_cannot_be_written_raises_oserror(isolated_dirs: Path) -> None:
+def test_saving_where_it_cannot_be_written_raises_oserror(isolated_user_dirs: Path) -> None:
     # The TUI catches OSError and shows a notice; the old file is kept (see test_storage_files).
-    (isolated_dirs / "xdg_config_home").write_text("a file, not a directory")
+    blocker = isolated_user_dirs / "xdg_config_home"
+    blocker.rmdir()
+    blocker.write_text("a file, not a directory")
     with pytest.raises(OSError):
         save_settings(Settings())

@@ -5,17 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from reader.core.storage import paths
 from reader.core.storage.state import ReadingPosition, State
-
-
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        monkeypatch.setenv(name, str(tmp_path / name.lower()))
-    return tmp_path
 
 
 def test_history_is_most_recent_first_and_each_url_once() -> None:
@@ -118,9 +109,10 @@ def test_another_programs_database_is_not_touched_but_set_aside() -> None:
 
 
 def test_unusable_data_directory_still_works_in_memory_with_a_warning(
-    isolated_dirs: Path,
+    isolated_user_dirs: Path,
 ) -> None:
-    blocker = isolated_dirs / "xdg_data_home"
+    blocker = isolated_user_dirs / "xdg_data_home"
+    blocker.rmdir()
     blocker.write_text("a file where the directory should be")
     with State() as state:
         assert len(state.warnings) == 1 and "not saved" in state.warnings[0]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import Select
 
 from reader.core.storage.settings import Settings, load_settings
@@ -15,14 +14,6 @@ from reader.tui.app import ReaderApp
 from tests.support.tui_helpers import every_block_article, show
 
 SHIPPED = load_themes(include_user=False)
-
-
-@pytest.fixture(autouse=True)
-def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    return tmp_path
 
 
 def make(theme: str) -> ReaderApp:
@@ -87,8 +78,8 @@ async def test_the_settings_pane_lists_reader_themes_and_picks_one() -> None:
     assert load_settings()[0].theme == "yellow-on-black"
 
 
-async def test_a_user_theme_is_offered_and_a_failing_one_warns(isolated_config: Path) -> None:
-    themes = isolated_config / "config" / "reader" / "themes"
+async def test_a_user_theme_is_offered_and_a_failing_one_warns(isolated_user_dirs: Path) -> None:
+    themes = isolated_user_dirs / "xdg_config_home" / "reader" / "themes"
     themes.mkdir(parents=True)
     (themes / "fog.toml").write_text('[colors]\nbackground = "#ffffff"\ntext = "#aaaaaa"\n')
     app = make("fog")

@@ -3,6 +3,7 @@ block, links kept, code untouched, the disk cache, pivoting through English, cle
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from reader.core.document import (
 )
 from reader.core.errors import UsageError
 from reader.core.translate import engine
+from reader.core.translate.archive import install_file
 from reader.core.translate.article import (
     compose,
     source_language,
@@ -30,16 +32,15 @@ from reader.core.translate.article import (
     translate_for_output,
 )
 from reader.core.translate.cache import TranslationCache
-from reader.core.translate.packages import find_package, install_file
-from tests.support.argos_tiny import cached_package, isolated_env, reference_translation
+from reader.core.translate.installed import find_package
+from tests.support.argos_tiny import cached_package, reference_translation
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key, value in isolated_env(tmp_path).items():
-        monkeypatch.setenv(key, value)
+def env(isolated_user_dirs: Path) -> Iterator[Path]:
+    """No model loaded before or after (the user folders are isolated by conftest)."""
     engine.forget_engines()
-    yield tmp_path
+    yield isolated_user_dirs
     engine.forget_engines()
 
 

@@ -18,17 +18,18 @@ import pytest
 
 from reader.commands.languages import main as languages_main
 from reader.core.errors import ContentError
-from reader.core.translate.packages import installed_packages, packages_dir
-from tests.support.argos_tiny import cached_package, isolated_env
+from reader.core.translate.installed import installed_packages
+from reader.core.translate.locations import packages_dir
+from tests.support.argos_tiny import cached_package
+from tests.support.httpserver import LocalServer, http_server
+
+__all__ = ["http_server"]  # the fixture, used by name
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    values = isolated_env(tmp_path)
-    for key, value in values.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.delenv("ARGOS_PACKAGE_INDEX", raising=False)
-    return values
+def env() -> dict[str, str]:
+    """The test's environment, with user folders isolated by the autouse fixture in conftest."""
+    return dict(os.environ)
 
 
 @pytest.fixture(scope="session")
@@ -241,3 +242,30 @@ def test_available_and_install_pair_from_the_index(
     assert missing.returncode == 2
     assert "no package for en → fr" in missing.stderr
     assert [p.name for p in Path(env["ARGOS_PACKAGES_DIR"]).parent.glob(".reader-*")] == []
+
+
+def test_index_and_package_downloads_keep_the_page_fetch_limits(
+    env, http_server: LocalServer, monkeypatch, capsys
+) -> None:
+    # The index gets a page's size cap, counted while it streams...
+    http_server.page("/big/index.json", b"[" + b" " * 21_000_000 + b"]", content_type=None)
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", http_server.url("/big/"))
+    result = run_cli(["languages", "available"], capsys)
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "larger than the 20 MB limit" in result.stderr
+    # ...and a package link follows the same redirect rules as a page.
+    entry = {"from_code": "en", "to_code": "xx", "links": [http_server.url("/package")]}
+    http_server.page("/ok/index.json", json.dumps([entry]).encode(), content_type=None)
+    http_server.route(
+        "/package",
+        lambda handler: handler.send_page(
+            b"", status=302, headers={"Location": "file:///etc/passwd"}
+        ),
+    )
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", http_server.url("/ok/"))
+    result = run_cli(["languages", "install", "en", "xx"], capsys)
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "redirected to a file: address" in result.stderr
+    assert leftovers(env) == []

@@ -5,7 +5,7 @@ background (visible ones first), keys still work, switching language cancels the
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,15 +14,14 @@ from textual.pilot import Pilot
 from reader.core.document import Article, Heading, Inline, Paragraph, number_links
 from reader.core.storage.settings import Settings
 from reader.core.translate import engine
+from reader.core.translate.archive import install_file
 from reader.core.translate.article import translate_for_output
-from reader.core.translate.packages import install_file
 from reader.core.translate.sentences import split_sentences
 from reader.tui.translation import TranslationBar, TranslationFinished, TranslationProgress
 from reader.tui.widgets.article_view import ArticleView
 from tests.support.argos_tiny import (
     TRAINING_TEXT,
     cached_package,
-    isolated_env,
     reference_translation,
 )
 from tests.support.tui_helpers import make_app, reader, settle
@@ -31,9 +30,8 @@ SENTENCES = [line for line in TRAINING_TEXT.splitlines() if line]
 
 
 @pytest.fixture
-def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    for key, value in isolated_env(tmp_path).items():
-        monkeypatch.setenv(key, value)
+def packages() -> Iterator[dict[str, Path]]:
+    """Two packages installed (the user folders are isolated by conftest), no model loaded."""
     engine.forget_engines()
     installed = {
         "xx": install_file(cached_package("en", "xx", seed=0)).path,

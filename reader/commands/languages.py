@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from reader.core.errors import UsageError
+from reader.core.safe_text import clean_line
+
+if TYPE_CHECKING:
+    from reader.core.translate.index import Progress
 
 USAGE = """\
 reader languages                          list installed translation packages
@@ -37,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     """Run `reader languages` with `argv` (the words after 'languages'); returns exit code."""
     args = build_parser().parse_args(argv)
+    from reader.core.translate.machinery import require_translation
+
+    require_translation()
     action = args.action or "list"
     if action == "list":
         _expect(args.args, 0, "reader languages")
@@ -65,11 +72,13 @@ def _codes(words: list[str]) -> tuple[str, str]:
 
 
 def list_installed() -> int:
-    from reader.core.translate.packages import installed_packages, packages_dir
+    from reader.cli import warn
+    from reader.core.translate.installed import installed_packages
+    from reader.core.translate.locations import packages_dir
 
-    packages = installed_packages()
+    packages = installed_packages(warn)
     if not packages:
-        print(f"No translation packages installed (in {packages_dir()}).")
+        print(f"No translation packages installed (in {clean_line(str(packages_dir()))}).")
         print("Install one with: reader languages install FROM TO (e.g. en es)")
         return 0
     for package in packages:
@@ -78,7 +87,8 @@ def list_installed() -> int:
 
 
 def list_available() -> int:
-    from reader.core.translate.packages import available_packages, installed_packages
+    from reader.core.translate.index import available_packages
+    from reader.core.translate.installed import installed_packages
 
     installed = {(p.from_code, p.to_code) for p in installed_packages()}
     for package in available_packages():
@@ -88,8 +98,8 @@ def list_available() -> int:
 
 
 def install_file(path: Path) -> int:
+    from reader.core.translate.archive import install_file as install
     from reader.core.translate.engine import forget_engines
-    from reader.core.translate.packages import install_file as install
 
     if path.suffix != ".argosmodel" and not path.exists():
         raise UsageError(
@@ -104,7 +114,7 @@ def install_file(path: Path) -> int:
 
 def install_pair(from_code: str, to_code: str) -> int:
     from reader.core.translate.engine import forget_engines
-    from reader.core.translate.packages import download_and_install, stderr_progress
+    from reader.core.translate.index import download_and_install
 
     label = f"Downloading {from_code} → {to_code}"
     package = download_and_install(from_code, to_code, stderr_progress(label))
@@ -115,9 +125,38 @@ def install_pair(from_code: str, to_code: str) -> int:
 
 def remove(from_code: str, to_code: str) -> int:
     from reader.core.translate.engine import forget_engines
-    from reader.core.translate.packages import remove_package
+    from reader.core.translate.installed import remove_package
 
     package = remove_package(from_code, to_code)
     forget_engines()
     print(f"Removed {package.describe()}", file=sys.stdout)
     return 0
+
+
+def stderr_progress(label: str) -> Progress:
+    """A progress bar on stderr: redrawn in place on a terminal, start/end lines otherwise."""
+    tty = sys.stderr.isatty()
+    state = {"shown": False, "last": -1}
+
+    def show(done: int, total: int | None) -> None:
+        if tty:
+            if total:
+                percent = done * 100 // total
+                if percent == state["last"]:
+                    return
+                state["last"] = percent
+                bar = "#" * (percent // 4)
+                sys.stderr.write(
+                    f"\r{label} [{bar:<25}] {percent:3d}% {done / 1e6:.1f}/{total / 1e6:.1f} MB"
+                )
+            else:
+                sys.stderr.write(f"\r{label} {done / 1e6:.1f} MB")
+            if total and done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+        elif not state["shown"]:
+            state["shown"] = True
+            size = f" ({total / 1e6:.1f} MB)" if total else ""
+            print(f"{label}{size}...", file=sys.stderr, flush=True)
+
+    return show

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from reader.core.safe_text import clean_line
 
-EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_FETCH = 3
 EXIT_CONTENT = 4

@@ -27,6 +27,7 @@ from reader.core.document import (
     runs_text,
 )
 from reader.core.formats.links import with_numbered_links
+from reader.core.pipeline import WELCOME_URL
 from reader.core.safe_text import clean_line
 from reader.core.storage.state import ReadingPosition
 
@@ -38,8 +39,29 @@ __all__ = [
     "Reading",
     "ReadingPosition",
     "block_text",
+    "followable",
     "item_offsets",
+    "position_key",
 ]
+
+FOLLOWED_SCHEMES = ("http", "https", "file")
+
+
+def position_key(article: Article, source: str | None) -> str:
+    """The key an article's reading position and history entry are saved under, the same in
+    every mode: its final URL, else the source as given (None: the welcome article)."""
+    if article.url:
+        return article.url
+    return source or WELCOME_URL
+
+
+def followable(url: str, from_url: str | None = None) -> bool:
+    """Web pages are followed from anywhere; local files only from a local document (a web
+    page must not open the reader's files); javascript:, data:, mailto: and others never."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme == "file":
+        return from_url is not None and urlsplit(from_url).scheme.lower() == "file"
+    return scheme in FOLLOWED_SCHEMES
 
 
 def block_text(block: Block) -> str:
@@ -131,6 +153,8 @@ class Reading:
     `anchors` maps element ids to block indexes, for `#fragment` links; without it (the
     document model keeps no ids yet) a fragment resolves to the heading whose text it spells,
     the way Markdown, Wikipedia and most documentation sites name their heading ids.
+    `article` is the article given when its links are numbered (the pipeline numbers them),
+    else a numbered copy, so `[n]` and `link(n)` always agree.
     """
 
     def __init__(

@@ -81,7 +81,7 @@ class TranslationFinished(Message):
 def installed_targets() -> list[str]:
     """Languages the installed packages can translate into (pivoting through English)."""
     try:
-        from reader.core.translate.packages import installed_packages
+        from reader.core.translate.installed import installed_packages
 
         packages = installed_packages()
     except (ReaderError, OSError):

@@ -230,7 +230,7 @@ def _text(element: HtmlElement) -> str:
 
 
 def _looks_like_url(value: str | None) -> bool:
-    return bool(value) and value.strip().lower().startswith(("http://", "https://", "/"))
+    return bool(value) and str(value).strip().lower().startswith(("http://", "https://", "/"))
 
 
 def _first(*values: str | None) -> str | None:

@@ -7,6 +7,7 @@ passes `color=True` only when stdout is a TTY and NO_COLOR is unset.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -65,7 +66,8 @@ def render(article: Article, fmt: str, *, width: int | None = None, color: bool 
 
 
 def _render(article: Article, fmt: str, width: int | None, color: bool) -> str:
-    renderer = __getattr__(_RENDERERS[fmt])
+    name = _RENDERERS[fmt]
+    renderer: Callable[..., str] = getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
     if fmt in ("plain", "text"):
         return renderer(article, width=width, color=color)
     return renderer(article)

@@ -59,15 +59,39 @@ def render_plain(article: Article, *, width: int | None = None, color: bool = Fa
     """`article` as screen-reader-friendly plain text, ending with one newline."""
     article = with_numbered_links(article)
     renderer = _PlainRenderer(width, color)
-    blocks = [renderer.header(article)]
-    if article.notices:
-        blocks.append([line for n in article.notices for line in renderer.prose(_note(n))])
+    blocks = renderer.header_blocks(article)
     blocks.extend(renderer.blocks(article.blocks))
     if article.links:
         listed = [f"[{i}] {clean_line(url)}" for i, url in enumerate(article.links, 1)]
         blocks.append(renderer.say("Links:") + listed)
     text = "\n\n".join("\n".join(lines) for lines in blocks if lines) + "\n"
     return _strip_foreign_controls(text, keep_own_sgr=color)
+
+
+def plain_header(article: Article, *, width: int | None = None, color: bool = False) -> list[str]:
+    """The lines `render_plain` prints above the first block: title, metadata and notices."""
+    renderer = _PlainRenderer(width, color)
+    lines = [line for block in renderer.header_blocks(article) for line in block]
+    return [_strip_foreign_controls(line, keep_own_sgr=color) for line in lines]
+
+
+def plain_block(block: Block, *, width: int | None = None, color: bool = False) -> list[str]:
+    """The lines `render_plain` prints for one block (its links numbered already)."""
+    lines = _PlainRenderer(width, color).block(block)
+    return [_strip_foreign_controls(line, keep_own_sgr=color) for line in lines]
+
+
+def plain_table_parts(
+    table: Table, *, width: int | None = None, color: bool = False
+) -> tuple[list[str], list[list[str]], list[str]]:
+    """A table as `render_plain` prints it, in parts: the opening lines (size, caption), the
+    lines of each row, and the closing line; for reading a long table one row at a time."""
+    opening, rows, closing = _PlainRenderer(width, color).table_parts(table)
+
+    def safe(lines: list[str]) -> list[str]:
+        return [_strip_foreign_controls(line, keep_own_sgr=color) for line in lines]
+
+    return safe(opening), [safe(row) for row in rows], safe(closing)
 
 
 def _note(notice: str) -> list[Segment]:
@@ -106,14 +130,16 @@ class _PlainRenderer:
 
     # -- the header ------------------------------------------------------------------------
 
-    def header(self, article: Article) -> list[str]:
+    def header_blocks(self, article: Article) -> list[list[str]]:
+        """The title and metadata, then the notices, if any (two blocks of lines)."""
         lines: list[str] = []
         title = clean_line(article.title)
         if title:
             lines += self.prose([(title, self._style(BOLD))])
         for line in meta_lines(article):
             lines += self.prose([(line, "")])
-        return lines
+        notices = [line for n in article.notices for line in self.prose(_note(n))]
+        return [lines, notices] if notices else [lines]
 
     # -- blocks ----------------------------------------------------------------------------
 
@@ -171,6 +197,10 @@ class _PlainRenderer:
         return lines
 
     def table_lines(self, table: Table) -> list[str]:
+        opening, rows, closing = self.table_parts(table)
+        return opening + [line for row in rows for line in row] + closing
+
+    def table_parts(self, table: Table) -> tuple[list[str], list[list[str]], list[str]]:
         columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
         names = [clean_line(runs_plain(cell)) for cell in table.header]
         names += [""] * (columns - len(names))
@@ -184,6 +214,7 @@ class _PlainRenderer:
             )
         if has_header and not table.rows:
             lines += self.prose([("Columns: " + "; ".join(names), "")])
+        row_lines: list[list[str]] = []
         for r, row in enumerate(table.rows, 1):
             segments: list[Segment] = [(f"Row{GLUE}{r}:{GLUE}", "")]
             for c in range(columns):
@@ -194,8 +225,8 @@ class _PlainRenderer:
                     segments.append((f"{names[c]}:{GLUE}", ""))
                 cell_segments = self.segments(cell, single_line=True)
                 segments += cell_segments if runs_have_text(cell) else [("(empty)", "")]
-            lines += self.prose(segments)
-        return lines + self.say("End of table.")
+            row_lines.append(self.prose(segments))
+        return lines, row_lines, self.say("End of table.")
 
     # -- inline runs -----------------------------------------------------------------------
 

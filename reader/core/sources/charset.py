@@ -99,15 +99,15 @@ def decode_document(
     candidates = [encoding_for_label(declared)]
     if html:
         candidates.append(meta_charset(data, xml=xml))
-    for encoding in candidates:
-        if encoding is None:
+    for candidate in candidates:
+        if candidate is None:
             continue
-        if encoding == "replacement":
+        if candidate == "replacement":
             raise ContentError(
                 f"the document uses the {declared or 'declared'} charset, which is not supported",
                 "save the page as UTF-8 and open the file",
             )
-        checked = _checked_label(data, encoding)
+        checked = _checked_label(data, candidate)
         if checked:
             return _decode(data, checked)
     return _decode(data, detect_encoding(data))
@@ -122,14 +122,11 @@ def detect_encoding(data: bytes) -> str:
         return "utf-8"
     sample = _text_sample(data)
     guess = "windows-1252"
-    try:
-        import chardet
-    except ImportError:  # pragma: no cover - chardet comes with readability-lxml
-        chardet = None
-    if chardet is not None:
-        label = chardet.detect(sample).get("encoding")
-        if label:
-            guess = whatwg_name_for_python_codec(label) or "windows-1252"
+    import chardet  # a dependency; imported here because only unlabelled pages need it
+
+    label = chardet.detect(sample).get("encoding")
+    if label:
+        guess = whatwg_name_for_python_codec(label) or "windows-1252"
     if guess in _LATIN:
         guess = min(_LATIN, key=lambda name: (_oddities(sample, name), name != guess))
     return guess

@@ -14,6 +14,7 @@ import http
 import os
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import httpx
@@ -41,19 +42,29 @@ class Fetched:
     content_type: str | None
 
 
-async def fetch(url: str, *, timeout: float, max_size: int) -> Fetched:
-    """GET `url`, following redirects. Raises FetchError or ContentError, never httpx errors."""
+# Takes each decoded chunk of a download and the declared length (None when unknown).
+Sink = Callable[[bytes, int | None], None]
+
+
+async def fetch(url: str, *, timeout: float, max_size: int, sink: Sink | None = None) -> Fetched:
+    """GET `url`, following redirects. Raises FetchError or ContentError, never httpx errors.
+
+    With a `sink` (a download, such as a translation package), the body may be of any type and
+    goes to the sink chunk by chunk instead of into `Fetched.body`; the cap and budget hold.
+    """
     visited: list[str] = []  # every URL requested, so errors name the one that failed
     try:
         async with asyncio.timeout(timeout):
-            return await _fetch(url, visited, timeout=timeout, max_size=max_size)
+            return await _fetch(url, visited, timeout=timeout, max_size=max_size, sink=sink)
     except (TimeoutError, httpx.TimeoutException):
         raise _timed_out(visited[-1] if visited else url, timeout) from None
     except httpx.HTTPError as error:
         raise _transport_error(visited[-1] if visited else url, error) from error
 
 
-async def _fetch(url: str, visited: list[str], *, timeout: float, max_size: int) -> Fetched:
+async def _fetch(
+    url: str, visited: list[str], *, timeout: float, max_size: int, sink: Sink | None
+) -> Fetched:
     async with _client(timeout) as client:
         while True:
             visited.append(url)
@@ -71,8 +82,9 @@ async def _fetch(url: str, visited: list[str], *, timeout: float, max_size: int)
             try:
                 _check_status(response)
                 content_type = response.headers.get("content-type")
-                check_declared_type(parse_content_type(content_type)[0])
-                body = await _read_body(response, max_size)
+                if sink is None:
+                    check_declared_type(parse_content_type(content_type)[0])
+                body = await _read_body(response, max_size, sink)
                 return Fetched(str(response.url), body, content_type)
             finally:
                 await response.aclose()
@@ -195,8 +207,9 @@ def _check_status(response: httpx.Response) -> None:
     raise FetchError(f"HTTP {status} {reason} from {_short(response.url)}", hint)
 
 
-async def _read_body(response: httpx.Response, max_size: int) -> bytes:
-    """The decoded body, stopping as soon as it would pass `max_size` bytes."""
+async def _read_body(response: httpx.Response, max_size: int, sink: Sink | None) -> bytes:
+    """The decoded body (or b"" after giving it to `sink`), stopping as soon as it would pass
+    `max_size` bytes."""
     encoding = response.headers.get("content-encoding")
     decoder = content_encoding.decoder_for(encoding)
     if decoder is None:
@@ -205,15 +218,23 @@ async def _read_body(response: httpx.Response, max_size: int) -> bytes:
             f"reader understands {content_encoding.ACCEPT_ENCODING}",
         )
     declared_length = response.headers.get("content-length", "")
-    if not encoding and declared_length.isdigit() and int(declared_length) > max_size:
+    # A length of thousands of digits is not a number int() takes; the cap below still holds.
+    digits = declared_length.isdigit() and len(declared_length) < 20
+    known = int(declared_length) if not encoding and digits else None
+    if known is not None and known > max_size:
         raise _too_large(response.url, max_size)
     body = bytearray()
+    size = 0
     try:
         async for raw in response.aiter_raw():
             for chunk in decoder.feed(raw):
-                if len(body) + len(chunk) > max_size:
+                size += len(chunk)
+                if size > max_size:
                     raise _too_large(response.url, max_size)
-                body += chunk
+                if sink is None:
+                    body += chunk
+                else:
+                    sink(chunk, known)
         decoder.finish()
     except content_encoding.DecodingError as error:
         raise FetchError(

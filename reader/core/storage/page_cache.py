@@ -3,8 +3,10 @@
 One SQLite file (WAL mode, so two readers share it and a kill loses nothing committed) holds
 zlib-compressed page text. The total size is capped (200 MB by default) and the least recently
 used pages are evicted first. A page is found by the address the user asked for or by its final
-URL after redirects. An entry that fails to read is dropped; a cache that cannot be read at all
-is moved aside with a warning. Nothing here is ever fatal: the cache is a convenience.
+URL after redirects. A pinned page (one on the reading list) is never evicted and does not count
+against the cap: it stays until it is unpinned. An entry that fails to read is dropped; a cache
+that cannot be read at all is moved aside with a warning. Nothing here is ever fatal: the cache
+is a convenience.
 """
 
 from __future__ import annotations
@@ -44,9 +46,15 @@ CREATE TABLE IF NOT EXISTS keys (
     key TEXT PRIMARY KEY,
     page INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE
 );
-CREATE INDEX IF NOT EXISTS keys_by_page ON keys (page)
+CREATE INDEX IF NOT EXISTS keys_by_page ON keys (page);
+CREATE TABLE IF NOT EXISTS pins (
+    key TEXT PRIMARY KEY
+)
 """
 
+
+# The pages a pin keeps: a pin names an address, and holds the page that address finds.
+_PINNED_PAGES = "SELECT k.page FROM keys k JOIN pins p ON p.key = k.key"
 
 # Space freed by eviction goes back to the file system (only settable on a new file).
 _PRAGMAS = ("PRAGMA auto_vacuum = INCREMENTAL",)
@@ -134,14 +142,15 @@ class PageCache:
             self._execute_quietly("UPDATE pages SET used = ? WHERE id = ?", (time.time(), page_id))
             return page
 
-    def put(self, page: Page, key_url: str | None = None) -> bool:
+    def put(self, page: Page, key_url: str | None = None, *, pin: bool = False) -> bool:
         """Keep `page`, findable by its final URL and by `key_url` (the address asked for).
 
-        Returns False when it was not kept (too big for the cache, or a storage problem).
+        `pin` keeps it until `unpin`, whatever the size limit. Returns False when it was not
+        kept (too big for the cache, or a storage problem).
         """
         body = zlib.compress(page.text.encode("utf-8", "surrogatepass"), 6)
         size = len(body) + ENTRY_OVERHEAD
-        if size > self.max_bytes:
+        if size > self.max_bytes and not pin:
             return False
         final = cache_key(page.url)
         keys = {final} | ({cache_key(key_url)} if key_url else set())
@@ -163,6 +172,10 @@ class PageCache:
                         "ON CONFLICT (key) DO UPDATE SET page = excluded.page",
                         [(key, page_id) for key in sorted(keys)],
                     )
+                    if pin:
+                        self._conn.executemany(
+                            "INSERT OR IGNORE INTO pins (key) VALUES (?)", [(k,) for k in keys]
+                        )
                     evicted = self._evict(self.max_bytes)
                 if evicted:
                     self._conn.execute("PRAGMA incremental_vacuum").fetchall()
@@ -170,6 +183,49 @@ class PageCache:
                 self._failed("saving to the page cache", error)
                 return False
             return True
+
+    def pin(self, url: str) -> bool:
+        """Keep the cached page for `url` until `unpin`; False if it is not cached (or the
+        pin could not be saved)."""
+        with self._lock:
+            try:
+                with transaction(self._conn):
+                    row = self._conn.execute(
+                        "SELECT page FROM keys WHERE key = ?", (cache_key(url),)
+                    ).fetchone()
+                    if row is None:
+                        return False
+                    self._conn.execute(
+                        "INSERT OR IGNORE INTO pins (key) SELECT key FROM keys WHERE page = ?",
+                        (row[0],),
+                    )
+            except sqlite3.Error as error:
+                self._failed("pinning a page in the cache", error)
+                return False
+            return True
+
+    def unpin(self, url: str) -> None:
+        """Let the page for `url` be evicted again, least recently used first like any other."""
+        with self._lock:
+            self._execute_quietly(
+                "DELETE FROM pins WHERE key IN (SELECT key FROM keys WHERE page = "
+                "(SELECT page FROM keys WHERE key = ?)) OR key = ?",
+                (cache_key(url), cache_key(url)),
+            )
+
+    def is_pinned(self, url: str) -> bool:
+        """True when the page for `url` is cached and pinned."""
+        with self._lock:
+            try:
+                row = self._conn.execute(
+                    "SELECT 1 FROM keys k JOIN pins p ON p.key = k.key WHERE k.page = "
+                    "(SELECT page FROM keys WHERE key = ?)",
+                    (cache_key(url),),
+                ).fetchone()
+            except sqlite3.Error as error:
+                self._failed("reading the page cache", error)
+                return False
+            return row is not None
 
     def total_bytes(self) -> int:
         """The bytes the cached pages account for (compressed bodies plus overhead)."""
@@ -187,12 +243,11 @@ class PageCache:
                 return 0
 
     def clear(self) -> bool:
-        """Forget every cached page."""
+        """Forget every cached page except the pinned ones (the reading list's)."""
         with self._lock:
             try:
                 with transaction(self._conn):
-                    self._conn.execute("DELETE FROM keys")
-                    self._conn.execute("DELETE FROM pages")
+                    self._conn.execute(f"DELETE FROM pages WHERE id NOT IN ({_PINNED_PAGES})")
             except sqlite3.Error as error:
                 self._failed("clearing the page cache", error)
                 return False
@@ -203,13 +258,14 @@ class PageCache:
     # --- plumbing -----------------------------------------------------------------------------
 
     def _evict(self, limit: int) -> int:
-        """Delete least recently used pages until the total is within `limit` (in a
-        transaction); returns how many were deleted."""
-        total = int(self._conn.execute("SELECT total(size) FROM pages").fetchone()[0])
+        """Delete least recently used unpinned pages until their total is within `limit` (in
+        a transaction); returns how many were deleted."""
+        unpinned = f"FROM pages WHERE id NOT IN ({_PINNED_PAGES})"
+        total = int(self._conn.execute(f"SELECT total(size) {unpinned}").fetchone()[0])
         if total <= limit:
             return 0
         doomed: list[tuple[int]] = []
-        for page_id, size in self._conn.execute("SELECT id, size FROM pages ORDER BY used, id"):
+        for page_id, size in self._conn.execute(f"SELECT id, size {unpinned} ORDER BY used, id"):
             if total <= limit:
                 break
             doomed.append((page_id,))

@@ -23,6 +23,8 @@ from reader.core.storage.atomic import move_aside, write_text_atomic
 GLYPHS = ("sextant", "quadrant")
 ALIGNS = ("left", "justify")
 TRANSLATION_VIEWS = ("translation", "original", "interleaved", "side-by-side")
+MODES = ("full-screen", "line")
+DEFAULT_MODE = "full-screen"
 MIN_WIDTH = 40
 MAX_WIDTH = 1000
 MAX_MARGIN = 40
@@ -56,6 +58,7 @@ class Settings:
     show_cursor: bool = False  # show the terminal cursor at the current paragraph (magnifiers)
     cache_size_mb: int = DEFAULT_CACHE_MB  # page cache limit in MB; 0 disables the cache
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "j,down"
+    mode: str = DEFAULT_MODE  # what `reader` opens at a terminal: "full-screen" | "line"
     engine: str = "auto"  # read aloud with: "auto" | "speech-dispatcher" | "espeak-ng" | "piper"
     voice: str = ""  # a voice name (`reader voices`) or a piper .onnx file; "" = by language
     rate: int = 100  # speaking rate in per cent of the engine's normal speed, 50-300
@@ -176,6 +179,7 @@ _CHECKS: dict[str, Any] = {
     "show_cursor": _bool_field("show_cursor"),
     "cache_size_mb": _int_field("cache_size_mb", 0, 100_000),
     "keymap": _check_keymap,
+    "mode": _choice_field("mode", MODES),
     "engine": _choice_field("engine", SPEECH_ENGINES),
     "voice": _check_voice,
     "rate": _int_field("rate", MIN_RATE, MAX_RATE),
@@ -227,6 +231,17 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             "and default settings are used"
         ]
     return settings_from_dict(data)
+
+
+def saved_mode(path: Path | None = None) -> str:
+    """The `mode` setting alone, read before the mode starts: no warnings, and a bad file is
+    left for the full load to report and move aside."""
+    path = Path(path) if path is not None else paths.settings_path()
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("mode")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return DEFAULT_MODE
+    return value.lower() if isinstance(value, str) and value.lower() in MODES else DEFAULT_MODE
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -5,7 +5,9 @@ safely, and a commit survives a kill. A damaged file is moved aside with a warni
 backup. Storage problems never stop reading: a failed write is reported in `warnings`.
 
 A reading position is a block index plus a character offset inside that block, not a line
-number, so it survives a change of width, scale or spacing.
+number, so it survives a change of width, scale or spacing. Beside it the front-end may keep
+how far through the article that was, in percent, so lists of articles can show it without
+distilling each page again.
 """
 
 from __future__ import annotations
@@ -38,7 +40,11 @@ CREATE TABLE IF NOT EXISTS positions (
     char_offset INTEGER NOT NULL,
     updated REAL NOT NULL
 );
-CREATE INDEX IF NOT EXISTS positions_by_time ON positions (updated)
+CREATE INDEX IF NOT EXISTS positions_by_time ON positions (updated);
+CREATE TABLE IF NOT EXISTS read_percent (
+    url TEXT PRIMARY KEY,
+    percent INTEGER NOT NULL
+)
 """
 
 
@@ -119,16 +125,34 @@ class State:
             for url, title, visited in rows
         ]
 
+    def remove_history(self, url: str) -> bool:
+        """Forget the visit to `url` (its reading position stays); False if it failed."""
+        return self._write("removing from history", [("DELETE FROM history WHERE url = ?", (url,))])
+
     def clear_history(self) -> bool:
         return self._write("clearing history", [("DELETE FROM history", ())])
 
     # --- reading positions --------------------------------------------------------------------
 
-    def save_position(self, url: str, position: ReadingPosition) -> bool:
-        """Remember where the reader is in the article at `url`; False if it could not be saved."""
+    def save_position(
+        self, url: str, position: ReadingPosition, percent: int | None = None
+    ) -> bool:
+        """Remember where the reader is in the article at `url`, and `percent`, how far through
+        the article that is (`Reading.progress`); False if it could not be saved."""
+        # Without a percent, an older one would describe another position: it goes.
+        extra: list[tuple[str, tuple[object, ...]]] = [
+            ("DELETE FROM read_percent WHERE url = ?", (url,))
+            if percent is None
+            else (
+                "INSERT INTO read_percent (url, percent) VALUES (?, ?) "
+                "ON CONFLICT (url) DO UPDATE SET percent = excluded.percent",
+                (url, min(100, max(0, percent))),
+            )
+        ]
         return self._write(
             "saving the reading position",
             [
+                *extra,
                 (
                     "INSERT INTO positions (url, block, char_offset, updated) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (url) DO UPDATE SET block = excluded.block, "
@@ -140,8 +164,16 @@ class State:
                     "(SELECT url FROM positions ORDER BY updated DESC LIMIT ?)",
                     (self.positions_limit,),
                 ),
+                ("DELETE FROM read_percent WHERE url NOT IN (SELECT url FROM positions)", ()),
             ],
         )
+
+    def percent_read(self, url: str) -> int | None:
+        """How far through the article at `url` the saved position is, in percent, or None."""
+        rows = self._read("SELECT percent FROM read_percent WHERE url = ?", (url,))
+        if not rows or not isinstance(rows[0][0], int):
+            return None
+        return min(100, max(0, rows[0][0]))
 
     def position(self, url: str) -> ReadingPosition | None:
         """The saved position in the article at `url`, or None."""

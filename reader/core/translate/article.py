@@ -15,7 +15,6 @@ import copy
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
-from typing import Literal
 
 from reader.core.document import (
     Article,
@@ -36,7 +35,6 @@ from reader.core.document import (
 from reader.core.errors import UsageError
 from reader.core.safe_text import clean_line
 
-View = Literal["translation", "original", "interleaved"]
 VIEWS: tuple[str, ...] = ("translation", "original", "interleaved")
 TextMap = Callable[[str], str]
 TextsMap = Callable[[list[str]], list[str]]
@@ -249,12 +247,17 @@ def translate_for_output(
     target: str,
     source: str | None = None,
     view: str = "translation",
+    warn: Callable[[str], None] | None = None,
 ) -> Article:
-    """`article` translated offline into `target` and composed for `view` (CLI output)."""
+    """`article` translated offline into `target` and composed for `view` (CLI output);
+    `warn` hears about installed packages that cannot be read (they are skipped)."""
     if view not in VIEWS:
         raise UsageError(f"unknown translation view: {view}", f"use one of {', '.join(VIEWS)}")
     if view == "original":
         return article
+    from reader.core.translate.machinery import require_translation
+
+    require_translation()
     target_code = normalize_code(target)
     if not _LANG_CODE.match(target_code) and target_code != "zt":
         raise UsageError(f"not a language code: {target}", "use a code such as en, es or de")
@@ -265,7 +268,7 @@ def translate_for_output(
     from reader.core.translate.cache import TranslationCache
     from reader.core.translate.engine import find_route
 
-    route = find_route(source_code, target_code, TranslationCache())
+    route = find_route(source_code, target_code, TranslationCache(), warn)
     title, translated = translate_article(article, route.translate)
     note = f"Machine-translated offline from {source_code} to {target_code} ({route.description})."
     return compose(article, translated, view, title=title, target=target_code, note=note)

@@ -36,10 +36,8 @@ class TranslationCache:
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self.warnings: list[str] = []
-        self.hits = 0
-        self.misses = 0
 
-    def _connection(self) -> sqlite3.Connection | None:
+    def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
             from reader.core.storage.sqlite_store import connect
 
@@ -66,8 +64,6 @@ class TranslationCache:
                         found[keyed[key]] = text
             except sqlite3.Error:
                 return {}
-        self.hits += len(found)
-        self.misses += len(keyed) - len(found)
         return found
 
     def put_many(self, package_key: str, translations: dict[str, str]) -> None:

@@ -17,15 +17,18 @@ import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reader.core.errors import ContentError, UsageError
 from reader.core.safe_text import clean_line
 from reader.core.translate.cache import TranslationCache
-from reader.core.translate.packages import (
+from reader.core.translate.installed import (
     InstalledPackage,
+    Warn,
     installed_packages,
     installed_pairs_text,
 )
+from reader.core.translate.machinery import require_translation
 from reader.core.translate.sentences import split_sentences
 
 PIVOT = "en"
@@ -55,8 +58,10 @@ class PackageEngine:
 
     def __init__(self, package: InstalledPackage) -> None:
         self.package = package
-        self._translator = None
-        self._processor = None
+        # Set together by _load: a sentencepiece.SentencePieceProcessor and a
+        # ctranslate2.Translator (untyped, so Any; imported only when a translation runs).
+        self._processor: Any = None
+        self._translator: Any = None
         self._load_lock = threading.Lock()
         self.loads = 0
         self.sentences_translated = 0
@@ -198,9 +203,13 @@ class Route:
         return [done.get(t, t) for t in texts]
 
 
-def find_route(source: str, target: str, cache: TranslationCache | None = None) -> Route:
-    """The packages to go from `source` to `target`; UsageError naming what to install."""
-    packages = installed_packages()
+def find_route(
+    source: str, target: str, cache: TranslationCache | None = None, warn: Warn | None = None
+) -> Route:
+    """The packages to go from `source` to `target`; ContentError when the translate extra is
+    missing, UsageError naming the package to install. Unreadable packages go to `warn`."""
+    require_translation()
+    packages = installed_packages(warn)
     by_pair = {(p.from_code, p.to_code): p for p in packages}
     if (source, target) in by_pair:
         return Route([by_pair[(source, target)]], cache)

@@ -1,0 +1,1 @@
+"""Subcommands of the `reader` command line: `reader themes` and `reader languages`."""
