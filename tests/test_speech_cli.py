@@ -51,6 +51,7 @@ def test_speak_prints_each_block_as_it_is_spoken_then_saves_the_end(tmp_path: Pa
     ]
     with State() as state:
         assert state.position(page.as_uri()) == ReadingPosition(2, 0)
+        assert state.percent_read(page.as_uri()) == 100  # read to the end
 
 
 def test_ctrl_c_stops_speaking_and_the_next_speak_resumes_there() -> None:
@@ -72,6 +73,7 @@ def test_ctrl_c_stops_speaking_and_the_next_speak_resumes_there() -> None:
     assert stderr.decode() == "reader: stopped; the reading position is saved\n"
     with State() as state:
         assert state.position(BLOCKS.as_uri()) == ReadingPosition(2, 0)
+        assert 0 < (state.percent_read(BLOCKS.as_uri()) or 0) < 100
 
     again = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     try:

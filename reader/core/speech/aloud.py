@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader.core.document import Article
 from reader.core.errors import ContentError, UsageError
-from reader.core.pipeline import WELCOME_URL
+from reader.core.reading import Reading, position_key
 from reader.core.safe_text import clean_line
 from reader.core.speech.engines import AudioEngine
 from reader.core.speech.outputs import WavFileOutput
@@ -28,14 +28,9 @@ from reader.core.speech.session import (
     voice_settings,
 )
 from reader.core.storage.settings import Settings, load_settings
-from reader.core.storage.state import State
+from reader.core.storage.state import ReadingPosition, State
 
 _BAR = 30
-
-
-def position_key(article: Article, source: str | None) -> str:
-    """The key reading positions are saved under (the full-screen reader uses the same)."""
-    return article.url or source or WELCOME_URL
 
 
 def _settings(warn: Warn) -> Settings:
@@ -54,6 +49,12 @@ def speak(article: Article, source: str | None, warn: Warn) -> int:
         for warning in state.warnings:
             warn(warning)
         shown: list[int] = []
+        reading = Reading(article)
+
+        def save(position: ReadingPosition, *, finished: bool = False) -> None:
+            progress = reading.progress_after(position.block) if finished else None
+            percent = (progress or reading.progress(position)).percent
+            state.save_position(key, position, percent)
 
         def started(utterance: Utterance) -> None:
             if shown and shown[-1] == utterance.block:
@@ -63,7 +64,7 @@ def speak(article: Article, source: str | None, warn: Warn) -> int:
             sys.stdout.write("".join(clean_line(line) + "\n" for line in lines) + "\n")
             sys.stdout.flush()
             if utterance.block >= 0:
-                state.save_position(key, utterance.position)
+                save(utterance.position)
 
         player = reading_player(article, settings, warn, on_sentence=started, script=script)
         player.start(state.position(key))
@@ -71,10 +72,10 @@ def speak(article: Article, source: str | None, warn: Warn) -> int:
             while not player.wait(0.2):
                 pass
         except KeyboardInterrupt:
-            state.save_position(key, player.stop())
+            save(player.stop())
             print("reader: stopped; the reading position is saved", file=sys.stderr)
             raise
-        state.save_position(key, player.position)
+        save(player.position, finished=player.state == "finished")
     if player.error:
         raise ContentError(
             f"speech stopped: {player.error}", "check the sound device and 'reader voices'"
