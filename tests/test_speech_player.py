@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import queue
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -147,3 +148,24 @@ def test_a_failing_front_end_callback_stops_the_player_and_says_why() -> None:
     player.start()
     assert ended.get(timeout=WAIT) == "stopped"
     assert player.error == "ValueError: cannot show River notes"
+
+
+def test_stop_while_the_front_end_holds_a_sentence_keeps_its_place_and_ends() -> None:
+    """An app whose loop is the one calling stop() cannot run on_sentence meanwhile."""
+    script = build_script(article(ENGLISH))
+    engine = choose_engine(Settings(engine="espeak-ng"))
+    in_callback, release = threading.Event(), threading.Event()
+    ended: queue.Queue[State] = queue.Queue()
+
+    def busy(utterance: Utterance) -> None:
+        if utterance.text == ENGLISH[0]:
+            in_callback.set()
+            release.wait(WAIT)
+
+    player = Player(script, VoiceSettings(engine), NullOutput(), on_sentence=busy, on_end=ended.put)
+    player.start()
+    assert in_callback.wait(WAIT)
+    assert player.stop() == script.utterances[2].position  # the callback is still held
+    assert not player.wait(0)
+    release.set()
+    assert ended.get(timeout=WAIT) == "stopped"

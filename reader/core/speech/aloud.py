@@ -73,6 +73,7 @@ def speak(article: Article, source: str | None, warn: Warn) -> int:
                 pass
         except KeyboardInterrupt:
             save(player.stop())
+            player.wait(1)  # the sound stops and the player closes before reader exits
             print("reader: stopped; the reading position is saved", file=sys.stderr)
             raise
         save(player.position, finished=player.state == "finished")

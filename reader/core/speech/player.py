@@ -114,13 +114,15 @@ class Player:
             self.pause()
 
     def stop(self) -> ReadingPosition:
-        """Stop at once; the position stays at the sentence that was being spoken."""
+        """Stop; the position stays at the sentence that was being spoken.
+
+        Returns at once, without waiting for the speaking thread (which may be waiting for a
+        front-end's `on_sentence` to come back from its event loop); the sound stops within a
+        chunk of audio (about 50 ms), and `wait()` tells when the thread has ended."""
         with self._cond:
             if self._state in ("idle", "speaking", "paused"):
                 self._state = "stopped"
                 self._cond.notify_all()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout=5)
         return self.position
 
     def wait(self, timeout: float | None = None) -> bool:
