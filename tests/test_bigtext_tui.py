@@ -9,9 +9,10 @@ from reader.core.large_text.bigtext import rows_per_line
 from reader.core.storage.settings import Settings, load_settings
 from reader.tui import create_app
 from reader.tui.app import ReaderApp
+from reader.tui.layout import GAP_OFFSET
 from tests.support.tui_helpers import long_article, show
 
-GAP = 1 << 30  # the offset of paragraph-spacing rows
+GAP = GAP_OFFSET  # the offset of paragraph-spacing rows
 MOSAIC = {chr(c) for c in range(0x1FB00, 0x1FB3C)} | set("▘▝▀▖▌▞▛▗▚▐▜▄▙▟█")
 
 

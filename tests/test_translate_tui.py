@@ -17,8 +17,9 @@ from reader.core.translate import engine
 from reader.core.translate.archive import install_file
 from reader.core.translate.article import translate_for_output
 from reader.core.translate.sentences import split_sentences
-from reader.tui.translation import TranslationBar, TranslationFinished, TranslationProgress
+from reader.tui.messages import TranslationFinished, TranslationProgress
 from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.translation_bar import TranslationBar
 from tests.support.argos_tiny import (
     TRAINING_TEXT,
     cached_package,
@@ -209,3 +210,25 @@ async def test_settings_pane_offers_installed_languages(packages) -> None:
         await pilot.pause()
         assert app.settings.language is None
         assert reader(app).article_view.article.blocks == app.first_article.blocks
+
+
+async def test_side_by_side_column_follows_the_article_column(packages) -> None:
+    source = article(30)
+    seen: list[object] = []
+    settings = Settings(theme="textual-dark", language="xx", translation_view="side-by-side")
+    app = make_app(article=source, settings=settings)
+    async with app.run_test(size=(120, 30), message_hook=seen.append) as pilot:
+        screen = reader(app)
+        await wait_for(pilot, lambda: any(isinstance(m, TranslationFinished) for m in seen))
+        await pilot.pause()
+        view = screen.article_view
+        column = screen.query_one("#translation-column", ArticleView)
+        assert screen.has_class("-side-by-side") and view.article is source
+        for _ in range(5):
+            await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        assert view.current_block == 5
+        assert column.current_block == view.current_block
+        app.change_setting("paragraph_spacing", 0)
+        await pilot.pause()
+        assert column.layout_options.paragraph_spacing == 0  # it follows the settings too

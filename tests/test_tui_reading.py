@@ -109,11 +109,11 @@ async def test_find_highlights_matches_and_n_and_shift_n_step_through_them() -> 
         assert view.match_index == 0
         await pilot.press("N")
         assert view.match_index == 2  # wraps around
-        strip = view.render_line(view._matches[2].line - view.top_line)
+        strip = view.render_line(view.line_of_match(2) - view.top_line)
         styles = [seg.style for seg in strip if "Section" in seg.text]
         assert styles and styles[0].bgcolor is not None  # the match stands out
         await pilot.press("escape")
-        assert view.match_count == 0 and not view.query
+        assert view.match_count == 0 and not view.find_text
 
 
 async def test_find_without_matches_says_so() -> None:
@@ -210,3 +210,35 @@ async def test_reading_position_survives_a_width_change() -> None:
         new_block, new_offset = view.position
         assert new_block == block and new_offset <= offset
         assert offset - new_offset < 40
+
+
+async def test_find_counts_a_phrase_that_wraps_onto_the_next_line() -> None:
+    app = make_app(article=long_article())
+    async with app.run_test(size=(60, 24)) as pilot:
+        screen = await show(pilot, app, app.first_article)
+        view = screen.article_view
+        first = view.line_of_position(3, 0)
+        line, following = view.line(first), view.line(first + 1)
+        assert line is not None and following is not None and following.block == line.block
+        phrase = f"{line.text.split()[-1]} {following.text.split()[0]}"
+        assert phrase not in line.text and phrase not in following.text
+        assert view.find(phrase) >= 1
+        reading = view.reading
+        assert reading is not None
+        assert 3 in {match.block for match in reading.matches}  # found in the paragraph's text
+        await pilot.press("escape")
+        assert view.match_count == 0
+
+
+async def test_the_current_match_stays_current_when_the_width_changes() -> None:
+    app = make_app(article=long_article(sections=3))
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await show(pilot, app, app.first_article)
+        view = screen.article_view
+        await pilot.press("slash", *"section", "enter", "n")
+        assert view.match_index == 1
+        app.change_setting("width", 40)
+        await pilot.pause()
+        assert view.match_count == 3 and view.match_index == 1
+        strip = view.render_line(view.line_of_match(1) - view.top_line)
+        assert any("Section" in segment.text for segment in strip)

@@ -192,6 +192,10 @@ class Reading:
     def block_count(self) -> int:
         return len(self.texts)
 
+    def chars_before(self, block: int) -> int:
+        """Characters of text in the blocks before `block` (all of them past the end)."""
+        return self._chars_before[max(0, min(block, len(self.texts)))]
+
     @property
     def position(self) -> ReadingPosition:
         return self._position

@@ -9,19 +9,20 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from functools import partial
+from typing import Any
 
 from textual.app import App, SystemCommand
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Select
 
 from reader.core.document import Article
 from reader.core.large_text.bigtext import MAX_SCALE
 from reader.core.pipeline import WELCOME_URL, Options
+from reader.core.reading import position_key as article_key
 from reader.core.storage.settings import Settings, save_settings, validated
 from reader.core.storage.state import ReadingPosition, State
 from reader.core.themes import default_theme_name
-from reader.tui.keys import READER_BINDINGS, keys_for
-from reader.tui.layout import LayoutOptions
+from reader.tui.keys import READER_BINDINGS, VIEW_ACTIONS, keys_for
 from reader.tui.messages import SettingsChanged
 from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.themes import register_reader_themes
@@ -31,18 +32,15 @@ from reader.tui.themes import register_reader_themes
 THEME_FALLBACKS = {"terminal": "textual-ansi", "dark": "textual-dark", "light": "textual-light"}
 
 
-def article_key(article: Article | None, source: str | None) -> str:
-    """The key reading positions and history are stored under."""
-    if article is not None and article.url:
-        return article.url
-    return source or WELCOME_URL
-
-
 class ReaderApp(App[int]):
     """The full-screen reader."""
 
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
+
+    settings: var[Settings] = var(Settings, init=False)
+    """The reading settings: one value, replaced (never mutated) on every change, so screens
+    and widgets `watch` it instead of being told about each setting by name."""
 
     def __init__(
         self,
@@ -59,7 +57,7 @@ class ReaderApp(App[int]):
         self.source = source
         self.first_article = article
         self.options = options
-        self.settings = settings
+        self.set_reactive(ReaderApp.settings, settings)
         self.state = state
         self.save = save
         self.keymap: dict[str, str] = dict(settings.keymap)
@@ -96,18 +94,6 @@ class ReaderApp(App[int]):
 
     # -- settings ---------------------------------------------------------------------------
 
-    def layout_options(self) -> LayoutOptions:
-        s = self.settings
-        return LayoutOptions(
-            width=s.width,
-            paragraph_spacing=s.paragraph_spacing,
-            line_spacing=s.line_spacing,
-            margin=s.margin,
-            scale=s.scale,
-            glyphs=s.glyphs,
-            align=s.align,
-        )
-
     def apply_theme(self, name: str) -> bool:
         """Switch to theme `name` (a reader or Textual theme name); False if unknown."""
         name = name if name in self.available_themes else THEME_FALLBACKS.get(name, "")
@@ -115,14 +101,14 @@ class ReaderApp(App[int]):
             return False
         self.theme = name
         # The terminal theme uses the terminal's own palette (no truecolor conversion).
-        self.ansi_color = self.get_theme(name).ansi  # type: ignore[union-attr]
+        theme = self.get_theme(name)
+        self.ansi_color = theme is not None and theme.ansi
         return True
 
     def action_cycle_theme(self, step: int = 1) -> None:
         """Switch to the next (or, with step -1, previous) reader theme and save it."""
         name = self.reader_themes.next_name(self.settings.theme, step)
         self.change_setting("theme", name)
-        self.sync_setting_control("theme", name)
         self._say(f"Theme: {name}")
 
     def action_change_scale(self, step: int) -> None:
@@ -130,18 +116,10 @@ class ReaderApp(App[int]):
         scale = 1 if step == 0 else min(MAX_SCALE, max(1, self.settings.scale + step))
         if scale != self.settings.scale:
             self.change_setting("scale", scale)
-            self.sync_setting_control("scale", scale)
         self._say(
             f"Text scale {scale}"
             + (" (the terminal's own font)" if scale == 1 else f" ({self.settings.glyphs})")
         )
-
-    def sync_setting_control(self, name: str, value: object) -> None:
-        """Show a value changed by a key in the settings pane's control, if it is open."""
-        for select in self.query(f"#setting-{name}"):
-            if isinstance(select, Select) and select.value != value:
-                with select.prevent(Select.Changed):
-                    select.value = value
 
     def _say(self, text: str) -> None:
         screen = self.get_screen_reader()
@@ -149,38 +127,21 @@ class ReaderApp(App[int]):
             screen.say(text)
 
     def change_setting(self, name: str, value: object) -> None:
-        """Set one reading setting, apply it at once and save the settings file."""
-        candidate = dataclasses.replace(self.settings, **{name: value})
-        checked, warnings = validated(candidate)
+        """Set one reading setting (checked as if loaded from the file) and save the file;
+        the screens and widgets that depend on it follow `settings`."""
+        changes: dict[str, Any] = {name: value}
+        checked, warnings = validated(dataclasses.replace(self.settings, **changes))
         for warning in warnings:
             self.notify(warning, severity="warning")
         self.settings = checked
-        if name == "theme":
-            self.apply_theme(str(value))
-        elif name in (
-            "width",
-            "paragraph_spacing",
-            "line_spacing",
-            "margin",
-            "scale",
-            "glyphs",
-            "align",
-        ):
-            screen = self.get_screen_reader()
-            if screen is not None:
-                screen.apply_layout(self.layout_options())
-        elif name == "focus_mode":
-            screen = self.get_screen_reader()
-            if screen is not None:
-                screen.article_view.focus_mode = bool(value)
-        elif name == "keymap":
-            self.keymap = dict(checked.keymap)
-            self.set_keymap(self.keymap)
-        elif name in ("language", "translation_view"):
-            screen = self.get_screen_reader()
-            if screen is not None:
-                screen.translation_bar.settings_changed()
         self.save_settings()
+
+    def watch_settings(self, old: Settings, new: Settings) -> None:
+        if new.theme != old.theme:
+            self.apply_theme(new.theme)
+        if new.keymap != old.keymap:
+            self.keymap = dict(new.keymap)
+            self.set_keymap(self.keymap)
 
     def save_settings(self) -> None:
         if not self.save:
@@ -238,8 +199,10 @@ class ReaderApp(App[int]):
             return
         for binding in READER_BINDINGS:
             keys = ", ".join(keys_for(binding, self.keymap))
+            # Scrolling and moving are the article view's own actions.
+            target = reader.article_view if binding.action in VIEW_ACTIONS else reader
             yield SystemCommand(
                 binding.description,
                 f"Keys: {keys}",
-                partial(reader.run_action, binding.action),
+                partial(target.run_action, binding.action),
             )

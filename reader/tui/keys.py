@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-READER_BINDINGS: list[Binding] = [
+VIEW_BINDINGS: list[Binding] = [
     # Scrolling
     Binding("down,j", "scroll_lines(1)", "Line down", show=False, id="scroll-down"),
     Binding("up,k", "scroll_lines(-1)", "Line up", show=False, id="scroll-up"),
@@ -42,6 +42,10 @@ READER_BINDINGS: list[Binding] = [
         show=False,
         id="previous-heading",
     ),
+]
+"""Keys bound to the article view's own actions (they act when the article has focus)."""
+
+SCREEN_BINDINGS: list[Binding] = [
     # Links and pages
     Binding("f", "follow_prompt", "Follow link", id="follow-link"),
     Binding("ctrl+o,colon", "open_prompt", "Open", id="open"),
@@ -71,6 +75,11 @@ READER_BINDINGS: list[Binding] = [
     Binding("escape", "cancel", "Cancel / close", show=False, id="cancel"),
     Binding("q", "quit", "Quit", id="quit"),
 ]
+"""Keys bound to the reader screen's actions (or, prefixed `app.`, the app's)."""
+
+READER_BINDINGS: list[Binding] = VIEW_BINDINGS + SCREEN_BINDINGS
+"""Every reader key: the Help pane, the command palette and the README list these."""
+VIEW_ACTIONS = frozenset(binding.action for binding in VIEW_BINDINGS)
 
 BINDING_GROUPS: list[tuple[str, list[str]]] = [
     (
@@ -115,3 +124,8 @@ def keys_for(binding: Binding, keymap: dict[str, str]) -> list[str]:
     """The keys that trigger `binding` once the user's keymap is applied."""
     keys = keymap.get(binding.id or "", binding.key)
     return [key.strip() for key in keys.split(",") if key.strip()]
+
+
+def keys_text(binding_id: str, keymap: dict[str, str]) -> str:
+    """The first two keys of a binding, for messages: "n or ctrl+g"."""
+    return " or ".join(keys_for(binding_by_id()[binding_id], keymap)[:2])

@@ -28,8 +28,15 @@ from reader.core.document import (
     Table,
     runs_text,
 )
+from reader.core.reading import block_text
+from reader.core.storage.settings import LayoutOptions
+
+__all__ = ["GAP_OFFSET", "BlockLayout", "LayoutOptions", "Line", "Span", "block_text"]
 
 Span = tuple[str, str]  # (text, space-separated style keys)
+
+GAP_OFFSET = 1 << 30
+"""The offset of a paragraph-spacing line: past the end of any block's text."""
 
 _TOKEN = re.compile(r"\S+|\s+")
 _RUN_KEYS = {"text": "", "emphasis": "emphasis", "strong": "strong", "code": "code", "link": "link"}
@@ -50,19 +57,6 @@ class Line:
     @property
     def text(self) -> str:
         return "".join(text for text, _ in self.spans)
-
-
-@dataclass(frozen=True, slots=True)
-class LayoutOptions:
-    """The reading-layout settings the line layout depends on."""
-
-    width: int = 0  # columns; 0 = the whole pane
-    paragraph_spacing: int = 1
-    line_spacing: int = 0
-    margin: int = 2  # columns kept free on each side
-    scale: int = 1  # text scale: 1 = the terminal's font, 2-4 = large glyphs (big_layout)
-    glyphs: str = "sextant"  # block mosaics for large text: "sextant" | "quadrant"
-    align: str = "left"  # "left" | "justify"
 
 
 def join_keys(*keys: str) -> str:
@@ -218,7 +212,7 @@ class BlockLayout:
 
     def gap_lines(self, index: int) -> list[Line]:
         """Blank lines after block `index` (paragraph spacing)."""
-        return [Line(index, 1 << 30) for _ in range(self.options.paragraph_spacing)]
+        return [Line(index, GAP_OFFSET) for _ in range(self.options.paragraph_spacing)]
 
     def _lines(self, block: Block, index: int, width: int, prefix: tuple[Span, ...]) -> list[Line]:
         match block:
@@ -299,7 +293,7 @@ class BlockLayout:
                 lines.append(
                     Line(index, offset + line.offset, _styled(line.spans, "quote", bar_chars))
                 )
-            offset += len(" ".join(_block_text(child))) + 1
+            offset += len(block_text(child)) + 1
         if cite:
             lines += wrap_spans(
                 [("— " + cite, "quote-cite")],
@@ -395,14 +389,3 @@ def _styled(spans: tuple[Span, ...], key: str, skip: int) -> tuple[Span, ...]:
         out.append((text, keys if seen < skip else join_keys(keys, key)))
         seen += len(text)
     return tuple(out)
-
-
-def _block_text(block: Block) -> list[str]:
-    from reader.core.document import iter_texts
-
-    return list(iter_texts([block]))
-
-
-def block_text(block: Block) -> str:
-    """The searchable, countable text of one block."""
-    return " ".join(_block_text(block))

@@ -42,6 +42,18 @@ class Navigation:
     def can_go_forward(self) -> bool:
         return self.index + 1 < len(self.visits)
 
+    def drop_unloaded(self) -> None:
+        """Forget the current visit if its article never arrived (a cancelled load), so Back
+        and Forward skip it; the first visit is kept."""
+        current = self.current
+        if current is not None and current.article is None and self.can_go_back:
+            self.visits.pop(self.index)
+            self.index -= 1
+
+    def step(self, step: int) -> Visit | None:
+        """The visit `step` back (-1) or forward (1), made current; None if there is none."""
+        return self.back() if step < 0 else self.forward()
+
     def back(self) -> Visit | None:
         if not self.can_go_back:
             return None

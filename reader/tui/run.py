@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from reader.core.document import Article
 from reader.core.pipeline import Options
-from reader.core.storage.settings import Settings, load_settings
+from reader.core.storage.settings import TRANSLATION_VIEWS, Settings, load_settings
 from reader.core.storage.state import State
 from reader.tui.app import ReaderApp
 
@@ -57,8 +57,9 @@ def run_tui(
     settings, warnings = load_settings()
     if language:
         settings = replace(settings, language=language)
-    if translation_view:
-        settings = replace(settings, translation_view=translation_view)
+    for view in TRANSLATION_VIEWS:  # argparse has checked the name
+        if view == translation_view:
+            settings = replace(settings, translation_view=view)
     if scale:
         settings = replace(settings, scale=scale)
     state = State()

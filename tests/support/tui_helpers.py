@@ -106,9 +106,12 @@ def make_app(
     *,
     state: State | None = None,
     settings: Settings | None = None,
-    **kw: object,
+    article: Article | None = None,
 ) -> ReaderApp:
-    return create_app(source, None, settings or Settings(), state=state, save=False, **kw)  # type: ignore[arg-type]
+    """An app that keeps setting changes in memory, showing `article` or loading `source`."""
+    return create_app(
+        source, None, settings or Settings(), state=state, save=False, article=article
+    )
 
 
 def reader(app: ReaderApp) -> ReaderScreen:

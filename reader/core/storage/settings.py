@@ -10,59 +10,88 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from reader.core.storage import paths
 from reader.core.storage.atomic import move_aside, write_text_atomic
+from reader.core.themes import default_theme_name
 
-GLYPHS = ("sextant", "quadrant")
-ALIGNS = ("left", "justify")
-TRANSLATION_VIEWS = ("translation", "original", "interleaved", "side-by-side")
-MODES = ("full-screen", "line")
-DEFAULT_MODE = "full-screen"
+Glyphs = Literal["sextant", "quadrant"]
+"""Block glyphs for large text: sextants are sharper, quadrants work in any font."""
+Align = Literal["left", "justify"]
+TranslationView = Literal["translation", "original", "interleaved", "side-by-side"]
+"""How a translated article is shown; side by side exists only in the full-screen reader."""
+GLYPHS: tuple[Glyphs, ...] = get_args(Glyphs)
+ALIGNS: tuple[Align, ...] = get_args(Align)
+TRANSLATION_VIEWS: tuple[TranslationView, ...] = get_args(TranslationView)
+Mode = Literal["full-screen", "line"]
+"""What `reader` opens at a terminal."""
+MODES: tuple[Mode, ...] = get_args(Mode)
+DEFAULT_MODE: Mode = "full-screen"
 MIN_WIDTH = 40
 MAX_WIDTH = 1000
 MAX_MARGIN = 40
 DEFAULT_CACHE_MB = 200
-SPEECH_ENGINES = ("auto", "speech-dispatcher", "espeak-ng", "piper")
+SpeechEngine = Literal["auto", "speech-dispatcher", "espeak-ng", "piper"]
+"""The engine to read aloud with; "auto" takes the first found, in this order."""
+SPEECH_ENGINES: tuple[SpeechEngine, ...] = get_args(SpeechEngine)
 MIN_RATE, MAX_RATE = 50, 300  # speaking rate, per cent of the engine's normal speed
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
-def default_theme() -> str:
-    """ "terminal" (the terminal's own colours) when NO_COLOR is set, else "dark"."""
-    return "terminal" if os.environ.get("NO_COLOR") else "dark"
+@dataclass(frozen=True, slots=True)
+class LayoutOptions:
+    """The reading-layout settings the line layout depends on (a part of `Settings`)."""
+
+    width: int = 80  # measure in columns (a readable line); 0 = the full pane, else at least 40
+    paragraph_spacing: int = 1  # blank lines between paragraphs, 0-3
+    line_spacing: int = 0  # blank lines between wrapped lines, 0-2
+    margin: int = 2  # columns of margin each side of the text
+    scale: int = 1  # text scale 1-4 (1 = the terminal's own cell font)
+    glyphs: Glyphs = "sextant"
+    align: Align = "left"
+
+
+_LAYOUT = LayoutOptions()
+LAYOUT_FIELDS = tuple(item.name for item in dataclasses.fields(LayoutOptions))
 
 
 @dataclass(slots=True)
 class Settings:
-    """Everything the user can set; every field has a safe default."""
+    """Everything the user can set; every field has a safe default.
 
-    theme: str = field(default_factory=default_theme)
-    scale: int = 1  # text scale 1-4 (1 = the terminal's own cell font)
-    glyphs: str = "sextant"  # block glyphs for scaled text: "sextant" | "quadrant"
-    width: int = 80  # measure in columns (a readable line); 0 = the full pane, else at least 40
-    line_spacing: int = 0  # blank lines between wrapped lines, 0-2
-    paragraph_spacing: int = 1  # blank lines between paragraphs, 0-3
-    margin: int = 2  # columns of margin each side of the text
-    align: str = "left"  # "left" | "justify"
+    The layout fields are kept flat (as in the TOML file); `layout` gives them as one value.
+    """
+
+    theme: str = field(default_factory=default_theme_name)
+    scale: int = _LAYOUT.scale
+    glyphs: Glyphs = _LAYOUT.glyphs
+    width: int = _LAYOUT.width
+    line_spacing: int = _LAYOUT.line_spacing
+    paragraph_spacing: int = _LAYOUT.paragraph_spacing
+    margin: int = _LAYOUT.margin
+    align: Align = _LAYOUT.align
     language: str | None = None  # translation target, e.g. "de"; None = no translation
-    translation_view: str = "translation"
+    translation_view: TranslationView = "translation"
     focus_mode: bool = False
     show_cursor: bool = False  # show the terminal cursor at the current paragraph (magnifiers)
     cache_size_mb: int = DEFAULT_CACHE_MB  # page cache limit in MB; 0 disables the cache
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "j,down"
-    mode: str = DEFAULT_MODE  # what `reader` opens at a terminal: "full-screen" | "line"
-    engine: str = "auto"  # read aloud with: "auto" | "speech-dispatcher" | "espeak-ng" | "piper"
+    mode: Mode = DEFAULT_MODE  # what `reader` opens at a terminal
+    engine: SpeechEngine = "auto"  # the engine to read aloud with; "auto": the first found
     voice: str = ""  # a voice name (`reader voices`) or a piper .onnx file; "" = by language
     rate: int = 100  # speaking rate in per cent of the engine's normal speed, 50-300
     speak_code: bool = False  # read code blocks aloud instead of announcing and skipping them
+
+    @property
+    def layout(self) -> LayoutOptions:
+        """The layout part of the settings."""
+        return LayoutOptions(**{name: getattr(self, name) for name in LAYOUT_FIELDS})
 
 
 # --- validation -------------------------------------------------------------------------------
@@ -122,13 +151,6 @@ def _check_language(value: Any, default: Any, warnings: list[str]) -> Any:
     return None
 
 
-def _check_bool(value: Any, default: Any, warnings: list[str]) -> Any:
-    if isinstance(value, bool):
-        return value
-    warnings.append(f"focus_mode should be true or false; using {str(default).lower()}")
-    return default
-
-
 def _bool_field(name: str) -> Any:
     def check(value: Any, default: Any, warnings: list[str]) -> Any:
         if isinstance(value, bool):
@@ -175,7 +197,7 @@ _CHECKS: dict[str, Any] = {
     "align": _choice_field("align", ALIGNS),
     "language": _check_language,
     "translation_view": _choice_field("translation_view", TRANSLATION_VIEWS),
-    "focus_mode": _check_bool,
+    "focus_mode": _bool_field("focus_mode"),
     "show_cursor": _bool_field("show_cursor"),
     "cache_size_mb": _int_field("cache_size_mb", 0, 100_000),
     "keymap": _check_keymap,

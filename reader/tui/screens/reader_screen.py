@@ -1,8 +1,9 @@
 """The reader screen: the article column, the panes beside it, the prompt and the footer.
 
 Pane visibility is a CSS class on the screen (`-show-contents`, ...), styled in reader.tcss;
-at narrow widths an open pane takes the whole width. Loading runs in a thread worker; its
-result comes back as a message and is dropped if a newer request (or Esc) superseded it.
+at narrow widths an open pane takes the whole width. Loading runs in the `Loader`'s thread
+worker; its result comes back as a message and is dropped if a newer request (or Esc)
+superseded it.
 """
 
 from __future__ import annotations
@@ -12,22 +13,23 @@ import webbrowser
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, LoadingIndicator, Static
-from textual.worker import get_current_worker
 
 from reader.core.document import Article
-from reader.core.errors import ReaderError
 from reader.core.pipeline import WELCOME_URL
+from reader.core.reading import LinkRef, followable
 from reader.core.safe_text import clean_line
-from reader.tui.keys import READER_BINDINGS, binding_by_id, keys_for
-from reader.tui.layout import LayoutOptions
+from reader.core.storage.settings import Settings
+from reader.tui.app_access import ReaderNode
+from reader.tui.keys import SCREEN_BINDINGS, keys_text
 from reader.tui.messages import (
     ArticleLoaded,
     HeadingChosen,
@@ -36,38 +38,31 @@ from reader.tui.messages import (
     LoadCancelled,
     LoadFailed,
     LoadStarted,
+    OpenInBrowser,
     PositionChanged,
-    SettingsChanged,
+    Say,
+    TranslationShown,
 )
 from reader.tui.navigation import Navigation, Visit
-from reader.tui.translation import TranslationBar
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.contents import ContentsPane
 from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.help_pane import HelpPane
 from reader.tui.widgets.links import LinksPane
+from reader.tui.widgets.loader import Loader
 from reader.tui.widgets.prompt import Prompt
 from reader.tui.widgets.settings_pane import SettingsPane
 from reader.tui.widgets.status import ErrorPanel, error_text
+from reader.tui.widgets.translation_bar import TranslationBar
 
 PANES = ("contents", "links", "settings", "help")
-FOLLOWED_SCHEMES = ("http", "https", "file")
 
 
-def followable(url: str, from_url: str | None = None) -> bool:
-    """Web pages are followed from anywhere; local files only from a local document (a web
-    page must not open the reader's files); javascript:, data:, mailto: and others never."""
-    scheme = urlsplit(url).scheme.lower()
-    if scheme == "file":
-        return from_url is not None and urlsplit(from_url).scheme.lower() == "file"
-    return scheme in FOLLOWED_SCHEMES
+class ReaderScreen(Screen[None], ReaderNode):
+    """Everything the reader sees; its actions are the ones bound in `keys.SCREEN_BINDINGS`."""
 
-
-class ReaderScreen(Screen):
-    """Everything the reader sees; actions here are the ones bound in `reader.tui.keys`."""
-
-    BINDINGS = READER_BINDINGS
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (70, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [*SCREEN_BINDINGS]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]  # noqa: RUF012 (Textual's own type)
 
     save_delay = 2.0
     """Seconds after the last move before the reading position is saved."""
@@ -83,7 +78,6 @@ class ReaderScreen(Screen):
         self.navigation = Navigation()
         self.request = 0
         self.typed_number = ""
-        self.last_error: ReaderError | None = None
         self._save_timer: Timer | None = None
 
     # -- composition ----------------------------------------------------------------------
@@ -93,31 +87,36 @@ class ReaderScreen(Screen):
         with Horizontal(id="body"):
             yield ContentsPane(id="contents", markup=False)
             with Vertical(id="main"):
-                yield ArticleView(self.app.layout_options(), id="article")  # type: ignore[attr-defined]
+                yield ArticleView(self.reader_app.settings.layout, id="article")
                 yield ErrorPanel(id="error")
                 yield LoadingIndicator(id="loading")
-            yield ArticleView(self.app.layout_options(), id="translation-column")  # type: ignore[attr-defined]
+            column = ArticleView(self.reader_app.settings.layout, id="translation-column")
+            column.can_focus = False
+            yield column
             yield LinksPane(id="links")
             yield SettingsPane(id="settings")
             yield HelpPane(id="help")
         yield Prompt(id="prompt")
-        yield TranslationBar(id="translation-bar", markup=False)
+        yield TranslationBar(id="translation-bar")
         # The message line quotes URLs and link text: never read them as Textual markup.
         yield Static("", id="message", markup=False)
         yield Footer()
+        yield Loader()
 
     def on_mount(self) -> None:
         self.prompt.display = False
-        self.article_view.focus_mode = self.app.settings.focus_mode  # type: ignore[attr-defined]
+        settings = self.reader_app.settings
+        self.article_view.focus_mode = settings.focus_mode
         self.article_view.focus()
-        history = self.app.history_urls()  # type: ignore[attr-defined]
+        history = self.reader_app.history_urls()
         self.prompt.histories["open"] = list(reversed(history))
         if self.first_article is not None:
             self.show_article(self.first_article, self.first_source)
         else:
             self.open_source(self.first_source)
-        if self.app.settings.show_cursor:  # type: ignore[attr-defined]
+        if settings.show_cursor:
             self.call_after_refresh(self.show_terminal_cursor, True)
+        self.watch(self.app, "settings", self._settings_changed, init=False)
 
     def show_terminal_cursor(self, visible: bool) -> None:
         """Show or hide the terminal cursor. Textual hides it; it always sits at the start of
@@ -126,10 +125,10 @@ class ReaderScreen(Screen):
         if driver is not None and not self.app.is_headless:
             driver.write("\x1b[?25h" if visible else "\x1b[?25l")
 
-    @on(SettingsChanged)
-    def _setting_changed(self, event: SettingsChanged) -> None:
-        if event.name == "show_cursor":
-            self.call_after_refresh(self.show_terminal_cursor, bool(event.value))
+    def _settings_changed(self, old: Settings, new: Settings) -> None:
+        self.article_view.focus_mode = new.focus_mode
+        if new.show_cursor != old.show_cursor:
+            self.call_after_refresh(self.show_terminal_cursor, new.show_cursor)
 
     @property
     def article_view(self) -> ArticleView:
@@ -143,14 +142,20 @@ class ReaderScreen(Screen):
     def article(self) -> Article | None:
         return self.article_view.article
 
+    @property
+    def translation_bar(self) -> TranslationBar:
+        return self.query_one("#translation-bar", TranslationBar)
+
+    @on(Say)
+    def _said(self, event: Say) -> None:
+        self.say(event.text)
+
     def say(self, text: str) -> None:
         """Show a one-line message above the footer (sanitised: it may quote a page)."""
         self.query_one("#message", Static).update(clean_line(text))
 
     def keys_of(self, binding_id: str) -> str:
-        binding = binding_by_id()[binding_id]
-        keymap = getattr(self.app, "keymap", {})
-        return " or ".join(keys_for(binding, keymap)[:2])
+        return keys_text(binding_id, self.reader_app.keymap)
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -167,30 +172,7 @@ class ReaderScreen(Screen):
         self.query_one(ArticleHeader).show_text(f"Loading {shown}…")
         self.say(f"Loading {shown}… (Esc cancels)")
         self.post_message(LoadStarted(source, self.request))
-        self._fetch(source, self.request, self.app.options)  # type: ignore[attr-defined]
-
-    @work(exclusive=True, thread=True, group="load")
-    def _fetch(self, source: str | None, request: int, options: object) -> None:
-        """Fetch and distil in a thread; the result comes back as a message."""
-        from reader.core.pipeline import load_article
-
-        worker = get_current_worker()
-        try:
-            article = load_article(source, options)  # type: ignore[arg-type]
-        except ReaderError as error:
-            if not worker.is_cancelled:
-                self.post_message(LoadFailed(source, error, request))
-            return
-        except Exception as error:  # a bug must not take the reader down
-            failure = ReaderError(
-                f"internal error: {type(error).__name__}: {error}",
-                "run 'reader --debug' with the same source and report the traceback",
-            )
-            if not worker.is_cancelled:
-                self.post_message(LoadFailed(source, failure, request))
-            return
-        if not worker.is_cancelled:
-            self.post_message(ArticleLoaded(source, article, request))
+        self.query_one(Loader).load(source, self.request, self.reader_app.options)
 
     def watch_fetching(self, fetching: bool) -> None:
         self.query_one("#main").set_class(fetching, "-loading")
@@ -205,12 +187,12 @@ class ReaderScreen(Screen):
         visit = self.navigation.current
         if visit is None:
             return
-        saved = self.app.saved_position(event.article, event.source)  # type: ignore[attr-defined]
+        saved = self.reader_app.saved_position(event.article, event.source)
         if visit.article is not None:  # a reload: stay where the reader was
             saved = self.article_view.position if self.article is visit.article else visit.position
         visit.article = event.article
         self.show_visit(visit, saved)
-        self.app.record_visit(event.article, event.source)  # type: ignore[attr-defined]
+        self.reader_app.record_visit(event.article, event.source)
         notices = "; ".join(event.article.notices)
         if notices:
             self.notify(clean_line(notices), title="Note", markup=False)
@@ -220,7 +202,6 @@ class ReaderScreen(Screen):
         if event.request != self.request:
             return
         self.fetching = False
-        self.last_error = event.error
         self.query_one("#main").add_class("-error")
         self.query_one(ArticleHeader).show_text("Could not open the page")
         text = error_text(event.source, event.error, self.keys_of("reload"), self.keys_of("back"))
@@ -243,12 +224,11 @@ class ReaderScreen(Screen):
         if article is None:
             return
         self.query_one("#main").remove_class("-error")
-        self.last_error = None
         self.typed_number = ""
         view = self.article_view
         view.set_article(article, position)
         self.query_one(ArticleHeader).show_article(article)
-        self.query_one(ContentsPane).set_article(article)
+        self.query_one(ContentsPane).set_headings(view.reading.headings if view.reading else [])
         self.query_one(LinksPane).set_article(article)
         address = article.url or visit.source or ""
         self.say("" if address == WELCOME_URL else clean_line(address))
@@ -262,13 +242,11 @@ class ReaderScreen(Screen):
         """Esc: stop a fetch, else close the pane, else clear find or a typed link number."""
         if self.fetching:
             self.request += 1
-            self.workers.cancel_group(self, "load")
+            self.query_one(Loader).cancel()
             self.fetching = False
             visit = self.navigation.current
             source = visit.source if visit else None
-            if visit is not None and visit.article is None and self.navigation.can_go_back:
-                self.navigation.visits.pop(self.navigation.index)
-                self.navigation.index -= 1
+            self.navigation.drop_unloaded()
             current = self.navigation.current
             if current is not None and current.article is not None:
                 self.query_one(ArticleHeader).show_article(current.article)
@@ -279,7 +257,7 @@ class ReaderScreen(Screen):
         elif self.typed_number:
             self.typed_number = ""
             self.say("")
-        elif self.article_view.query:
+        elif self.article_view.find_text:
             self.article_view.clear_find()
             self.say("Find cleared.")
 
@@ -301,7 +279,7 @@ class ReaderScreen(Screen):
         if self.fetching:
             self.action_cancel()
         self.remember_position()
-        visit = self.navigation.back() if step < 0 else self.navigation.forward()
+        visit = self.navigation.step(step)
         if visit is None:
             self.say("No earlier page." if step < 0 else "No later page.")
             return
@@ -318,26 +296,35 @@ class ReaderScreen(Screen):
         visit = self.navigation.current
         if visit is not None and visit.article is not None and visit.article is self.article:
             visit.position = self.article_view.position
-            self.app.save_position(visit.article, visit.source, visit.position)  # type: ignore[attr-defined]
+            self.reader_app.save_position(visit.article, visit.source, visit.position)
 
     def action_toggle_full(self) -> None:
-        app = self.app
-        app.options = dataclasses.replace(app.options, full=not app.options.full)  # type: ignore[attr-defined]
-        state = "on: the whole page" if app.options.full else "off: the article only"  # type: ignore[attr-defined]
+        app = self.reader_app
+        app.options = dataclasses.replace(app.options, full=not app.options.full)
+        state = "on: the whole page" if app.options.full else "off: the article only"
         self.notify(f"Full-page view {state}", title="Full page")
         self.action_reload()
 
     # -- links ------------------------------------------------------------------------------
 
+    def _link(self, number: int) -> LinkRef | None:
+        """Link `number` of the article shown (the reading model's numbering)."""
+        reading = self.article_view.reading
+        return reading.link(number) if reading else None
+
+    def _no_such_link(self, number: int) -> str:
+        reading = self.article_view.reading
+        count = len(reading.links) if reading else 0
+        return f"There is no link {number}; this article has {count} links."
+
     def follow_link(self, number: int) -> None:
         """Follow link `number` if it exists and is a web page or local file."""
-        article = self.article
-        if article is None or not 1 <= number <= len(article.links):
-            count = len(article.links) if article else 0
-            self.say(f"There is no link {number}; this article has {count} links.")
+        link = self._link(number)
+        if link is None:
+            self.say(self._no_such_link(number))
             return
-        url = article.links[number - 1]
-        if not followable(url, article.url):
+        url = link.url
+        if not followable(url, self.article.url if self.article else None):
             scheme = urlsplit(url).scheme or "relative"
             self.notify(
                 f"Link {number} is a {scheme}: link and is not followed: {clean_line(url)}",
@@ -361,8 +348,10 @@ class ReaderScreen(Screen):
         note = "" if followable(event.url, from_url) else " (not followed)"
         self.say(f"Link {event.number}: {event.url}{note}")
 
-    def open_in_browser(self, url: str) -> None:
-        """Open `url` in the system browser; only on the user's explicit command."""
+    @on(OpenInBrowser)
+    def _open_in_browser(self, event: OpenInBrowser) -> None:
+        """Open a URL in the system browser; only on the user's explicit command."""
+        url = event.url
         if not followable(url, self.article.url if self.article else None):
             self.notify("Only web pages and files open in the browser.", severity="warning")
             return
@@ -387,9 +376,9 @@ class ReaderScreen(Screen):
             event.stop()
             self.typed_number = (self.typed_number + event.character).lstrip("0")[:6]
             number = int(self.typed_number or 0)
-            links = self.article.links
-            if 1 <= number <= len(links):
-                self.say(f"Link {number}: {links[number - 1]} (Enter follows, Esc cancels)")
+            link = self._link(number)
+            if link is not None:
+                self.say(f"Link {number}: {link.url} (Enter follows, Esc cancels)")
             else:
                 self.say(f"Link {self.typed_number}: no such link")
         elif event.key == "enter" and self.typed_number:
@@ -404,7 +393,7 @@ class ReaderScreen(Screen):
         self.prompt.ask("open")
 
     def action_find_prompt(self) -> None:
-        self.prompt.ask("find", self.article_view.query)
+        self.prompt.ask("find", self.article_view.find_text)
 
     @on(Prompt.Answered)
     def _answered(self, event: Prompt.Answered) -> None:
@@ -422,14 +411,11 @@ class ReaderScreen(Screen):
     @on(Prompt.Changed)
     def _prompt_changed(self, event: Prompt.Changed) -> None:
         """While a link number is typed into the prompt, show where it leads."""
-        article = self.article
-        if self.prompt.kind != "follow" or article is None or not event.value.isdigit():
+        if self.prompt.kind != "follow" or not event.value.isdigit():
             return
         number = int(event.value)
-        if 1 <= number <= len(article.links):
-            self.say(f"Link {number}: {article.links[number - 1]}")
-        else:
-            self.say(f"There is no link {number}; this article has {len(article.links)} links.")
+        link = self._link(number)
+        self.say(f"Link {number}: {link.url}" if link else self._no_such_link(number))
 
     @on(Prompt.Dismissed)
     def _dismissed(self) -> None:
@@ -454,40 +440,14 @@ class ReaderScreen(Screen):
 
     def _step_match(self, step: int) -> None:
         view = self.article_view
-        if not view.query:
+        if not view.find_text:
             self.say(f"Nothing to find yet: press {self.keys_of('find')} first.")
         elif view.next_match(step):
-            self.say(f"Match {view.match_index + 1} of {view.match_count} for {view.query!r}")
+            self.say(f"Match {view.match_index + 1} of {view.match_count} for {view.find_text!r}")
         else:
-            self.say(f"No matches for {view.query!r}.")
+            self.say(f"No matches for {view.find_text!r}.")
 
-    # -- scrolling and moving ---------------------------------------------------------------
-
-    def action_scroll_lines(self, count: int) -> None:
-        self.article_view.scroll_lines(count)
-
-    def action_scroll_pages(self, pages: float) -> None:
-        self.article_view.scroll_pages(pages)
-
-    def action_go_top(self) -> None:
-        self.article_view.go_top()
-
-    def action_go_end(self) -> None:
-        self.article_view.go_end()
-
-    def action_next_paragraph(self) -> None:
-        self.article_view.next_block()
-
-    def action_previous_paragraph(self) -> None:
-        self.article_view.previous_block()
-
-    def action_next_heading(self) -> None:
-        if not self.article_view.next_block(headings=True):
-            self.say("No more headings below.")
-
-    def action_previous_heading(self) -> None:
-        if not self.article_view.previous_block(headings=True):
-            self.say("No headings above.")
+    # -- moving and translation ------------------------------------------------------------
 
     @on(HeadingChosen)
     def _heading_chosen(self, event: HeadingChosen) -> None:
@@ -497,10 +457,18 @@ class ReaderScreen(Screen):
 
     @on(PositionChanged)
     def _position_changed(self, event: PositionChanged) -> None:
+        if event.view is not self.article_view:
+            return  # the translation column follows the article column, not the other way
         self.query_one(ArticleHeader).show_progress(event.percent, event.minutes_left)
+        self.translation_bar.reading_at(event.position)
+        if self.has_class("-side-by-side"):
+            column = self.translation_column
+            block = self.article_view.current_block
+            if column.current_block != block:
+                column.scroll_to_block(block)
         visit = self.navigation.current
         if visit is not None and visit.article is self.article:
-            visit.position = (event.block, event.offset)
+            visit.position = event.position
             # Saved a moment after reading stops, so a killed terminal loses little.
             if self._save_timer is None:
                 self._save_timer = self.set_timer(self.save_delay, self._save_position_now)
@@ -508,8 +476,23 @@ class ReaderScreen(Screen):
                 self._save_timer.reset()
 
     @property
-    def translation_bar(self) -> TranslationBar:
-        return self.query_one("#translation-bar", TranslationBar)
+    def translation_column(self) -> ArticleView:
+        return self.query_one("#translation-column", ArticleView)
+
+    @on(TranslationShown)
+    def _translation_shown(self, event: TranslationShown) -> None:
+        """Put what the translation bar chose on screen."""
+        view = self.article_view
+        self.set_class(event.column is not None, "-side-by-side")
+        if event.main is not view.article:
+            view.set_article(event.main, event.position)
+            self.query_one(ArticleHeader).show_article(event.main)
+        if event.column is not None:
+            self.translation_column.set_article(event.column, (view.current_block, 0))
+        if event.finished:
+            headings = view.reading.headings if view.reading else []
+            self.query_one(ContentsPane).set_headings(headings)
+            self.query_one(LinksPane).set_article(event.main)
 
     def action_toggle_translation(self) -> None:
         self.translation_bar.toggle()
@@ -518,10 +501,9 @@ class ReaderScreen(Screen):
         self.translation_bar.cycle_view()
 
     def action_toggle_focus_mode(self) -> None:
-        view = self.article_view
-        view.focus_mode = not view.focus_mode
-        self.app.change_setting("focus_mode", view.focus_mode)  # type: ignore[attr-defined]
-        self.say("Focus mode on." if view.focus_mode else "Focus mode off.")
+        focus_mode = not self.reader_app.settings.focus_mode
+        self.reader_app.change_setting("focus_mode", focus_mode)
+        self.say("Focus mode on." if focus_mode else "Focus mode off.")
 
     def action_copy_article_url(self) -> None:
         article = self.article
@@ -559,9 +541,6 @@ class ReaderScreen(Screen):
         self.update_node_styles(animate=False)
         if new is None:
             self.article_view.focus()
-
-    def apply_layout(self, options: LayoutOptions) -> None:
-        self.article_view.set_layout(options)
 
     def action_quit(self) -> None:
         self.remember_position()

@@ -1,45 +1,42 @@
-"""The article column: a Line API scroll view that lays blocks out lazily and draws only what shows.
+"""The article column: a Line API scroll view that draws only the lines that show.
 
-Blocks are laid out on demand (enough to fill the screen), then the rest in small slices between
-key presses, so a 1 MB article opens at once and the app keeps answering keys. Rendered strips
-are cached per line. The terminal cursor is kept at the start of the current paragraph, so
-braille displays and screen magnifiers follow reading.
+The lines come from a `LineIndex` (reader.tui.line_index), laid out on demand (enough to fill
+the screen), then the rest in small slices between key presses, so a 1 MB article opens at
+once and the app keeps answering keys. Rendered strips are cached per line. The terminal
+cursor is kept at the start of the current paragraph, so braille displays and screen
+magnifiers follow reading.
 """
 
 from __future__ import annotations
 
-import bisect
-import math
-import time
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Offset, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.document import WORDS_PER_MINUTE, Article, Heading
+from reader.core.document import Article
+from reader.core.reading import Reading, ReadingPosition
+from reader.core.storage.settings import Settings
+from reader.tui.app_access import ReaderNode
 from reader.tui.big_layout import make_block_layout
-from reader.tui.layout import BlockLayout, LayoutOptions, Line, block_text
-from reader.tui.messages import PositionChanged
+from reader.tui.keys import VIEW_BINDINGS
+from reader.tui.layout import BlockLayout, LayoutOptions, Line
+from reader.tui.line_index import LineIndex, Match, Position
+from reader.tui.messages import PositionChanged, Say
 
 LAYOUT_SLICE_SECONDS = 0.012
-GAP_OFFSET = 1 << 30
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    line: int
-    start: int
-    end: int
+class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False):
+    """Shows one Article as a centred column of readable width; follows the layout settings."""
 
-
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
-    """Shows one Article as a centred column of readable width."""
+    BINDINGS: ClassVar[list[BindingType]] = [*VIEW_BINDINGS]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--heading",
@@ -118,41 +115,46 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.article: Article | None = None
         self.layout_options = layout or LayoutOptions()
         self.block_layout: BlockLayout = make_block_layout(self.layout_options)
-        self._lines: list[Line] = []
-        self._block_start: list[int] = []  # first line of each laid-out block
-        self._laid_out = 0  # blocks laid out so far
-        self._column = 0  # width the current layout was made for
-        self._chars_before: list[int] = [0]
-        self._words_before: list[int] = [0]
+        self.lines: LineIndex | None = None
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
-        self._matches: list[Match] = []
-        self._matches_by_line: dict[int, list[Match]] = {}
-        self.match_index = -1
-        self.query = ""
+        self._matches_by_line: dict[int, list[Match]] = {}  # what find highlights
+        self._current: list[Match] = []  # the rows of the current match
+        self.find_text = ""
+        """What find looks for ("" when find is cleared)."""
         self._layout_scheduled = False
-        self._last_position: tuple[int, int] | None = None
+        self._last_position: Position | None = None
         # A position asked for before the view had a size: applied on the first resize.
-        self._pending_position: tuple[int, int] | None = None
+        self._pending_position: Position | None = None
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "settings", self._settings_changed, init=False)
+
+    def _settings_changed(self, settings: Settings) -> None:
+        if settings.layout != self.layout_options:
+            self.set_layout(settings.layout)
 
     # -- content ---------------------------------------------------------------------------
 
-    def set_article(self, article: Article, position: tuple[int, int] | None = None) -> None:
-        """Show `article`, at `position` (block, offset) if given, else at the top."""
-        self.article = article
-        chars = [0]
-        words = [0]
-        for block in article.blocks:
-            text = block_text(block)
-            chars.append(chars[-1] + len(text))
-            words.append(words[-1] + len(text.split()))
-        self._chars_before = chars
-        self._words_before = words
+    @property
+    def article(self) -> Article | None:
+        return self.lines.article if self.lines is not None else None
+
+    @property
+    def reading(self) -> Reading | None:
+        """The reading model of the article shown (positions, headings, links, progress)."""
+        return self.lines.reading if self.lines is not None else None
+
+    def set_article(self, article: Article, position: Position | None = None) -> None:
+        """Show `article`, at `position` (block, offset) if given, else at the top; a saved
+        position the article no longer has is clamped into it."""
+        reading = Reading(article)
+        restored = reading.restore(ReadingPosition(*position) if position else None)
+        self.lines = LineIndex(article, reading, self.block_layout, self.column_width)
         self.clear_find()
-        self._relayout(position or (0, 0))
+        self._relayout((restored.block, restored.offset))
 
     def set_layout(self, options: LayoutOptions, block_layout: BlockLayout | None = None) -> None:
         """Change width or spacing (or the whole block layout) and keep the reading position."""
@@ -168,62 +170,48 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.layout_options.width
         return room if width <= 0 else min(width, room)
 
-    def _relayout(self, position: tuple[int, int]) -> None:
-        self._lines = []
-        self._block_start = []
-        self._laid_out = 0
-        self._column = self.column_width
+    @property
+    def _column(self) -> int:
+        """The width the current lines were laid out for."""
+        return self.lines.width if self.lines is not None else 0
+
+    def _relayout(self, position: Position) -> None:
+        if self.lines is not None:
+            self.lines = self.lines.relaid(self.block_layout, self.column_width)
         self._strips.clear()
         if not self.size.height:  # not laid out yet (hidden while loading): wait for a size
             self._pending_position = position
-            self._block_start = []
             return
-        self._matches_by_line = {}
-        self._matches = []
-        self.match_index = -1
+        self._matches_by_line, self._current = {}, []
         self._update_virtual_size()
         self.scroll_to_position(*position)
-        if self.query:
-            self.find(self.query, jump=False)
+        if self.find_text:  # the matches are the same; where they are drawn is not
+            self._highlight_matches()
         self._schedule_layout()
 
     @property
     def fully_laid_out(self) -> bool:
-        return self.article is None or self._laid_out >= len(self.article.blocks)
+        return self.lines is None or self.lines.complete
 
     @property
     def line_count(self) -> int:
-        return len(self._lines)
+        """Lines laid out so far."""
+        return len(self.lines.lines) if self.lines is not None else 0
 
     def line(self, index: int) -> Line | None:
-        self._layout_until(lines=index + 1)
-        return self._lines[index] if 0 <= index < len(self._lines) else None
-
-    def _layout_block(self) -> None:
-        assert self.article is not None
-        index = self._laid_out
-        block = self.article.blocks[index]
-        self._block_start.append(len(self._lines))
-        self._lines.extend(self.block_layout.block_lines(block, index, self._column))
-        if index + 1 < len(self.article.blocks):
-            self._lines.extend(self.block_layout.gap_lines(index))
-        self._laid_out += 1
+        """Line `index`, laying out as far as needed; None past the end."""
+        if self.lines is None:
+            return None
+        if index >= self.line_count:
+            self._layout_until(lines=index + 1)
+        return self.lines.lines[index] if 0 <= index < self.line_count else None
 
     def _layout_until(self, *, lines: int | None = None, block: int | None = None) -> None:
         """Lay out blocks until there are `lines` lines, or block `block` is laid out."""
-        if self.article is None or self._pending_position is not None:
+        if self.lines is None or self._pending_position is not None:
             return
-        total = len(self.article.blocks)
-        grew = False
-        while self._laid_out < total:
-            if lines is not None and len(self._lines) >= lines:
-                break
-            if block is not None and self._laid_out > block:
-                break
-            self._layout_block()
-            grew = True
-        if grew:
-            self._update_virtual_size(force=len(self._lines) > self.virtual_size.height)
+        if self.lines.extend(lines=lines, block=block):
+            self._update_virtual_size(force=self.line_count > self.virtual_size.height)
 
     def layout_all(self) -> None:
         """Finish the layout now (find and jump-to-end need every line)."""
@@ -237,26 +225,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _layout_slice(self) -> None:
         """Lay out blocks for a few milliseconds, then yield to key presses and come back."""
         self._layout_scheduled = False
-        if self.article is None or self._pending_position is not None:
+        if self.lines is None or self._pending_position is not None:
             return
-        deadline = time.perf_counter() + LAYOUT_SLICE_SECONDS
-        total = len(self.article.blocks)
-        while self._laid_out < total and time.perf_counter() < deadline:
-            self._layout_block()
+        self.lines.extend_for(LAYOUT_SLICE_SECONDS)
         self._update_virtual_size(force=False)
         self._schedule_layout()
-
-    def _estimated_total_lines(self) -> int:
-        if self.article is None:
-            return 0
-        total = len(self.article.blocks)
-        if self._laid_out >= total:
-            return len(self._lines)
-        chars_left = self._chars_before[-1] - self._chars_before[self._laid_out]
-        blocks_left = total - self._laid_out
-        per_line = max(1, self._column)
-        spacing = self.layout_options.paragraph_spacing
-        return len(self._lines) + math.ceil(chars_left / per_line) + blocks_left * (1 + spacing)
 
     def _update_virtual_size(self, *, force: bool = True) -> None:
         """Set the scrollable height: exact once laid out, estimated before.
@@ -265,7 +238,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         is only updated when it is noticeably off (`force=False`).
         """
         width = self.scrollable_content_region.width or self.size.width
-        height = self._estimated_total_lines()
+        spacing = self.layout_options.paragraph_spacing
+        height = self.lines.estimated_total(spacing) if self.lines is not None else 0
         old = self.virtual_size
         close_enough = abs(height - old.height) <= max(50, old.height // 50)
         if not force and not self.fully_laid_out and old.width == width and close_enough:
@@ -312,23 +286,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         if self._pending_position is not None:
             return Strip.blank(self.scrollable_content_region.width, self.rich_style)
-        scroll_y = round(self.scroll_offset.y)
-        index = scroll_y + y
+        index = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        if index >= len(self._lines):
-            self._layout_until(lines=index + 1)
         base = self.rich_style
-        if index >= len(self._lines):
+        line = self.line(index)
+        if line is None:
             return Strip.blank(width, base)
         key = (index, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_line(index, width, base)
+            strip = self._render_line(index, line, width, base)
             self._strips[key] = strip
         return strip
 
-    def _render_line(self, index: int, width: int, base: Style) -> Strip:
-        line = self._lines[index]
+    def _render_line(self, index: int, line: Line, width: int, base: Style) -> Strip:
         margin = max(0, (width - self._column) // 2)
         segments = [Segment(" " * margin, base)] if margin else []
         dim = self.focus_mode and line.block != self.current_block
@@ -352,7 +323,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Split one span into segments so that the find matches inside it stand out."""
         segments: list[Segment] = []
         cursor = 0
-        current = self._matches[self.match_index] if self.match_index >= 0 else None
         for match in matches:
             start = max(match.start - position, cursor)
             end = min(match.end - position, len(text))
@@ -360,7 +330,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 continue
             if start > cursor:
                 segments.append(Segment(text[cursor:start], style))
-            name = "match-current" if match == current else "match"
+            name = "match-current" if match in self._current else "match"
             segments.append(Segment(text[start:end], style + self._style(name)))
             cursor = end
         if cursor < len(text):
@@ -376,16 +346,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- position ----------------------------------------------------------------------------
 
-    def _block_of_line(self, index: int) -> int:
-        """The block a line belongs to; a blank gap line counts as the next block."""
-        if not self._lines:
-            return 0
-        index = max(0, min(index, len(self._lines) - 1))
-        line = self._lines[index]
-        if line.offset >= GAP_OFFSET and line.block + 1 < self._laid_out:
-            return line.block + 1
-        return line.block
-
     @property
     def top_line(self) -> int:
         return round(self.scroll_offset.y)
@@ -393,39 +353,28 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def current_block(self) -> int:
         """The block at the top of the view: the paragraph being read."""
-        return self._block_of_line(self.top_line)
+        return self.lines.block_of_line(self.top_line) if self.lines is not None else 0
 
     @property
-    def position(self) -> tuple[int, int]:
+    def position(self) -> Position:
         """The reading position as (block, character offset): width-independent."""
         if self._pending_position is not None:
             return self._pending_position
-        if not self._lines:
+        if self.lines is None or not self.lines.lines:
             return self._last_position or (0, 0)
-        line = self._lines[min(self.top_line, len(self._lines) - 1)]
-        if line.offset >= GAP_OFFSET:
-            return (self._block_of_line(self.top_line), 0)
-        return (line.block, line.offset)
+        return self.lines.position_of_line(self.top_line)
 
     def line_of_position(self, block: int, offset: int) -> int:
         """The first line showing (block, offset), laying out as far as needed."""
-        if self.article is None or not self.article.blocks or self._pending_position:
+        if self.lines is None or not self.lines.block_count or self._pending_position:
             return 0
-        block = max(0, min(block, len(self.article.blocks) - 1))
+        self._layout_until(block=max(0, min(block, self.lines.block_count - 1)))
+        return self.lines.line_of_position(block, offset)
+
+    def _first_line_of_block(self, block: int) -> int:
+        assert self.lines is not None
         self._layout_until(block=block)
-        start = self._block_start[block]
-        end = self._block_start[block + 1] if block + 1 < len(self._block_start) else None
-        end = end if end is not None else len(self._lines)
-        best = start
-        for index in range(start, end):
-            line = self._lines[index]
-            if line.offset >= GAP_OFFSET or line.offset > offset:
-                break
-            # The first row of a text line: large text and line spacing give one line
-            # several rows with the same offset.
-            if line.offset != self._lines[best].offset:
-                best = index
-        return best
+        return self.lines.block_start[block]
 
     def scroll_to_position(self, block: int, offset: int = 0) -> None:
         if self._pending_position is not None:
@@ -453,34 +402,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         position = self.position
         self._last_position = position
         percent, minutes = self.progress()
-        self.post_message(PositionChanged(position[0], position[1], percent, minutes))
+        self.post_message(PositionChanged(self, position, percent, minutes))
 
     def progress(self) -> tuple[int, int]:
         """Per cent read (text above the bottom of the view) and whole minutes left."""
-        if self.article is None or not self._lines:
+        if self.lines is None or not self.lines.lines:
             return (0, 0)
-        total_chars = self._chars_before[-1] or 1
-        bottom = min(self.top_line + max(self.size.height, 1) - 1, len(self._lines) - 1)
-        at_end = self.fully_laid_out and self.top_line >= self.max_scroll_y
-        if at_end:
+        if self.fully_laid_out and self.top_line >= self.max_scroll_y:
             return (100, 0)
-        line = self._lines[bottom]
-        block = self._block_of_line(bottom)
-        offset = 0 if line.offset >= GAP_OFFSET else line.offset
-        chars = min(self._chars_before[block] + offset, total_chars)
-        fraction = chars / total_chars
-        words_left = self._words_before[-1] * (1 - fraction)
-        return (min(99, int(fraction * 100)), math.ceil(words_left / WORDS_PER_MINUTE))
+        bottom = min(self.top_line + max(self.size.height, 1) - 1, self.line_count - 1)
+        progress = self.lines.reading.progress(
+            ReadingPosition(*self.lines.position_of_line(bottom))
+        )
+        return (progress.percent, progress.minutes_left)
 
     def _place_cursor(self) -> None:
         """Put the terminal cursor where the current paragraph starts (or the top line)."""
-        if not self.has_focus or not self._lines:
+        if not self.has_focus or self.lines is None or not self.lines.lines:
             return
         top = self.top_line
         block = self.current_block
         line_index = top
-        if block < len(self._block_start):
-            line_index = max(top, self._block_start[block])
+        if block < len(self.lines.block_start):
+            line_index = max(top, self.lines.block_start[block])
         region = self.scrollable_content_region
         margin = max(0, (region.width - self._column) // 2)
         row = min(line_index - top, max(region.height - 1, 0))
@@ -494,32 +438,37 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def scroll_to_block(self, block: int) -> None:
         self.scroll_to_position(block, 0)
 
+    def _reading_here(self) -> Reading | None:
+        """The reading model, moved to the position at the top of the view."""
+        if self.lines is None or self._pending_position is not None or not self.lines.lines:
+            return None
+        block, offset = self.position
+        starts = self.lines.block_start
+        if offset == 0 and block < len(starts) and starts[block] < self.top_line:
+            offset = 1  # a later row of the block's first line: inside the block, not at it
+        self.lines.reading.go_to(block, offset)
+        return self.lines.reading
+
     def next_block(self, *, headings: bool = False) -> bool:
         """Scroll so the next paragraph (or heading) starts at the top; False at the end."""
-        if self.article is None or self._pending_position is not None:
+        reading = self._reading_here()
+        if reading is None:
             return False
-        for index in range(self.current_block + 1, len(self.article.blocks)):
-            self._layout_until(block=index)
-            if self._block_start[index] <= self.top_line:
-                continue
-            if not headings or isinstance(self.article.blocks[index], Heading):
-                self.scroll_to_block(index)
-                return True
-        return False
+        moved = reading.next_heading() is not None if headings else reading.next_block()
+        if moved:
+            self.scroll_to_block(reading.block)
+        return moved
 
     def previous_block(self, *, headings: bool = False) -> bool:
-        """Scroll to the start of the previous paragraph (or heading); False at the top."""
-        if self.article is None or self._pending_position is not None:
+        """Scroll to the start of the previous paragraph (or heading), or of this one when it
+        starts above the view; False at the top."""
+        reading = self._reading_here()
+        if reading is None:
             return False
-        block = self.current_block
-        start = block
-        if block < len(self._block_start) and self._block_start[block] < self.top_line:
-            start = block + 1  # the current block starts above the view: go to its start
-        for index in range(start - 1, -1, -1):
-            if not headings or isinstance(self.article.blocks[index], Heading):
-                self.scroll_to_block(index)
-                return True
-        return False
+        moved = reading.previous_heading() is not None if headings else reading.previous_block()
+        if moved:
+            self.scroll_to_block(reading.block)
+        return moved
 
     def go_end(self) -> None:
         self.layout_all()
@@ -540,61 +489,114 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         step = max(1, int(self.scrollable_content_region.height * abs(pages)) - 1)
         self.scroll_lines(step if pages > 0 else -step)
 
+    # The actions bound in `reader.tui.keys.VIEW_BINDINGS`.
+
+    def action_scroll_lines(self, count: int) -> None:
+        self.scroll_lines(count)
+
+    def action_scroll_pages(self, pages: float) -> None:
+        self.scroll_pages(pages)
+
+    def action_go_top(self) -> None:
+        self.go_top()
+
+    def action_go_end(self) -> None:
+        self.go_end()
+
+    def action_next_paragraph(self) -> None:
+        self.next_block()
+
+    def action_previous_paragraph(self) -> None:
+        self.previous_block()
+
+    def action_next_heading(self) -> None:
+        if not self.next_block(headings=True):
+            self.post_message(Say("No more headings below."))
+
+    def action_previous_heading(self) -> None:
+        if not self.previous_block(headings=True):
+            self.post_message(Say("No headings above."))
+
     # -- find --------------------------------------------------------------------------------
 
-    def find(self, query: str, *, jump: bool = True) -> int:
-        """Highlight every match of `query` (case-insensitive); jump to the first one below."""
-        self.query = query
-        self._matches = []
-        self._matches_by_line = {}
-        self.match_index = -1
-        if query:
-            self.layout_all()
-            needle = query.casefold()
-            for index, line in enumerate(self._lines):
-                if not line.spans:
-                    continue
-                # A large-text row draws `source` with `cells` columns per character; only
-                # a line's first row counts as a match for n/N, every row is highlighted.
-                cells = getattr(line, "cells", 1)
-                haystack = (getattr(line, "source", "") or line.text).casefold()
-                counted = getattr(line, "row", 0) == 0
-                start = haystack.find(needle)
-                while start >= 0:
-                    match = Match(index, start * cells, (start + len(needle)) * cells)
-                    if counted:
-                        self._matches.append(match)
-                    self._matches_by_line.setdefault(index, []).append(match)
-                    start = haystack.find(needle, start + max(1, len(needle)))
-        self.refresh_lines_cache()
-        if jump and self._matches:
-            top = self.top_line
-            lines = [match.line for match in self._matches]
-            self.match_index = bisect.bisect_left(lines, top) % len(self._matches)
+    def find(self, text: str) -> int:
+        """Find every match of `text` (case-insensitive, in the reading model), highlight them
+        and jump to the first one at or after the top of the view; the number of matches."""
+        self.find_text = text
+        reading = self.reading
+        if reading is None or not text:
+            self.clear_find()
+            return 0
+        reading.go_to(*self.position)
+        reading.find(text)
+        self._highlight_matches()
+        if reading.matches:
             self._show_match()
-        return len(self._matches)
+        return len(reading.matches)
+
+    def _highlight_matches(self) -> None:
+        """Where the matches are drawn at this layout."""
+        if self.lines is not None:
+            self.layout_all()
+            self._matches_by_line = self.lines.highlights(self.find_text)
+        self._mark_current()
+        self.refresh_lines_cache()
+
+    def _mark_current(self) -> None:
+        """The drawn rows of the current match: its occurrence on its text line, in each row."""
+        self._current = []
+        reading = self.reading
+        if reading is None or reading.match_index < 0 or self.lines is None:
+            return
+        match = reading.matches[reading.match_index]
+        line = self.line_of_position(match.block, match.start)
+        before = 0
+        for other in reversed(reading.matches[: reading.match_index]):
+            if (
+                other.block != match.block
+                or self.line_of_position(other.block, other.start) != line
+            ):
+                break
+            before += 1
+        for row in self.lines.rows_of_line(line):
+            drawn = self._matches_by_line.get(row, [])
+            if before < len(drawn):
+                self._current.append(drawn[before])
 
     def clear_find(self) -> None:
-        self.query = ""
-        self._matches = []
-        self._matches_by_line = {}
-        self.match_index = -1
+        self.find_text = ""
+        if self.reading is not None:
+            self.reading.clear_find()
+        self._matches_by_line, self._current = {}, []
         self.refresh_lines_cache()
 
     @property
+    def match_index(self) -> int:
+        """The current match (-1: none)."""
+        return self.reading.match_index if self.reading is not None else -1
+
+    @property
     def match_count(self) -> int:
-        return len(self._matches)
+        return len(self.reading.matches) if self.reading is not None else 0
+
+    def line_of_match(self, index: int) -> int:
+        """The first line showing match `index`."""
+        assert self.reading is not None
+        match = self.reading.matches[index]
+        return self.line_of_position(match.block, match.start)
 
     def next_match(self, step: int = 1) -> bool:
-        if not self._matches:
+        """Go to the next match (`step=-1`: the previous one), wrapping round; False if the
+        last find found nothing."""
+        if self.reading is None or self.reading.next_match(step) is None:
             return False
-        self.match_index = (self.match_index + step) % len(self._matches)
         self._show_match()
         return True
 
     def _show_match(self) -> None:
-        match = self._matches[self.match_index]
+        line = self.line_of_match(self.match_index)
         height = max(1, self.scrollable_content_region.height)
-        if not (self.top_line <= match.line < self.top_line + height):
-            self.scroll_to_line(max(0, match.line - height // 3))
+        if not (self.top_line <= line < self.top_line + height):
+            self.scroll_to_line(max(0, line - height // 3))
+        self._mark_current()
         self.refresh_lines_cache()

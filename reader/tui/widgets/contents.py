@@ -1,4 +1,4 @@
-"""The Contents pane: the article's headings; Enter scrolls the article there."""
+"""The Contents pane: the article's headings (from the reading model); Enter scrolls there."""
 
 from __future__ import annotations
 
@@ -8,17 +8,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.core.document import Article, Heading, runs_text
+from reader.core.reading import HeadingRef
 from reader.tui.messages import HeadingChosen
-
-
-def heading_entries(article: Article) -> list[tuple[int, int, str]]:
-    """(block index, level, text) for every heading, in reading order."""
-    return [
-        (index, block.level, runs_text(block.runs).strip() or "(untitled)")
-        for index, block in enumerate(article.blocks)
-        if isinstance(block, Heading)
-    ]
 
 
 class ContentsPane(OptionList):
@@ -29,16 +20,16 @@ class ContentsPane(OptionList):
         Binding("escape", "screen.close_pane", "Close pane", id="pane.close"),
     ]
 
-    def set_article(self, article: Article) -> None:
-        entries = heading_entries(article)
+    def set_headings(self, headings: list[HeadingRef]) -> None:
+        """List `headings`, each indented by its level below the highest level used."""
         self.clear_options()
-        if not entries:
+        if not headings:
             self.add_option(Option("This article has no headings.", id="none", disabled=True))
             return
-        top = min(level for _, level, _ in entries)  # the highest level used is not indented
+        top = min(heading.level for heading in headings)
         self.add_options(
-            Option("  " * (level - top) + text, id=f"block-{index}")
-            for index, level, text in entries
+            Option("  " * (h.level - top) + (h.text.strip() or "(untitled)"), id=f"block-{h.block}")
+            for h in headings
         )
         self.highlighted = 0
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -10,12 +13,17 @@ from textual.widgets import Static
 from reader.tui.keys import BINDING_GROUPS, EXTRA_KEYS, binding_by_id, keys_for
 from reader.tui.widgets.links import LinksPane
 
+KeyDisplay = Callable[[Binding], str]
+"""Formats a binding's key for people (the app's `get_key_display`)."""
 
-def key_label(keys: list[str], display: callable) -> str:  # type: ignore[valid-type]
+
+def key_label(keys: list[str], display: KeyDisplay) -> str:
     return " / ".join(display(Binding(key, "")) for key in keys)
 
 
-def help_rows(keymap: dict[str, str], display) -> list[tuple[str, list[tuple[str, str]]]]:
+def help_rows(
+    keymap: dict[str, str], display: KeyDisplay
+) -> list[tuple[str, list[tuple[str, str]]]]:
     """(group title, [(keys, description)]) for every reader key; `display` formats a Binding."""
     by_id = binding_by_id()
     groups: list[tuple[str, list[tuple[str, str]]]] = []
@@ -39,7 +47,7 @@ class HelpPane(VerticalScroll):
     BORDER_TITLE = "Help"
     can_focus = True
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(id="help-text")
 
     def on_mount(self) -> None:

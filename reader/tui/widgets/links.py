@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from reader.core.document import Article, iter_runs
 from reader.core.safe_text import clean_line
-from reader.tui.messages import LinkChosen, LinkHighlighted
+from reader.tui.messages import LinkChosen, LinkHighlighted, OpenInBrowser
 
 
 def link_labels(article: Article) -> list[str]:
@@ -75,7 +75,7 @@ class LinksPane(OptionList):
 
     def action_open_in_browser(self) -> None:
         if (link := self.selected_link) is not None:
-            self.screen.open_in_browser(link[1])  # type: ignore[attr-defined]
+            self.post_message(OpenInBrowser(link[1]))
 
     def action_copy_url(self) -> None:
         if (link := self.selected_link) is not None:

@@ -1,9 +1,9 @@
-"""The Reading settings pane: one section per concern, so other parts can add their controls.
+"""The Reading settings pane: one section per concern.
 
 Sections (ids): `#section-scale`, `#section-layout`, `#section-spacing`, `#section-theme`,
-`#section-language`. A control posts `SettingsChanged(name, value)`; the app applies the value
-at once and saves it. To add a control, mount it into a section with `pane.section(name)` and
-post `SettingsChanged` from it (or give a Select the id `setting-<name>`).
+`#section-language`. A control with the id `setting-<name>` posts `SettingsChanged(name,
+value)`; the app applies the value at once and saves it. The pane follows the app's settings,
+so a value changed by a key (text size, theme) shows in its control.
 """
 
 from __future__ import annotations
@@ -13,9 +13,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Checkbox, Label, Select
+from textual.widgets import Checkbox, Label, Select, Static
 
+from reader.core.errors import ReaderError
+from reader.core.storage.settings import Settings
+from reader.tui.app_access import ReaderNode
 from reader.tui.messages import SettingsChanged
+from reader.tui.translation import VIEW_LABELS
 
 WIDTHS = [
     ("Full pane", 0),
@@ -55,7 +59,52 @@ def _options(choices: list[tuple[str, int]], current: int) -> list[tuple[str, in
     return sorted([*choices, (f"{current} columns", current)], key=lambda item: item[1])
 
 
-class SettingsPane(VerticalScroll):
+def installed_targets() -> list[str]:
+    """Languages the installed packages can translate into (pivoting through English)."""
+    try:
+        from reader.core.translate.installed import installed_packages
+
+        packages = installed_packages()
+    except (ReaderError, OSError):
+        return []
+    targets = {p.to_code for p in packages}
+    if any(p.to_code == "en" for p in packages):
+        targets |= {p.to_code for p in packages if p.from_code == "en"}
+    return sorted(targets)
+
+
+class LanguageSelect(Select[str], ReaderNode):
+    """The target language; "off" means no translation (the setting's None)."""
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value in ("off", Select.BLANK) else str(event.value)
+        if value != self.reader_app.settings.language:
+            self.post_message(SettingsChanged("language", value))
+
+
+def language_controls(settings: Settings) -> ComposeResult:
+    """The Language section: target language and view."""
+    current = settings.language or "off"
+    targets = installed_targets()
+    if current != "off" and current not in targets:
+        targets.append(current)
+    options = [("Original (no translation)", "off")] + [(code, code) for code in targets]
+    yield LanguageSelect(options, value=current, allow_blank=False, id="translation-language")
+    views = [(label, view) for view, label in VIEW_LABELS.items()]
+    yield Select(
+        views, value=settings.translation_view, allow_blank=False, id="setting-translation_view"
+    )
+    if not targets:
+        yield Static(
+            "No translation packages installed: run 'reader languages install FROM TO'.",
+            id="language-note",
+        )
+    else:
+        yield Static("Key o toggles the original and the translation.", id="language-note")
+
+
+class SettingsPane(VerticalScroll, ReaderNode):
     """Controls that change the reading layout and look at once."""
 
     BORDER_TITLE = "Reading settings"
@@ -67,22 +116,34 @@ class SettingsPane(VerticalScroll):
     """The controls are built the first time the pane opens: they are most of the app's
     widgets, and restyling them on every key would slow everything down."""
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "settings", self._settings_changed, init=False)
+
     def populate(self) -> None:
         """Build the controls (once), from the current settings."""
         if not self.populated:
             self.populated = True
             self.refresh(recompose=True)
 
+    def _settings_changed(self, settings: Settings) -> None:
+        """Show values changed elsewhere (by a key) in their controls."""
+        for select in self.query(Select):
+            name = (select.id or "").removeprefix("setting-")
+            value = getattr(settings, name, Select.BLANK)
+            if select.id != name and value is not Select.BLANK and select.value != value:
+                with select.prevent(Select.Changed):
+                    select.value = value
+
     def compose(self) -> ComposeResult:
         if not self.populated:
             return
-        settings = self.app.settings  # type: ignore[attr-defined]
+        settings = self.reader_app.settings
         for name, title in SECTIONS:
             with Vertical(id=f"section-{name}", classes="settings-section"):
                 yield Label(title, classes="section-title")
                 yield from self._controls(name, settings)
 
-    def _controls(self, name: str, settings) -> ComposeResult:
+    def _controls(self, name: str, settings: Settings) -> ComposeResult:
         if name == "scale":
             yield Select(
                 SCALES, value=settings.scale, allow_blank=False, id="setting-scale", prompt="Scale"
@@ -132,7 +193,7 @@ class SettingsPane(VerticalScroll):
                 id="setting-line_spacing",
             )
         elif name == "theme":
-            registered = getattr(self.app, "reader_themes", None)
+            registered = getattr(self.app, "reader_themes", None)  # set once the app mounts
             themes = registered.names() if registered else sorted(self.app.available_themes)
             current = self.app.theme if self.app.theme in themes else themes[0]
             yield Select(
@@ -142,20 +203,13 @@ class SettingsPane(VerticalScroll):
                 id="setting-theme",
             )
         elif name == "language":
-            from reader.tui.translation import language_controls
-
             yield from language_controls(settings)
-
-    def section(self, name: str) -> Vertical:
-        """The container of section `name`, to mount more controls into."""
-        return self.query_one(f"#section-{name}", Vertical)
 
     def _changed(self, control_id: str, value: object) -> None:
         """Post `SettingsChanged` for a control, unless it only shows the current value
         (a Select reports its first value when it mounts)."""
-        name = control_id[8:]
-        settings = self.app.settings  # type: ignore[attr-defined]
-        if getattr(settings, name, object()) != value:
+        name = control_id.removeprefix("setting-")
+        if getattr(self.reader_app.settings, name, object()) != value:
             self.post_message(SettingsChanged(name, value))
 
     def on_select_changed(self, event: Select.Changed) -> None:
