@@ -9,6 +9,7 @@ speech-dispatcher plays the audio itself and is a `ServiceEngine`.
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 import subprocess
@@ -302,9 +303,8 @@ def find_engines(settings: Settings) -> list[Engine]:
 
 def _speech_dispatcher() -> ServiceEngine | None:
     try:
-        import speechd  # type: ignore[import-not-found]
-
-        return SpeechdLibrary(speechd)
+        # Imported by name: the binding ships with speech-dispatcher, untyped, often absent.
+        return SpeechdLibrary(importlib.import_module("speechd"))
     except Exception:  # not installed, or the service cannot be started
         pass
     command = shutil.which("spd-say")
