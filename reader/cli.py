@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from reader.core.pipeline import Options
 
 FORMAT_CHOICES = ("plain", "text", "markdown", "json", "html")
-SUBCOMMANDS = ("themes", "languages", "list", "save")
+SUBCOMMANDS = ("themes", "languages", "list", "save", "voices")
 EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
 
@@ -80,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_(
             "Subcommands: 'reader themes' lists the themes; 'reader languages' manages "
             "offline translation packages; 'reader save URL' and 'reader list' keep a reading "
-            "list. Exit codes: 0 ok, 2 usage, 3 fetch failed, 4 content unreadable."
+            "list; 'reader voices' lists the speech engines and voices. Exit codes: 0 ok, "
+            "2 usage, 3 fetch failed, 4 content unreadable."
         ),
     )
     parser.add_argument(
@@ -138,6 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
             "show the translation only (the default), the original, or each block followed "
             "by its translation"
         ),
+    )
+    aloud = parser.add_argument_group(_("read aloud (offline; see 'reader voices')"))
+    aloud.add_argument(
+        "--speak",
+        action="store_true",
+        help=_(
+            "read the article aloud from the saved position, printing each block as it is "
+            "spoken; ctrl+c stops and keeps the position"
+        ),
+    )
+    aloud.add_argument(
+        "--audio", metavar="FILE.wav", help=_("write the article read aloud to FILE")
     )
     fetch = parser.add_argument_group(_("fetching"))
     fetch.add_argument(
@@ -268,6 +281,23 @@ def print_article(args: argparse.Namespace) -> int:
     return 0
 
 
+def read_aloud(args: argparse.Namespace) -> int:
+    """`--speak` and `--audio FILE.wav`: the article (translated if asked) read aloud."""
+    from pathlib import Path
+
+    from reader.core.pipeline import load_article
+    from reader.core.speech.aloud import record, speak
+
+    article = load_article(args.source, options_from(args), warn)
+    if args.translate:
+        from reader.core.translate.article import translate_for_output
+
+        article = translate_for_output(article, args.translate, args.source_language)
+    if args.audio:
+        return record(article, Path(args.audio), warn)
+    return speak(article, args.source, warn)
+
+
 def write_stdout(text: str) -> None:
     """Write to stdout, replacing what its encoding cannot show instead of failing."""
     stream = sys.stdout
@@ -311,6 +341,8 @@ def dispatch(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.source is not None and not args.source.strip():
         raise UsageError(_("the source is empty"), _("give a URL, a file or - for standard input"))
+    if args.speak or args.audio:
+        return read_aloud(args)
     mode = chosen_mode(args)
     if mode == "print":
         return print_article(args)
@@ -332,6 +364,10 @@ def subcommand(name: str) -> Callable[[list[str]], int]:
         from reader.commands.reading_list import save_main
 
         return save_main
+    if name == "voices":
+        from reader.commands.voices import main as voices_main
+
+        return voices_main
     from reader.commands.languages import main as languages_main
 
     return languages_main

@@ -37,6 +37,10 @@ MIN_WIDTH = 40
 MAX_WIDTH = 1000
 MAX_MARGIN = 40
 DEFAULT_CACHE_MB = 200
+SpeechEngine = Literal["auto", "speech-dispatcher", "espeak-ng", "piper"]
+"""The engine to read aloud with; "auto" takes the first found, in this order."""
+SPEECH_ENGINES: tuple[SpeechEngine, ...] = get_args(SpeechEngine)
+MIN_RATE, MAX_RATE = 50, 300  # speaking rate, per cent of the engine's normal speed
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
@@ -81,6 +85,10 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "j,down"
     mode: Mode = DEFAULT_MODE  # what `reader` opens at a terminal
     ui_language: str | None = None  # reader's own words, e.g. "fr"; None = from the locale
+    engine: SpeechEngine = "auto"  # the engine to read aloud with; "auto": the first found
+    voice: str = ""  # a voice name (`reader voices`) or a piper .onnx file; "" = by language
+    rate: int = 100  # speaking rate in per cent of the engine's normal speed, 50-300
+    speak_code: bool = False  # read code blocks aloud instead of announcing and skipping them
 
     @property
     def layout(self) -> LayoutOptions:
@@ -204,6 +212,13 @@ def _check_keymap(value: Any, default: Any, warnings: list[str]) -> Any:
     return keymap
 
 
+def _check_voice(value: Any, default: Any, warnings: list[str]) -> Any:
+    if isinstance(value, str) and len(value) < 4096 and _is_printable(value):
+        return value.strip()
+    warnings.append("voice should be a voice name or a piper voice file; using the default")
+    return default
+
+
 def _is_printable(text: str) -> bool:
     return all(ch.isprintable() for ch in text)
 
@@ -225,6 +240,10 @@ _CHECKS: dict[str, Any] = {
     "keymap": _check_keymap,
     "mode": _choice_field("mode", MODES),
     "ui_language": _check_ui_language,
+    "engine": _choice_field("engine", SPEECH_ENGINES),
+    "voice": _check_voice,
+    "rate": _int_field("rate", MIN_RATE, MAX_RATE),
+    "speak_code": _bool_field("speak_code"),
 }
 
 
