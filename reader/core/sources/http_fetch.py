@@ -23,13 +23,14 @@ from reader.core.errors import ContentError, FetchError
 from reader.core.sources import content_encoding
 from reader.core.sources.media_type import check_declared_type, parse_content_type
 from reader.core.sources.sizes import format_size
-from reader.core.sources.urls import normalise_http_url
+from reader.core.sources.urls import normalise_http_url, shorten, without_password
 
 USER_AGENT = f"reader/{__version__} (+reading-mode)"
 ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
 MAX_REDIRECTS = 10
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _URL_IN_MESSAGE = 120  # characters of a URL quoted in an error message
+_HEADER_IN_MESSAGE = 80  # characters of a header value quoted in an error message
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +182,7 @@ def _check_status(response: httpx.Response) -> None:
     try:
         reason = http.HTTPStatus(status).phrase
     except ValueError:
-        reason = response.reason_phrase[:60] or "unknown status"
+        reason = _header(response.reason_phrase, 60) or "unknown status"
     if status in (401, 403):
         hint = "the site refuses access; reader does not log in"
     elif status in (404, 410):
@@ -198,10 +199,16 @@ def _check_status(response: httpx.Response) -> None:
 async def _read_body(response: httpx.Response, max_size: int) -> bytes:
     """The decoded body, stopping as soon as it would pass `max_size` bytes."""
     encoding = response.headers.get("content-encoding")
-    decoder = content_encoding.decoder_for(encoding)
+    try:
+        decoder = content_encoding.decoder_for(encoding)
+    except content_encoding.TooManyLayers as layers:
+        raise FetchError(
+            f"the server applied {layers} content encodings to the page",
+            f"reader undoes at most {content_encoding.MAX_LAYERS}; the server is misconfigured",
+        ) from None
     if decoder is None:
         raise ContentError(
-            f"the server sent the page with an unsupported encoding: {encoding[:80]}",
+            f"the server sent the page with an unsupported encoding: {_header(encoding)}",
             f"reader understands {content_encoding.ACCEPT_ENCODING}",
         )
     declared_length = response.headers.get("content-length", "")
@@ -217,7 +224,7 @@ async def _read_body(response: httpx.Response, max_size: int) -> bytes:
         decoder.finish()
     except content_encoding.DecodingError as error:
         raise FetchError(
-            f"the server sent corrupt {encoding} data ({error})", "try again later"
+            f"the server sent corrupt {_header(encoding)} data ({error})", "try again later"
         ) from error
     return bytes(body)
 
@@ -285,5 +292,10 @@ def _causes(error: BaseException) -> list[BaseException]:
 
 
 def _short(url: str | httpx.URL) -> str:
-    text = str(url)
-    return text if len(text) <= _URL_IN_MESSAGE else text[: _URL_IN_MESSAGE - 3] + "..."
+    """A URL as quoted in a message: no password, long ones shortened."""
+    return shorten(without_password(str(url)), _URL_IN_MESSAGE)
+
+
+def _header(value: str | None, limit: int = _HEADER_IN_MESSAGE) -> str:
+    """A header value as quoted in a message: a server can send kilobytes of it."""
+    return shorten(value or "", limit)

@@ -7,6 +7,21 @@ import re
 from urllib.parse import urlsplit, urlunsplit
 
 _LABEL = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)$")
+# scheme://user:password@ -- the password runs to the last "@" before the path, as urlsplit reads it
+_PASSWORD = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)([^\s/?#@:]*):[^\s/?#]*@")
+
+
+def without_password(text: str) -> str:
+    """`text` with the password of every URL in it removed: `http://user:pw@host/` ->
+    `http://user@host/`. Everything that shows or stores a URL goes through this, so a
+    password typed into an address never reaches the screen, an error, an output or a file."""
+    return _PASSWORD.sub(r"\1\2@", text) if "@" in text else text
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters with "..." when longer (URLs and header values in
+    messages: a server or a user can send kilobytes of either)."""
+    return text if len(text) <= limit else text[: max(0, limit - 3)] + "..."
 
 
 def normalise_http_url(text: str) -> str:

@@ -18,7 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.storage import paths
-from reader.core.storage.atomic import move_aside, write_text_atomic
+from reader.core.storage.atomic import (
+    NotARegularFile,
+    move_aside,
+    read_regular_file,
+    write_text_atomic,
+)
 
 GLYPHS = ("sextant", "quadrant")
 ALIGNS = ("left", "justify")
@@ -27,6 +32,8 @@ MIN_WIDTH = 40
 MAX_WIDTH = 1000
 MAX_MARGIN = 40
 DEFAULT_CACHE_MB = 200
+MAX_SETTINGS_BYTES = 1_000_000  # a real settings file is a few hundred bytes
+MAX_KEYMAP_ENTRIES = 200  # reader has a few dozen bindings; each entry costs the app at start
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
@@ -135,6 +142,11 @@ def _check_keymap(value: Any, default: Any, warnings: list[str]) -> Any:
         warnings.append('[keymap] should be a table of binding id = "keys"; ignoring it')
         return {}
     keymap: dict[str, str] = {}
+    if len(value) > MAX_KEYMAP_ENTRIES:
+        warnings.append(
+            f"[keymap] has {len(value)} entries; only the first {MAX_KEYMAP_ENTRIES} are used"
+        )
+        value = dict(list(value.items())[:MAX_KEYMAP_ENTRIES])
     for binding, keys in value.items():
         valid = isinstance(keys, str) and keys.strip() and _is_printable(keys)
         if valid and _is_printable(binding):
@@ -189,14 +201,18 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     """Read the settings file (defaults if there is none) and the warnings to show the user."""
     path = Path(path) if path is not None else paths.settings_path()
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_SETTINGS_BYTES + 1)
     except FileNotFoundError:
         return Settings(), []
+    except NotARegularFile:
+        return Settings(), [f"{path} is not a regular file; using default settings"]
     except OSError as error:
         return Settings(), [f"cannot read {path} ({error.strerror}); using default settings"]
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        if len(raw) > MAX_SETTINGS_BYTES:
+            raise ValueError(f"larger than {MAX_SETTINGS_BYTES:,} bytes")
+        data = parse_toml(raw)
+    except ValueError as error:  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
         reason = "not UTF-8" if isinstance(error, UnicodeDecodeError) else str(error)
         try:
             backup = move_aside(path)
@@ -210,6 +226,15 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             "and default settings are used"
         ]
     return settings_from_dict(data)
+
+
+def parse_toml(raw: bytes) -> dict[str, Any]:
+    """The TOML document in `raw`; ValueError when it is not UTF-8, not TOML or nested so
+    deeply that the parser would exhaust the stack."""
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

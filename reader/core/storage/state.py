@@ -10,6 +10,7 @@ number, so it survives a change of width, scale or spacing.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import threading
 import time
@@ -19,7 +20,7 @@ from typing import Any
 
 from reader.core.safe_text import clean_line
 from reader.core.storage import paths
-from reader.core.storage.sqlite_store import connect, transaction
+from reader.core.storage.sqlite_store import connect, is_read_only, transaction
 
 SCHEMA_VERSION = 1
 HISTORY_LIMIT = 1000
@@ -74,6 +75,7 @@ class State:
         self._conn, self.warnings = connect(
             self.path, _SCHEMA, version=SCHEMA_VERSION, what="history and reading positions"
         )
+        self.read_only = is_read_only(self._conn)  # read-only storage: read, never written
 
     def close(self) -> None:
         with self._lock:
@@ -113,11 +115,19 @@ class State:
             "SELECT url, title, visited FROM history ORDER BY visited DESC, rowid DESC LIMIT ?",
             (-1 if limit is None else limit,),
         )
-        # Cleaned again on the way out: the file is outside our control once written.
-        return [
-            HistoryEntry(clean_line(str(url)), clean_line(str(title)), float(visited))
-            for url, title, visited in rows
-        ]
+        # Cleaned again on the way out: the file is outside our control once written. A row
+        # another program damaged (a time that is not a number) is skipped, the rest kept.
+        entries: list[HistoryEntry] = []
+        skipped = False
+        for url, title, visited in rows:
+            if isinstance(visited, int | float) and math.isfinite(visited):
+                entries.append(HistoryEntry(clean_line(str(url)), clean_line(str(title)), visited))
+            else:
+                skipped = True
+        warning = f"skipped damaged history entries in {self.path}"
+        if skipped and warning not in self.warnings:
+            self.warnings.append(warning)
+        return entries
 
     def clear_history(self) -> bool:
         return self._write("clearing history", [("DELETE FROM history", ())])
@@ -156,6 +166,8 @@ class State:
     # --- plumbing -----------------------------------------------------------------------------
 
     def _write(self, doing: str, statements: list[tuple[str, tuple[object, ...]]]) -> bool:
+        if self.read_only:
+            return False
         with self._lock:
             try:
                 with transaction(self._conn):
