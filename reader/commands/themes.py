@@ -8,6 +8,7 @@ import sys
 from typing import NoReturn
 
 from reader.core.errors import UsageError
+from reader.core.safe_text import clean_line
 from reader.core.themes import Theme, ThemeCatalogue, load_themes
 
 
@@ -98,7 +99,7 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     catalogue = load_themes()
     for warning in catalogue.warnings:
-        print(f"reader: warning: {warning}", file=sys.stderr)
+        print(f"reader: warning: {clean_line(warning)}", file=sys.stderr)
     if args.json:
         data = {
             "themes": [theme_json(theme) for theme in catalogue.themes.values()],
