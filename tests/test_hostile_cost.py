@@ -1,0 +1,125 @@
+"""Pages whose cost could grow faster than their size: the extraction budget bounds the whole
+pipeline, and what was read in time is shown with a notice. Scaled down from the full sizes in
+bench/fuzz_pipeline.py and bench/pipeline_cost.py; no test asserts on wall-clock time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from reader.core.document import Page, Paragraph, Table, runs_text
+from reader.core.extract.budget import cut_at_tag, markup_text, run_in_time
+from reader.core.extract.extractor import (
+    MAX_DISTIL_ELEMENTS,
+    MAX_TAGS,
+    PARSE_TOO_SLOW,
+    TOO_LARGE,
+    TOO_MUCH_MARKUP,
+    extract,
+    page_text_blocks,
+)
+from reader.core.extract.html_tree import parse_html
+from tests.support.cli import run_reader
+from tests.support.hostile_pages import (
+    PEAK_RSS_MB,
+    a_million_links,
+    many_attributes,
+    many_line_breaks,
+    many_table_cells,
+)
+
+
+def test_one_element_with_150k_attributes_shows_its_text_with_a_notice(tmp_path: Path) -> None:
+    """libxml2 compares each attribute with every earlier one: minutes for this page. The parse
+    is abandoned at the budget (plus a second's grace) and the text read without it."""
+    page = tmp_path / "attributes.html"
+    page.write_bytes(many_attributes(150_000) + b"<p>Text after the element.</p>")
+    result = run_reader("--plain", "--extract-timeout", "0.5", str(page))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert PARSE_TOO_SLOW in out and "Text after the element." in out
+
+
+def test_a_paragraph_of_200k_line_breaks_reads_in_full() -> None:
+    html = many_line_breaks(200_000).decode()
+    article = extract(Page(url="file:///lines.html", text=html), time_budget=None)
+    assert article.notices == [TOO_LARGE]
+    assert [runs_text(block.runs) for block in article.blocks] == ["\n".join(["a"] * 200_000)]
+
+
+def test_a_tree_too_large_to_distil_shows_its_main_text_with_a_notice() -> None:
+    html = many_table_cells(MAX_DISTIL_ELEMENTS + 10_000).decode()
+    article = extract(Page(url="file:///cells.html", text=html), time_budget=None)
+    assert article.notices == [TOO_LARGE]
+    (table,) = article.blocks
+    assert isinstance(table, Table) and len(table.rows) == (MAX_DISTIL_ELEMENTS + 10_000) // 10
+
+
+def test_conversion_past_its_deadline_keeps_what_it_read() -> None:
+    html = "<body>" + "".join(f"<p>Paragraph {i}.</p>" for i in range(20_000)) + "</body>"
+    root = parse_html(html)
+    assert root is not None
+    blocks, converter = page_text_blocks(root, "file:///p.html", seconds=0)
+    assert converter.out_of_time
+    assert 0 < len(blocks) < 20_000
+    assert all(isinstance(b, Paragraph) for b in blocks)
+    assert runs_text(blocks[0].runs) == "Paragraph 0."  # type: ignore[union-attr]
+
+
+def test_markup_past_the_tag_cap_is_cut_with_a_notice_and_bounded_memory(tmp_path: Path) -> None:
+    """1.5 times the tag cap of links; in its own process, whose peak memory is checked."""
+    page = tmp_path / "links.html"
+    page.write_bytes(a_million_links(MAX_TAGS * 3 // 4))
+    code = (
+        "import resource, sys\n"
+        "from reader.cli import main\n"
+        "status = main(['--plain', sys.argv[1]])\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
+        "print('PEAK', peak, file=sys.stderr)\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(page)], capture_output=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert TOO_MUCH_MARKUP in out and TOO_LARGE in out
+    assert "link 0" in out and f"link {MAX_TAGS * 3 // 4 - 1}" not in out
+    peak_mb = int(result.stderr.decode().rsplit("PEAK", 1)[1])
+    assert peak_mb < PEAK_RSS_MB
+
+
+def test_cut_at_tag_cuts_before_the_tag_over_the_limit() -> None:
+    assert cut_at_tag("<a><b><c>", 5) is None
+    assert cut_at_tag("x<a>y<b>z<c>", 2) == "x<a>y"
+
+
+def test_markup_text_drops_scripts_tags_and_unclosed_scripts() -> None:
+    page = "<p>One &amp; two<script>var s = '<p>';</script><br>three<style>p{}</style><script>x"
+    text = markup_text(page)
+    assert "One & two" in text and "three" in text
+    assert "var s" not in text and "p{}" not in text and "<" not in text
+
+
+def test_work_that_overruns_is_stopped_not_left_running() -> None:
+    started = threading.Event()
+
+    def forever() -> None:
+        started.set()
+        while True:
+            pass
+
+    before = threading.active_count()
+    assert run_in_time(forever, 0.2) is None
+    assert started.is_set()
+    for thread in threading.enumerate():
+        if thread.name == "reader-extract":
+            thread.join(timeout=30)
+    assert threading.active_count() == before
+
+
+def test_work_that_finishes_in_time_gives_its_result() -> None:
+    assert run_in_time(lambda: 42, 30) == (42,)
+    assert run_in_time(lambda: 1 // 0, 30) is None
