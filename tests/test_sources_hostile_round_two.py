@@ -19,7 +19,7 @@ import pytest
 from reader.core.errors import EXIT_CONTENT, EXIT_FETCH, EXIT_USAGE
 from reader.core.pipeline import Options, load_article
 from reader.core.sources.content_encoding import MAX_LAYERS
-from reader.core.sources.urls import without_password
+from reader.core.sources.urls import link_refusal, without_password
 from tests.support import httpserver
 from tests.support.cli import assert_one_line_error, run_reader
 from tests.support.httpserver import LocalServer
@@ -162,3 +162,13 @@ def test_the_article_url_kept_in_history_has_no_password(http_server: LocalServe
     article = load_article(url, Options(use_cache=False))
     assert article.url is not None and PASSWORD not in article.url
     assert article.url.startswith("http://reader@")
+
+
+def test_link_refusal_says_which_links_are_not_followed_and_why() -> None:
+    web = "https://news.example/story"
+    assert link_refusal("https://other.example/", web) is None
+    assert link_refusal("file:///etc/passwd", web) == "a file: link from a web page is not followed"
+    assert link_refusal("file:///home/me/b.html", "file:///home/me/a.html") is None
+    assert link_refusal("javascript:alert(1)", web) == "a javascript: link is not followed"
+    assert link_refusal("mailto:a@b.example", None) == "a mailto: link is not followed"
+    assert link_refusal("http://[::1", web) == "a malformed link is not followed"
