@@ -143,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=positive_float,
         default=10.0,
         metavar="S",
-        help="seconds distillation may take before reader shows the page text instead (10)",
+        help="seconds extraction (parsing, distilling, converting) may take before reader "
+        "shows what it has read, with a note (10)",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
