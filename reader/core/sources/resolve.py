@@ -231,13 +231,14 @@ def _read_file(path: Path, max_size: int, timeout: float) -> bytes:
             with os.fdopen(fd, "rb", closefd=False) as file:
                 data = file.read(max_size + 1)
         else:
-            data = read_waiting(fd, max_size + 1, time.monotonic() + timeout)
-            if data is None:
+            waited = read_waiting(fd, max_size + 1, time.monotonic() + timeout)
+            if waited is None:
                 raise FetchError(
                     f"timed out after {timeout:g} s waiting for {_shown(path)}",
                     "it is not a regular file; give a saved page, or allow more time with "
                     "--timeout",
                 )
+            data = waited
     except OSError as error:
         raise UsageError(
             f"cannot read {_shown(path)}: {error.strerror or error}", "check the file"

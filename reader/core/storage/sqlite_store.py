@@ -37,8 +37,10 @@ def connect(
 
     Returns the connection and the warnings for the user. Never raises for a damaged file:
     it is moved aside and recreated. If the file cannot be opened at all (an unwritable
-    directory), an in-memory database is used so the program keeps working, with a warning.
+    directory), it is opened read-only if it exists, else an in-memory database is used, so the
+    program keeps working, with a warning.
     """
+    problem: Exception
     try:
         ensure_private_dir(path.parent)
         return _open(path, schema, version, check, pragmas), []
