@@ -16,7 +16,7 @@ from reader.core.document import Page
 from reader.core.storage import paths
 from reader.core.storage.page_cache import PageCache
 from reader.core.storage.settings import MAX_KEYMAP_ENTRIES, load_settings, settings_from_dict
-from reader.core.storage.state import State
+from reader.core.storage.state import ReadingPosition, State
 from tests.support import httpserver
 from tests.support.httpserver import LocalServer
 
@@ -127,3 +127,19 @@ def test_on_a_read_only_file_system_the_offline_cache_is_still_read(
     assert b"Words a person would read" in result.stdout
     warnings = result.stderr.decode().splitlines()
     assert len(warnings) == 1 and "read only" in warnings[0], warnings
+
+
+def test_history_positions_and_cache_never_store_a_password() -> None:
+    url = "https://reader:s3cretpw@news.example/story"
+    with State() as state:
+        state.add_history(url, "Story")
+        state.save_position(url, ReadingPosition(3, 7))
+        assert [entry.url for entry in state.history()] == ["https://reader@news.example/story"]
+        assert state.position(url) == ReadingPosition(3, 7)
+    with PageCache() as cache:
+        assert cache.put(Page(url=url, text="<p>Story</p>", media_type="text/html"), key_url=url)
+        cached = cache.get(url)
+        assert cached is not None and cached.url == "https://reader@news.example/story"
+    for folder in (paths.data_dir(), paths.cache_dir()):
+        for file in folder.iterdir():
+            assert b"s3cretpw" not in file.read_bytes(), file

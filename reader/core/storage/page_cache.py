@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.document import Page
+from reader.core.sources.urls import without_password
 from reader.core.storage import paths
 from reader.core.storage.atomic import read_regular_file
 from reader.core.storage.settings import MAX_SETTINGS_BYTES, parse_toml, settings_from_dict
@@ -75,8 +76,9 @@ def configured_max_bytes() -> int:
 
 
 def cache_key(url: str) -> str:
-    """The lookup key for `url`: the URL without its #fragment (same page, another spot)."""
-    return url.split("#", 1)[0]
+    """The lookup key for `url`: the URL without its #fragment (same page, another spot) and
+    without a password, which is never stored."""
+    return without_password(url.split("#", 1)[0])
 
 
 class PageCache:

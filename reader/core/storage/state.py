@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.safe_text import clean_line
+from reader.core.sources.urls import without_password
 from reader.core.storage import paths
 from reader.core.storage.sqlite_store import connect, is_read_only, transaction
 
@@ -99,7 +100,7 @@ class State:
                     "INSERT INTO history (url, title, visited) VALUES (?, ?, ?) "
                     "ON CONFLICT (url) DO UPDATE SET title = excluded.title, "
                     "visited = excluded.visited",
-                    (url, title, visited),
+                    (without_password(url), title, visited),
                 ),
                 (
                     "DELETE FROM history WHERE url NOT IN "
@@ -143,7 +144,12 @@ class State:
                     "INSERT INTO positions (url, block, char_offset, updated) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (url) DO UPDATE SET block = excluded.block, "
                     "char_offset = excluded.char_offset, updated = excluded.updated",
-                    (url, max(0, position.block), max(0, position.offset), time.time()),
+                    (
+                        without_password(url),
+                        max(0, position.block),
+                        max(0, position.offset),
+                        time.time(),
+                    ),
                 ),
                 (
                     "DELETE FROM positions WHERE url NOT IN "
@@ -155,7 +161,9 @@ class State:
 
     def position(self, url: str) -> ReadingPosition | None:
         """The saved position in the article at `url`, or None."""
-        rows = self._read("SELECT block, char_offset FROM positions WHERE url = ?", (url,))
+        rows = self._read(
+            "SELECT block, char_offset FROM positions WHERE url = ?", (without_password(url),)
+        )
         if not rows:
             return None
         block, offset = rows[0]
