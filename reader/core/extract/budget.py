@@ -55,17 +55,26 @@ def run_in_time(work: Callable[[], T], seconds: float | None) -> tuple[T] | None
     if seconds is None:
         return (work(),)
     result: list[T] = []
+    finished = False
+    lock = threading.Lock()  # a stop is sent only before `finished`, so it lands in `run`
 
     def run() -> None:
-        with contextlib.suppress(Exception, RecursionError, _Stopped):
-            result.append(work())
+        nonlocal finished
+        try:
+            with contextlib.suppress(Exception, RecursionError):
+                result.append(work())
+            with lock:
+                finished = True
+        except _Stopped:
+            pass
 
     worker = threading.Thread(target=run, name="reader-extract", daemon=True)
     worker.start()
     worker.join(seconds)
-    if worker.is_alive():
-        _stop(worker)
-        return None
+    with lock:
+        if not finished:
+            _stop(worker)
+            return None
     return (result[0],) if result else None
 
 
