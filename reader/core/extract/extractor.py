@@ -17,7 +17,7 @@ from reader.core.document import Article, Block, Heading, Page, number_links, ru
 from reader.core.errors import ContentError, ReaderError
 from reader.core.extract.budget import Deadline, cut_at_tag, markup_text, run_in_time
 from reader.core.extract.cleaning import remove_clutter, remove_hidden
-from reader.core.extract.distil import distil
+from reader.core.extract.distil import NO_ARTICLE, distil
 from reader.core.extract.html_to_blocks import BlockConverter
 from reader.core.extract.html_tree import base_url, parse_html
 from reader.core.extract.metadata import Metadata, read_metadata
@@ -35,8 +35,8 @@ TOO_SLOW = "Distilling this page took too long; showing the page's main text."
 TOO_LARGE = "This page is too large to distil; showing the page's main text."
 CUT_SHORT = "Reading this page took too long; showing only the part read in time."
 PARSE_TOO_SLOW = "Reading this page's markup took too long; showing its text without formatting."
-MAX_TAGS = 500_000  # ~150 MB of parsed tree, and what converts in a few seconds
 TOO_MUCH_MARKUP = "This page holds too much markup; showing only its first part."
+MAX_TAGS = 500_000  # ~150 MB of parsed tree, and what converts in a few seconds
 MAX_DISTIL_ELEMENTS = 100_000  # the corpora's pages: at most ~20,000; readability: ~2 s here
 DISTIL_SHARE = 0.7  # of the budget left; the rest is for the page-text fallback
 GRACE = 1.0  # seconds parsing and conversion always get, so the reader shows something
@@ -76,7 +76,7 @@ def _extract(page: Page, full: bool, deadline: Deadline) -> Article:
         notices.append(TOO_MUCH_MARKUP)
     markup = page.text if text is None else text
     parsed = run_in_time(lambda: parse_html(markup), deadline.left(at_least=GRACE))
-    if parsed is None:  # libxml2 alone outlasted the budget (e.g. 100,000 attributes)
+    if parsed is None:  # libxml2 alone outlasted the budget: a backstop, no page known to do it
         blocks = plain_text_blocks(markup_text(markup))
         if not blocks:
             raise ContentError("The page has no readable text", EMPTY_HINT)
@@ -97,9 +97,7 @@ def _extract(page: Page, full: bool, deadline: Deadline) -> Article:
         notices.append(TOO_LARGE)
         blocks, converter = page_text_blocks(root, base, deadline.left(at_least=GRACE))
     else:
-        untouched = copy.deepcopy(
-            root
-        )  # the no-article fallback reads the page before clutter removal
+        untouched = copy.deepcopy(root)  # for the fallback: the page before clutter removal
         remove_clutter(root)
         blocks, notice = _distil_in_time(root, base, deadline)
         if notice:
@@ -143,10 +141,18 @@ def _distil_in_time(
         _COUNT_ELEMENTS(root) <= INLINE_ELEMENTS and _TEXT_LENGTH(root) <= INLINE_TEXT
     ):
         return distil(root, base)
-    result = run_in_time(lambda: distil(root, base), seconds * DISTIL_SHARE)
+    result = run_in_time(lambda: _distil_or_no_article(root, base), seconds * DISTIL_SHARE)
     if result is None:
         return [], TOO_SLOW
     return result[0]
+
+
+def _distil_or_no_article(root: HtmlElement, base: str) -> tuple[list[Block], str | None]:
+    """`distil`, with a failure in readability read as "no article" (the page text follows)."""
+    try:
+        return distil(root, base)
+    except (Exception, RecursionError):
+        return [], NO_ARTICLE
 
 
 def _body(root: HtmlElement) -> HtmlElement:
