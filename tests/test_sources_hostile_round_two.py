@@ -22,7 +22,7 @@ from reader.core.sources.content_encoding import MAX_LAYERS
 from reader.core.sources.urls import link_refusal, without_password
 from tests.support import httpserver
 from tests.support.cli import assert_one_line_error, run_reader
-from tests.support.httpserver import LocalServer
+from tests.support.httpserver import Handler, LocalServer
 
 http_server = httpserver.http_server
 
@@ -172,3 +172,27 @@ def test_link_refusal_says_which_links_are_not_followed_and_why() -> None:
     assert link_refusal("javascript:alert(1)", web) == "a javascript: link is not followed"
     assert link_refusal("mailto:a@b.example", None) == "a mailto: link is not followed"
     assert link_refusal("http://[::1", web) == "a malformed link is not followed"
+
+
+def test_ctrl_c_stops_a_fetch_from_a_stalled_server(http_server: LocalServer) -> None:
+    def stall(handler: Handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.end_headers()
+        handler.server.stopping.wait(60)
+
+    url = http_server.route("/stalled", stall)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--plain", "--timeout", "600", url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        while not http_server.requests and process.poll() is None:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 130, stderr
+    assert b"Traceback" not in stderr
