@@ -143,3 +143,12 @@ def test_history_positions_and_cache_never_store_a_password() -> None:
     for folder in (paths.data_dir(), paths.cache_dir()):
         for file in folder.iterdir():
             assert b"s3cretpw" not in file.read_bytes(), file
+
+
+def test_a_settings_file_over_a_megabyte_is_moved_aside_with_a_warning() -> None:
+    path = paths.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('theme = "dark"\n' + "# padding\n" * 200_000)
+    _, warnings = load_settings()
+    assert len(warnings) == 1 and "larger than 1,000,000 bytes" in warnings[0]
+    assert not path.exists() and len(list(path.parent.glob("settings.toml.corrupt-*"))) == 1
