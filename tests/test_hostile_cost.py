@@ -14,6 +14,7 @@ from reader.core.extract.budget import cut_at_tag, markup_text, run_in_time
 from reader.core.extract.extractor import (
     MAX_DISTIL_ELEMENTS,
     MAX_TAGS,
+    TEXT_ONLY,
     TOO_LARGE,
     TOO_MUCH_MARKUP,
     extract,
@@ -130,3 +131,11 @@ def test_work_that_overruns_is_stopped_not_left_running() -> None:
 def test_work_that_finishes_in_time_gives_its_result() -> None:
     assert run_in_time(lambda: 42, 30) == (42,)
     assert run_in_time(lambda: 1 // 0, 30) is None
+
+
+def test_text_past_the_tag_cap_is_still_shown_when_nothing_before_it_reads() -> None:
+    """A page of empty elements past the cap, with its only prose at the end."""
+    html = "<span></span><br><i></i>" * (MAX_TAGS // 4) + "<p>The only words, at the end.</p>"
+    article = extract(Page(url="file:///empty.html", text=html), time_budget=None)
+    assert article.notices == [TEXT_ONLY]
+    assert [runs_text(block.runs) for block in article.blocks] == ["The only words, at the end."]

@@ -36,6 +36,7 @@ TOO_LARGE = "This page is too large to distil; showing the page's main text."
 CUT_SHORT = "Reading this page took too long; showing only the part read in time."
 PARSE_TOO_SLOW = "Reading this page's markup took too long; showing its text without formatting."
 TOO_MUCH_MARKUP = "This page holds too much markup; showing only its first part."
+TEXT_ONLY = "This page holds too much markup; showing its text without formatting."
 MAX_TAGS = 500_000  # ~150 MB of parsed tree, and what converts in a few seconds
 MAX_DISTIL_ELEMENTS = 100_000  # the corpora's pages: at most ~20,000; readability: ~2 s here
 DISTIL_SHARE = 0.7  # of the budget left; the rest is for the page-text fallback
@@ -77,11 +78,7 @@ def _extract(page: Page, full: bool, deadline: Deadline) -> Article:
     markup = page.text if text is None else text
     parsed = run_in_time(lambda: parse_html(markup), deadline.left(at_least=GRACE))
     if parsed is None:  # libxml2 alone outlasted the budget: a backstop, no page known to do it
-        blocks = plain_text_blocks(markup_text(markup))
-        if not blocks:
-            raise ContentError("The page has no readable text", EMPTY_HINT)
-        meta = Metadata(title=plain_text_title(page.url))
-        return _article(page, meta, blocks, [*notices, PARSE_TOO_SLOW], distilled=False)
+        return _text_only(page, markup, [*notices, PARSE_TOO_SLOW])
     root = parsed[0]
     if root is None:
         raise ContentError("The page has no readable text", EMPTY_HINT)
@@ -107,9 +104,23 @@ def _extract(page: Page, full: bool, deadline: Deadline) -> Article:
             converter = None
     if converter is not None and converter.out_of_time:
         notices.append(CUT_SHORT)
+    if not blocks and text is not None:
+        # All the readable text lies past the cut (after 500,000 empty elements, say).
+        return _text_only(page, page.text, [TEXT_ONLY], meta)
     if not blocks:
         raise ContentError("The page has no readable text", EMPTY_HINT)
     return _article(page, meta, blocks, notices, distilled=not full)
+
+
+def _text_only(
+    page: Page, markup: str, notices: list[str], meta: Metadata | None = None
+) -> Article:
+    """The page's text read without parsing its markup (linear in its size)."""
+    blocks = plain_text_blocks(markup_text(markup))
+    if not blocks:
+        raise ContentError("The page has no readable text", EMPTY_HINT)
+    meta = meta or Metadata(title=plain_text_title(page.url))
+    return _article(page, meta, blocks, notices, distilled=False)
 
 
 def page_text_blocks(
