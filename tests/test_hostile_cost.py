@@ -139,3 +139,10 @@ def test_text_past_the_tag_cap_is_still_shown_when_nothing_before_it_reads() -> 
     article = extract(Page(url="file:///empty.html", text=html), time_budget=None)
     assert article.notices == [TEXT_ONLY]
     assert [runs_text(block.runs) for block in article.blocks] == ["The only words, at the end."]
+
+
+def test_limit_attributes_never_cuts_across_an_end_tag() -> None:
+    """A stray apostrophe in a script makes a long span look like one tag: left alone."""
+    prose = " ".join(f"word{i}" for i in range(3000))
+    page = f"<script>if (a <b) {{}} // don't</script><p>{prose} it's</p>"
+    assert limit_attributes(page, MAX_ATTRIBUTES) is page

@@ -61,7 +61,9 @@ def limit_attributes(text: str, limit: int) -> str:
     """`text` with the attributes of a start tag past the first `limit` dropped.
 
     No page needs more; past a few thousand, libxml2's duplicate check makes the parse
-    quadratic (300,000 attributes: minutes).
+    quadratic (300,000 attributes: minutes). A span holding an end tag is left alone: it is
+    script text or prose misread through a stray quote, not a start tag (a hostile tag that
+    does this is bounded by the extraction budget instead).
     """
     parts: list[str] = []
     position = 0
@@ -69,8 +71,9 @@ def limit_attributes(text: str, limit: int) -> str:
         attributes = _ATTRIBUTE.finditer(text, tag.start(), tag.end())
         for count, attribute in enumerate(attributes, 1):
             if count == limit:
-                parts.append(text[position : attribute.end()])
-                position = tag.end()
+                if text.find("</", tag.start(), tag.end()) < 0:
+                    parts.append(text[position : attribute.end()])
+                    position = tag.end()
                 break
     if not parts:
         return text
