@@ -142,7 +142,8 @@ def test_text_past_the_tag_cap_is_still_shown_when_nothing_before_it_reads() -> 
 
 
 def test_limit_attributes_never_cuts_across_an_end_tag() -> None:
-    """A stray apostrophe in a script makes a long span look like one tag: left alone."""
-    prose = " ".join(f"word{i}" for i in range(3000))
-    page = f"<script>if (a <b) {{}} // don't</script><p>{prose} it's</p>"
+    """A comparison and a stray apostrophe in a script make script and prose look like one
+    start tag of 1,600 attributes: left alone, so the script still ends where it ends."""
+    script = "<script>if (a <b) { " + "x = y; " * 600 + "} // don't</script>"
+    page = script + "<p>" + "w " * 50 + "it's " + "word " * 1000 + "</p>"
     assert limit_attributes(page, MAX_ATTRIBUTES) is page
