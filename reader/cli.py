@@ -32,6 +32,7 @@ EXIT_INTERRUPTED = 130
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
 N = TypeVar("N", int, float)
 _UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9}
+MAX_SIZE_LIMIT = 10**12  # 1 TB: past any page, and within what the OS can read at once
 
 
 def parse_size(text: str) -> int:
@@ -45,7 +46,10 @@ def parse_size(text: str) -> int:
     unit = (unit or "").lower()
     binary = "i" in unit  # KiB, MiB, GiB
     factor = 1024 ** ("kmg".index(unit[0]) + 1) if binary else _UNITS[unit[:1]]
-    return int(float(number) * factor)
+    size = float(number) * factor
+    if not size <= MAX_SIZE_LIMIT:  # also catches an overflow to infinity
+        raise argparse.ArgumentTypeError(f"too large: {text[:40]!r} (at most 1000GB)")
+    return int(size)
 
 
 def _positive(convert: Callable[[str], N], what: Callable[[], str]) -> Callable[[str], N]:
@@ -173,7 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
         type=positive_float,
         default=10.0,
         metavar="S",
-        help=_("seconds distillation may take before reader shows the page text instead (10)"),
+        help=_(
+            "seconds extraction (parsing, distilling, converting) may take before reader "
+            "shows what it has read, with a note (10)"
+        ),
     )
     parser.add_argument("--debug", action="store_true", help=_("show tracebacks on errors"))
     parser.add_argument(
