@@ -13,9 +13,8 @@ from reader.core.large_text.bigtext import (
     render_spans,
     rows_per_line,
 )
+from tests.support.mosaic import cell_bits, decode
 
-QUADRANTS = " ▘▝▀▖▌▞▛▗▚▐▜▄▙▟█"
-SEXTANT_SPECIAL = {" ": 0, "█": 63, "▌": 21, "▐": 42}
 FONT = {
     ("sextant", 2): "4x6",
     ("sextant", 3): "6x9",
@@ -25,32 +24,6 @@ FONT = {
     ("quadrant", 4): "6x9",
 }
 CASES = [(mosaic, scale) for mosaic in MOSAICS for scale in SCALES]
-
-
-def cell_bits(char: str, mosaic: str) -> int:
-    if mosaic == "quadrant":
-        return QUADRANTS.index(char)
-    if char in SEXTANT_SPECIAL:
-        return SEXTANT_SPECIAL[char]
-    index = ord(char) - 0x1FB00
-    assert 0 <= index < 60, f"not a sextant: {char!r}"
-    bits = index + 1
-    return bits + (bits >= 21) + (bits + (bits >= 21) >= 42)
-
-
-def decode(rows: list[str], mosaic: str) -> list[list[int]]:
-    """Mosaic rows back to a pixel matrix (2 pixels per cell across, 3 or 2 down)."""
-    per_cell = 3 if mosaic == "sextant" else 2
-    pixels: list[list[int]] = []
-    for row in rows:
-        band = [[0] * (2 * len(row)) for _ in range(per_cell)]
-        for x, char in enumerate(row):
-            bits = cell_bits(char, mosaic)
-            for y in range(per_cell):
-                band[y][2 * x] = (bits >> (2 * y)) & 1
-                band[y][2 * x + 1] = (bits >> (2 * y + 1)) & 1
-        pixels += band
-    return pixels
 
 
 def font_pixels(mosaic: str, scale: int, char: str) -> list[list[int]]:
@@ -115,13 +88,13 @@ def test_headings_are_bold_and_links_underlined_in_pixels_not_just_colour() -> N
     assert link[0][0][1] == "link big" and heading[0][0][1] == "heading big"
 
 
-def test_unknown_and_wide_characters_keep_the_columns_in_step() -> None:
-    rows = render_spans([("a漢b", "")], 2)
-    width = cells_per_char(2)
+def test_wide_characters_take_two_glyph_widths_and_keep_the_columns_in_step() -> None:
+    rows = render_spans([("a漢b", "")], 3)
+    width = cells_per_char(3)
     assert all(len(text) == 4 * width for row in rows for text, _ in row)
-    replacement = render_spans([("\ufffd", "")], 2)
-    cjk = render_spans([("漢", "")], 2)
-    assert [r[0][0][:width] for r in cjk] == [r[0][0] for r in replacement]
+    replacement = render_spans([("\ufffd", "")], 3)
+    cjk = render_spans([("漢", "")], 3)
+    assert [r[0][0][:width] for r in cjk] != [r[0][0] for r in replacement]  # not the box
 
 
 def test_invalid_scale_or_mosaic_is_refused() -> None:

@@ -59,7 +59,8 @@ APP = HIDE + textwrap.dedent(
     import asyncio
     from reader.core.document import Article, Inline, Paragraph
     from reader.core.storage.settings import Settings
-    from reader.tui.translation import TranslationBar, TranslationFinished
+    from reader.tui.messages import TranslationFinished
+    from reader.tui.widgets.translation_bar import TranslationBar
     from tests.support.tui_helpers import make_app, reader
 
     async def main() -> None:

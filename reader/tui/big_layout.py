@@ -12,7 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.core.document import Block, Paragraph
-from reader.core.large_text.bigtext import cells_per_char, chars_per_line, render_spans
+from reader.core.large_text.bigtext import (
+    cells_per_char,
+    chars_per_line,
+    line_cells,
+    render_spans,
+)
 from reader.tui.layout import BlockLayout, LayoutOptions, Line, Span
 
 
@@ -100,6 +105,13 @@ class LargeTextLayout(BlockLayout):
         mosaic = self.options.glyphs
         chars = chars_per_line(width, scale, mosaic)
         text_lines = self._lines(block, index, chars, ())
+        # Devanagari letters are one terminal cell but two glyph widths: wrap narrower until
+        # every line fits the pane.
+        widest = max((line_cells(line.text, scale, mosaic) for line in text_lines), default=0)
+        while widest > width and chars > 1:
+            chars = max(1, min(chars - 1, chars * width // widest))
+            text_lines = self._lines(block, index, chars, ())
+            widest = max(line_cells(line.text, scale, mosaic) for line in text_lines)
         if self.options.align == "justify":
             text_lines = _justified(block, text_lines, chars)
         out: list[Line] = []
