@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 from reader.core.document import Article, Block
 from reader.core.errors import ReaderError
 from reader.core.formats.plain import translation_label
+from reader.core.i18n import N_
 from reader.core.storage.settings import TranslationView
 from reader.tui.big_layout import LargeLine
 from reader.tui.layout import BlockLayout, Line
 
 VIEW_LABELS: dict[TranslationView, str] = {
-    "translation": "Translation only",
-    "interleaved": "Interleaved: each paragraph, then its translation",
-    "side-by-side": "Side by side: two columns",
-    "original": "Original only",
+    "translation": N_("Translation only"),
+    "interleaved": N_("Interleaved: each paragraph, then its translation"),
+    "side-by-side": N_("Side by side: two columns"),
+    "original": N_("Original only"),
 }
 CYCLED_VIEWS: tuple[TranslationView, ...] = ("translation", "interleaved", "side-by-side")
 """The views the `O` key steps through."""

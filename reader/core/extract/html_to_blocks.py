@@ -8,6 +8,7 @@ is read as flat text, so hostile pages cannot exhaust the Python stack.
 from __future__ import annotations
 
 import re
+import time
 
 from lxml.html import HtmlElement
 
@@ -80,12 +81,19 @@ class BlockConverter:
     """Turns elements into blocks. `skip_chrome` (the page's main text) also drops
     nav/header/footer/aside/form and what is hidden from screen readers (aria-hidden)."""
 
-    def __init__(self, base: str, *, skip_chrome: bool = False) -> None:
+    def __init__(
+        self, base: str, *, skip_chrome: bool = False, deadline: float | None = None
+    ) -> None:
+        """`deadline`: seconds the conversion may take; past them it stops where it is,
+        keeping what it converted, and sets `out_of_time`."""
         self.base = base
         self.skip = SKIP_TAGS | CHROME_TAGS if skip_chrome else SKIP_TAGS
         self.main_text_only = skip_chrome
         self._top: list[Block] = []
         self._anchors: dict[str, int] = {}
+        self._end = None if deadline is None else time.monotonic() + deadline
+        self._ticks = 0
+        self.out_of_time = False
 
     def convert(self, element: HtmlElement) -> AnchoredBlocks:
         """The blocks of `element` and everything inside it (its tail excluded)."""
@@ -115,6 +123,8 @@ class BlockConverter:
         url: str | None,
         depth: int,
     ) -> None:
+        if self._time_is_up():
+            return
         runs.add(element.text, kind, url)
         for child in element:
             if isinstance(child.tag, str):
@@ -181,6 +191,14 @@ class BlockConverter:
         else:
             handler(self, el, out, depth)
 
+    def _time_is_up(self) -> bool:
+        """True once the deadline has passed (the clock is read every 256 elements)."""
+        if self._end is not None and not self.out_of_time:
+            self._ticks += 1
+            if self._ticks % 256 == 0 and time.monotonic() > self._end:
+                self.out_of_time = True
+        return self.out_of_time
+
     @staticmethod
     def _flush(out: list[Block], runs: RunBuilder) -> None:
         if runs.has_text():
@@ -228,6 +246,8 @@ class BlockConverter:
             start = 1
         items: list[ListItem] = []
         for child in el:
+            if self.out_of_time:
+                break
             if not isinstance(child.tag, str) or child.tag in self.skip:
                 continue
             self._anchor(child)
@@ -310,6 +330,8 @@ class BlockConverter:
         header: list[Runs] = []
         body: list[list[Runs]] = []
         for i, row in enumerate(rows):
+            if self.out_of_time:
+                break
             cells = [self._runs_of(cell, depth + 2) for cell in row]
             in_head = row[0].getparent() is not None and row[0].getparent().tag == "thead"
             if not header and i == 0 and (in_head or all(c.tag == "th" for c in row)):

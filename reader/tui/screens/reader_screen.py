@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import LoadingIndicator, Static
 
 from reader.core.document import Article
+from reader.core.i18n import _, ngettext
 from reader.core.pipeline import WELCOME_URL
 from reader.core.reading import LinkRef, Reading, followable
 from reader.core.safe_text import clean_line
@@ -169,9 +170,9 @@ class ReaderScreen(Screen[None], ReaderNode):
     def _load(self, source: str | None) -> None:
         self.request += 1
         self.fetching = True
-        shown = source or "the welcome article"
-        self.query_one(ArticleHeader).show_text(f"Loading {shown}…")
-        self.say(f"Loading {shown}… (Esc cancels)")
+        shown = source or _("the welcome article")
+        self.query_one(ArticleHeader).show_text(_("Loading {source}…").format(source=shown))
+        self.say(_("Loading {source}… (Esc cancels)").format(source=shown))
         self.post_message(LoadStarted(source, self.request))
         self.query_one(Loader).load(source, self.request, self.reader_app.options)
 
@@ -200,7 +201,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         self.reader_app.record_visit(event.article, event.source)
         notices = "; ".join(event.article.notices)
         if notices:
-            self.notify(clean_line(notices), title="Note", markup=False)
+            self.notify(clean_line(notices), title=_("Note"), markup=False)
 
     @on(LoadFailed)
     def _failed(self, event: LoadFailed) -> None:
@@ -208,7 +209,7 @@ class ReaderScreen(Screen[None], ReaderNode):
             return
         self.fetching = False
         self.query_one("#main").add_class("-error")
-        self.query_one(ArticleHeader).show_text("Could not open the page")
+        self.query_one(ArticleHeader).show_text(_("Could not open the page"))
         text = error_text(event.source, event.error, self.keys_of("reload"), self.keys_of("back"))
         self.query_one("#error", ErrorPanel).update(text)
         self.say(f"reader: {event.error}")
@@ -254,7 +255,7 @@ class ReaderScreen(Screen[None], ReaderNode):
             current = self.navigation.current
             if current is not None and current.article is not None:
                 self.query_one(ArticleHeader).show_article(current.article)
-            self.say("Cancelled.")
+            self.say(_("Cancelled."))
             self.post_message(LoadCancelled(source))
         elif self.pane is not None:
             self.pane = None
@@ -263,7 +264,7 @@ class ReaderScreen(Screen[None], ReaderNode):
             self.say("")
         elif self.article_view.find_text:
             self.article_view.clear_find()
-            self.say("Find cleared.")
+            self.say(_("Find cleared."))
 
     def action_reload(self) -> None:
         visit = self.navigation.current
@@ -286,7 +287,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         shown = self.navigation.current
         visit = self.navigation.step(step)
         if visit is None:
-            self.say("No earlier page." if step < 0 else "No later page.")
+            self.say(_("No earlier page.") if step < 0 else _("No later page."))
             return
         if visit.article is not None and shown is not None and visit.article is shown.article:
             self.article_view.scroll_to_position(*visit.position)  # a place in the same article
@@ -309,8 +310,12 @@ class ReaderScreen(Screen[None], ReaderNode):
     def action_toggle_full(self) -> None:
         app = self.reader_app
         app.options = dataclasses.replace(app.options, full=not app.options.full)
-        state = "on: the whole page" if app.options.full else "off: the article only"
-        self.notify(f"Full-page view {state}", title="Full page")
+        state = (
+            _("Full-page view on: the whole page")
+            if app.options.full
+            else _("Full-page view off: the article only")
+        )
+        self.notify(state, title=_("Full page"))
         self.action_reload()
 
     # -- links ------------------------------------------------------------------------------
@@ -323,7 +328,10 @@ class ReaderScreen(Screen[None], ReaderNode):
     def _no_such_link(self, number: int) -> str:
         reading = self.article_view.reading
         count = len(reading.links) if reading else 0
-        return f"There is no link {number}; this article has {count} links."
+        links = ngettext("{count} link", "{count} links", count).format(count=count)
+        return _("There is no link {number}; this article has {count}.").format(
+            number=number, count=links
+        )
 
     def follow_link(self, number: int) -> None:
         """Follow link `number` if it exists and is a web page or local file."""
@@ -337,15 +345,20 @@ class ReaderScreen(Screen[None], ReaderNode):
             self.jump_within(number, url, reading.fragment_block(url))
             return
         if not followable(url, self.article.url if self.article else None):
-            scheme = urlsplit(url).scheme or "relative"
+            scheme = urlsplit(url).scheme
+            message = (
+                _("Link {number} is a {scheme}: link and is not followed: {url}")
+                if scheme
+                else _("Link {number} is a relative link and is not followed: {url}")
+            )
             self.notify(
-                f"Link {number} is a {scheme}: link and is not followed: {clean_line(url)}",
-                title="Not followed",
+                message.format(number=number, scheme=scheme, url=clean_line(url)),
+                title=_("Not followed"),
                 severity="warning",
                 markup=False,
             )
             return
-        self.say(f"Following link {number}: {url}")
+        self.say(_("Following link {number}: {text}.").format(number=number, text=url))
         self.open_source(url)
 
     def jump_within(self, number: int, url: str, block: int | None) -> None:
@@ -354,14 +367,15 @@ class ReaderScreen(Screen[None], ReaderNode):
         current = self.navigation.current
         if block is None or current is None or current.article is None:
             fragment = urlsplit(url).fragment
-            self.say(f"Link {number} points to #{fragment}, which this article does not have.")
+            said = _("Link {number} points to #{fragment}, which this article does not have.")
+            self.say(said.format(number=number, fragment=fragment))
             return
         self.remember_position()
         current.position = self.article_view.position  # also while a translation is shown
         visit = self.navigation.visit(url)
         visit.article, visit.position = current.article, (block, 0)
         self.article_view.scroll_to_block(block)
-        self.say(f"Link {number}: {clean_line(url)}")
+        self.say(_("Link {number}: {url}").format(number=number, url=url))
 
     @on(LinkChosen)
     def _link_chosen(self, event: LinkChosen) -> None:
@@ -372,18 +386,21 @@ class ReaderScreen(Screen[None], ReaderNode):
         if not self.query_one(LinksPane).has_focus:
             return
         from_url = self.article.url if self.article else None
-        note = "" if followable(event.url, from_url) else " (not followed)"
-        self.say(f"Link {event.number}: {event.url}{note}")
+        if followable(event.url, from_url):
+            said = _("Link {number}: {url}")
+        else:
+            said = _("Link {number}: {url} (not followed)")
+        self.say(said.format(number=event.number, url=event.url))
 
     @on(OpenInBrowser)
     def _open_in_browser(self, event: OpenInBrowser) -> None:
         """Open a URL in the system browser; only on the user's explicit command."""
         url = event.url
         if not followable(url, self.article.url if self.article else None):
-            self.notify("Only web pages and files open in the browser.", severity="warning")
+            self.notify(_("Only web pages and files open in the browser."), severity="warning")
             return
         opened = webbrowser.open(url)
-        title = "Opened in browser" if opened else "No browser found"
+        title = _("Opened in browser") if opened else _("No browser found")
         self.notify(clean_line(url), title=title, markup=False)
 
     def action_follow_prompt(self) -> None:
@@ -405,9 +422,10 @@ class ReaderScreen(Screen[None], ReaderNode):
             number = int(self.typed_number or 0)
             link = self._link(number)
             if link is not None:
-                self.say(f"Link {number}: {link.url} (Enter follows, Esc cancels)")
+                said = _("Link {number}: {url} (Enter follows, Esc cancels)")
+                self.say(said.format(number=number, url=link.url))
             else:
-                self.say(f"Link {self.typed_number}: no such link")
+                self.say(_("Link {number}: no such link").format(number=self.typed_number))
         elif event.key == "enter" and self.typed_number:
             event.stop()
             number = int(self.typed_number)
@@ -442,7 +460,10 @@ class ReaderScreen(Screen[None], ReaderNode):
             return
         number = int(event.value)
         link = self._link(number)
-        self.say(f"Link {number}: {link.url}" if link else self._no_such_link(number))
+        if link:
+            self.say(_("Link {number}: {url}").format(number=number, url=link.url))
+        else:
+            self.say(self._no_such_link(number))
 
     @on(Prompt.Dismissed)
     def _dismissed(self) -> None:
@@ -452,12 +473,21 @@ class ReaderScreen(Screen[None], ReaderNode):
     def find(self, query: str) -> None:
         count = self.article_view.find(query)
         if count:
+            found = ngettext(
+                "{count} match for {query!r}: {next} next, {previous} previous, Esc clears",
+                "{count} matches for {query!r}: {next} next, {previous} previous, Esc clears",
+                count,
+            )
             self.say(
-                f"{count} matches for {query!r}: {self.keys_of('find-next')} next, "
-                f"{self.keys_of('find-previous')} previous, Esc clears"
+                found.format(
+                    count=count,
+                    query=query,
+                    next=self.keys_of("find-next"),
+                    previous=self.keys_of("find-previous"),
+                )
             )
         else:
-            self.say(f"No matches for {query!r}.")
+            self.say(_("No matches for {query!r}.").format(query=query))
 
     def action_find_next(self) -> None:
         self._step_match(1)
@@ -468,11 +498,17 @@ class ReaderScreen(Screen[None], ReaderNode):
     def _step_match(self, step: int) -> None:
         view = self.article_view
         if not view.find_text:
-            self.say(f"Nothing to find yet: press {self.keys_of('find')} first.")
+            said = _("Nothing to find yet: press {keys} first.")
+            self.say(said.format(keys=self.keys_of("find")))
         elif view.next_match(step):
-            self.say(f"Match {view.match_index + 1} of {view.match_count} for {view.find_text!r}")
+            said = _("Match {number} of {count} for {query!r}")
+            self.say(
+                said.format(
+                    number=view.match_index + 1, count=view.match_count, query=view.find_text
+                )
+            )
         else:
-            self.say(f"No matches for {view.find_text!r}.")
+            self.say(_("No matches for {query!r}.").format(query=view.find_text))
 
     # -- moving and translation ------------------------------------------------------------
 
@@ -514,11 +550,12 @@ class ReaderScreen(Screen[None], ReaderNode):
         if event.main is not view.article:
             view.set_article(event.main, event.position)
             self.query_one(ArticleHeader).show_article(event.main)
-        view.border_title = "Original" if event.column is not None else None
+        view.border_title = _("Original") if event.column is not None else None
         if event.column is not None:
             column = self.translation_column
-            language = f" ({event.column.language})" if event.column.language else ""
-            column.border_title = clean_line(f"Translation{language}")
+            language = event.column.language
+            title = _("Translation ({language})").format(language=language) if language else None
+            column.border_title = clean_line(title or _("Translation"))
             column.set_article(event.column, (view.current_block, 0))
         if event.finished:
             headings = view.reading.headings if view.reading else []
@@ -534,14 +571,14 @@ class ReaderScreen(Screen[None], ReaderNode):
     def action_toggle_focus_mode(self) -> None:
         focus_mode = not self.reader_app.settings.focus_mode
         self.reader_app.change_setting("focus_mode", focus_mode)
-        self.say("Focus mode on." if focus_mode else "Focus mode off.")
+        self.say(_("Focus mode on.") if focus_mode else _("Focus mode off."))
 
     def action_copy_article_url(self) -> None:
         article = self.article
         url = article.url if article else None
         if url:
             self.app.copy_to_clipboard(url)
-            self.notify(clean_line(url), title="Copied page URL", markup=False)
+            self.notify(clean_line(url), title=_("Copied page URL"), markup=False)
 
     # -- panes ------------------------------------------------------------------------------
 

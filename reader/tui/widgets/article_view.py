@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.document import Article
+from reader.core.i18n import _
 from reader.core.reading import Reading, ReadingPosition
 from reader.core.storage.settings import Settings
 from reader.tui.app_access import ReaderNode
@@ -518,11 +519,11 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
 
     def action_next_heading(self) -> None:
         if not self.next_block(headings=True):
-            self.post_message(Say("No more headings below."))
+            self.post_message(Say(_("No more headings below.")))
 
     def action_previous_heading(self) -> None:
         if not self.previous_block(headings=True):
-            self.post_message(Say("No headings above."))
+            self.post_message(Say(_("No headings above.")))
 
     # -- find --------------------------------------------------------------------------------
 

@@ -7,16 +7,18 @@ from textual.containers import Horizontal
 from textual.widgets import Label
 
 from reader.core.document import Article
+from reader.core.formats.header import reading_time_text
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
 
 def article_summary(article: Article) -> str:
     """'Title · Site · 6 min read' (parts that are missing are left out)."""
-    parts = [clean_line(article.title) or "Untitled"]
+    parts = [clean_line(article.title) or _("Untitled")]
     if article.site_name:
         parts.append(clean_line(article.site_name))
     if article.reading_minutes:
-        parts.append(f"{article.reading_minutes} min read")
+        parts.append(reading_time_text(article.reading_minutes))
     return " · ".join(parts)
 
 
@@ -26,8 +28,10 @@ NARROW = 70
 
 def progress_text(percent: int, minutes_left: int, *, narrow: bool = False) -> str:
     if percent >= 100:
-        return "100%" if narrow else "100% · done"
-    return f"{percent}%" if narrow else f"{percent}% · {minutes_left} min left"
+        return _("100%") if narrow else _("100% · done")
+    if narrow:
+        return _("{percent}%").format(percent=percent)
+    return _("{percent}% · {minutes} min left").format(percent=percent, minutes=minutes_left)
 
 
 class ArticleHeader(Horizontal):
