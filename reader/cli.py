@@ -25,13 +25,14 @@ if TYPE_CHECKING:
     from reader.core.pipeline import Options
 
 FORMAT_CHOICES = ("plain", "text", "markdown", "json", "html")
-SUBCOMMANDS = ("themes", "languages", "list", "save")
+SUBCOMMANDS = ("themes", "languages", "list", "save", "voices")
 EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
 N = TypeVar("N", int, float)
 _UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9}
+MAX_SIZE_LIMIT = 10**12  # 1 TB: past any page, and within what the OS can read at once
 
 
 def parse_size(text: str) -> int:
@@ -45,7 +46,10 @@ def parse_size(text: str) -> int:
     unit = (unit or "").lower()
     binary = "i" in unit  # KiB, MiB, GiB
     factor = 1024 ** ("kmg".index(unit[0]) + 1) if binary else _UNITS[unit[:1]]
-    return int(float(number) * factor)
+    size = float(number) * factor
+    if not size <= MAX_SIZE_LIMIT:  # also catches an overflow to infinity
+        raise argparse.ArgumentTypeError(f"too large: {text[:40]!r} (at most 1000GB)")
+    return int(size)
 
 
 def _positive(convert: Callable[[str], N], what: Callable[[], str]) -> Callable[[str], N]:
@@ -80,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_(
             "Subcommands: 'reader themes' lists the themes; 'reader languages' manages "
             "offline translation packages; 'reader save URL' and 'reader list' keep a reading "
-            "list. Exit codes: 0 ok, 2 usage, 3 fetch failed, 4 content unreadable."
+            "list; 'reader voices' lists the speech engines and voices. Exit codes: 0 ok, "
+            "2 usage, 3 fetch failed, 4 content unreadable."
         ),
     )
     parser.add_argument(
@@ -139,6 +144,18 @@ def build_parser() -> argparse.ArgumentParser:
             "by its translation"
         ),
     )
+    aloud = parser.add_argument_group(_("read aloud (offline; see 'reader voices')"))
+    aloud.add_argument(
+        "--speak",
+        action="store_true",
+        help=_(
+            "read the article aloud from the saved position, printing each block as it is "
+            "spoken; ctrl+c stops and keeps the position"
+        ),
+    )
+    aloud.add_argument(
+        "--audio", metavar="FILE.wav", help=_("write the article read aloud to FILE")
+    )
     fetch = parser.add_argument_group(_("fetching"))
     fetch.add_argument(
         "--timeout", type=positive_float, default=20.0, help=_("seconds for the whole fetch (20)")
@@ -160,7 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
         type=positive_float,
         default=10.0,
         metavar="S",
-        help=_("seconds distillation may take before reader shows the page text instead (10)"),
+        help=_(
+            "seconds extraction (parsing, distilling, converting) may take before reader "
+            "shows what it has read, with a note (10)"
+        ),
     )
     parser.add_argument("--debug", action="store_true", help=_("show tracebacks on errors"))
     parser.add_argument(
@@ -268,6 +288,23 @@ def print_article(args: argparse.Namespace) -> int:
     return 0
 
 
+def read_aloud(args: argparse.Namespace) -> int:
+    """`--speak` and `--audio FILE.wav`: the article (translated if asked) read aloud."""
+    from pathlib import Path
+
+    from reader.core.pipeline import load_article
+    from reader.core.speech.aloud import record, speak
+
+    article = load_article(args.source, options_from(args), warn)
+    if args.translate:
+        from reader.core.translate.article import translate_for_output
+
+        article = translate_for_output(article, args.translate, args.source_language)
+    if args.audio:
+        return record(article, Path(args.audio), warn)
+    return speak(article, args.source, warn)
+
+
 def write_stdout(text: str) -> None:
     """Write to stdout, replacing what its encoding cannot show instead of failing."""
     stream = sys.stdout
@@ -311,6 +348,8 @@ def dispatch(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.source is not None and not args.source.strip():
         raise UsageError(_("the source is empty"), _("give a URL, a file or - for standard input"))
+    if args.speak or args.audio:
+        return read_aloud(args)
     mode = chosen_mode(args)
     if mode == "print":
         return print_article(args)
@@ -332,6 +371,10 @@ def subcommand(name: str) -> Callable[[list[str]], int]:
         from reader.commands.reading_list import save_main
 
         return save_main
+    if name == "voices":
+        from reader.commands.voices import main as voices_main
+
+        return voices_main
     from reader.commands.languages import main as languages_main
 
     return languages_main

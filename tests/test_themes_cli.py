@@ -68,3 +68,23 @@ def test_themes_with_an_unknown_option_is_a_usage_error(config_home: Path) -> No
     result = run_themes(config_home, "--colour")
     assert result.returncode == 2
     assert result.stderr.startswith("reader: ") and len(result.stderr.splitlines()) == 1
+
+
+def test_theme_file_names_with_escapes_reach_no_output_raw(tmp_path: Path) -> None:
+    themes = tmp_path / "reader" / "themes"
+    themes.mkdir(parents=True)
+    colours = '[colors]\nbackground = "#000000"\ntext = "#ffffff"\n'
+    (themes / "\x1b]2;pwned\x07title.toml").write_text('name = "titled"\n' + colours)
+    (themes / "c1\u009b31mred.toml").write_text(colours)  # named by its file: sanitised
+    (themes / "pale\x1b[2J.toml").write_text('name = "pale"\n[colors]\nbackground = "#fff"\n')
+    for args in ((), ("--json",)):
+        result = run_themes(tmp_path, *args)
+        assert result.returncode == 0, result.stderr
+        for stream in (result.stdout, result.stderr):
+            assert "\x1b" not in stream and "\u009b" not in stream and "\x07" not in stream
+    data = json.loads(run_themes(tmp_path, "--json").stdout)
+    titled = next(theme for theme in data["themes"] if theme["name"] == "titled")
+    assert titled["path"].endswith("/themes/title.toml")  # the OSC and its payload removed
+    assert "c1red" in {theme["name"] for theme in data["themes"]}
+    assert len(data["warnings"]) == 1 and "pale.toml was skipped" in data["warnings"][0]
+    assert all("\u009b" not in warning and "\x1b" not in warning for warning in data["warnings"])

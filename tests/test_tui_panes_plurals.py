@@ -61,4 +61,4 @@ async def test_a_missing_link_number_counts_links_in_the_right_form(
 
 async def test_french_find_uses_the_french_singular(french: None) -> None:
     message = await find(1, 0, "slash", *"remote", "enter")
-    assert message.startswith("1 résultat pour 'remote'")
+    assert message.startswith("1 occurrence de 'remote'")

@@ -9,6 +9,7 @@ import sys
 from reader.commands.parsing import Parser, add_ui_language_argument
 from reader.core.formats.plain import cell_width
 from reader.core.i18n import _, pgettext
+from reader.core.safe_text import clean_line
 from reader.core.themes import Theme, ThemeCatalogue, load_themes
 
 
@@ -114,7 +115,7 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     catalogue = load_themes()
     for warning in catalogue.warnings:
-        message = _("warning: {message}").format(message=warning)
+        message = _("warning: {message}").format(message=clean_line(warning))
         print(f"reader: {message}", file=sys.stderr)
     if args.json:
         data = {

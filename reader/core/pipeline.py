@@ -51,15 +51,17 @@ def load_page(source: str | None, options: Options, warn: Warn = _ignore) -> Pag
         return welcome_page()
     from reader.core.sources.resolve import load_page as fetch
     from reader.core.sources.resolve import resolve_source
+    from reader.core.sources.urls import without_password
 
     if source == "-":
         return fetch(source, timeout=options.timeout, max_size=options.max_size)
     url = resolve_source(source)
+    shown = without_password(url)  # what messages and the cache see: never a password
     cacheable = url.startswith(("http://", "https://")) and (options.use_cache or options.offline)
     if not cacheable:
         if options.offline and not url.startswith("file:"):
             raise FetchError(
-                _("{address} is not in the offline cache").format(address=url),
+                _("{address} is not in the offline cache").format(address=shown),
                 _("read it once online first"),
             )
         return fetch(url, timeout=options.timeout, max_size=options.max_size)
@@ -69,15 +71,15 @@ def load_page(source: str | None, options: Options, warn: Warn = _ignore) -> Pag
     with PageCache() as cache:
         try:
             if options.offline:
-                page = cache.get(url)
+                page = cache.get(shown)
                 if page is None:
                     raise FetchError(
-                        _("{address} is not in the offline cache").format(address=url),
+                        _("{address} is not in the offline cache").format(address=shown),
                         _("read it once without --offline to keep a copy"),
                     )
                 return page
             page = fetch(url, timeout=options.timeout, max_size=options.max_size)
-            cache.put(page, key_url=url)
+            cache.put(page, key_url=shown)
             return page
         finally:
             for message in cache.warnings:

@@ -7,7 +7,15 @@ messages quoting a page) passes through `clean` before any renderer sees it. It 
 - their 8-bit C1 forms (U+0080-U+009F, e.g. U+009B CSI and U+009D OSC) with their payloads;
 - every other C0 control except tab and newline, and DEL;
 - bidirectional overrides, embeddings and isolates (U+202A-U+202E, U+2066-U+2069) that would
-  reorder what the reader sees (the "Trojan Source" trick), and stray BOMs.
+  reorder what the reader sees (the "Trojan Source" trick), and stray BOMs;
+- lone surrogates (a file name that is not UTF-8), which no terminal encoding can write;
+- hidden text: Unicode tag characters (U+E0000-U+E007F, invisible copies of ASCII that can
+  carry instructions nobody sees), except inside the three subdivision flags (England,
+  Scotland, Wales) that need them; and zero-width characters that show nothing and mean
+  nothing to any script (U+200B zero-width space, U+2060-U+2064 word joiner and invisible
+  operators, U+180E). Zero-width joiner and non-joiner (U+200C, U+200D) are kept, because
+  Persian, Arabic, Indic scripts and emoji sequences need them, but a run of them (which no
+  script needs and which can encode hidden bits) is cut to its first one.
 """
 
 from __future__ import annotations
@@ -21,7 +29,16 @@ _STRING_SEQ = r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\
 _CSI_SEQ = r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
 # Any other escape: ESC, optional intermediates, one final character.
 _ESC_SEQ = r"\x1b[\x20-\x2f]*[\x30-\x7e]?"
-_CONTROLS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
+_CONTROLS = (
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+# England, Scotland, Wales: black flag, tag letters gbeng / gbsct / gbwls, cancel tag.
+_FLAGS = "|".join(
+    "\U0001f3f4" + "".join(chr(0xE0000 + ord(c)) for c in code) + "\U000e007f"
+    for code in ("gbeng", "gbsct", "gbwls")
+)
+_HIDDEN = re.compile(f"({_FLAGS})|[\U000e0000-\U000e007f\u200b\u2060-\u2064\u180e]")
+_JOINER_RUN = re.compile(r"([\u200c\u200d])[\u200c\u200d]+")
 
 _UNSAFE = re.compile("|".join((_STRING_SEQ, _CSI_SEQ, _ESC_SEQ, _CONTROLS)))
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -36,8 +53,9 @@ def clean(text: str) -> str:
         # Everything removed below is a control, format or separator character, none of which
         # str.isprintable() accepts: printable text is already safe (the common case, in C).
         return text
-    text = _LINE_BREAKS.sub("\n", text)
-    return _UNSAFE.sub("", text)
+    text = _UNSAFE.sub("", _LINE_BREAKS.sub("\n", text))
+    text = _HIDDEN.sub(lambda match: match.group(1) or "", text)
+    return _JOINER_RUN.sub(r"\1", text)
 
 
 def clean_line(text: str) -> str:
@@ -47,4 +65,4 @@ def clean_line(text: str) -> str:
 
 def is_clean(text: str) -> bool:
     """True when `text` holds nothing that `clean` would remove."""
-    return _UNSAFE.search(text) is None and _LINE_BREAKS.search(text) is None
+    return clean(text) == text

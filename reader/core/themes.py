@@ -352,7 +352,7 @@ def load_themes(user_dir: Path | None = None, *, include_user: bool = True) -> T
         return catalogue
     directory = user_dir if user_dir is not None else user_themes_dir()
     for entry in _theme_files(directory):
-        label = str(entry)
+        label = clean_line(str(entry))  # a file name can hold escapes: shown, so sanitised
         try:
             text = entry.read_text(encoding="utf-8")
             theme = parse_theme(text, stem=entry.name[:-5], source="user", path=label)

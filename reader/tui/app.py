@@ -20,6 +20,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from reader.core.document import Article
+from reader.core.i18n import _
 from reader.core.large_text.bigtext import MAX_SCALE
 from reader.core.pipeline import WELCOME_URL, Options
 from reader.core.reading import position_key as article_key
@@ -84,15 +85,16 @@ class ReaderApp(App[int]):
         if not self.apply_theme(self.settings.theme):
             fallback = default_theme_name()
             self.startup_warnings.append(
-                f"There is no theme {self.settings.theme!r}; using {fallback!r} "
-                "('reader themes' lists them)"
+                _(
+                    "There is no theme {name!r}; using {fallback!r} ('reader themes' lists them)"
+                ).format(name=self.settings.theme, fallback=fallback)
             )
             self.apply_theme(fallback)
         if self.keymap:
             self.set_keymap(self.keymap)
         warnings = self.startup_warnings + (self.state.warnings if self.state else [])
         for warning in warnings:
-            self.notify(warning, title="Settings", severity="warning", timeout=8)
+            self.notify(warning, title=_("Settings"), severity="warning", timeout=8)
 
     def on_unmount(self) -> None:
         screen = self.get_screen_reader()
@@ -120,7 +122,7 @@ class ReaderApp(App[int]):
         """Switch to the next (or, with step -1, previous) reader theme and save it."""
         name = self.reader_themes.next_name(self.settings.theme, step)
         self.change_setting("theme", name)
-        self._say(f"Theme: {name}")
+        self._say(_("Theme: {name}").format(name=name))
 
     def action_change_scale(self, step: int) -> None:
         """Text scale one step larger (+1) or smaller (-1), or back to 1 (0); saved."""
@@ -128,8 +130,9 @@ class ReaderApp(App[int]):
         if scale != self.settings.scale:
             self.change_setting("scale", scale)
         self._say(
-            f"Text scale {scale}"
-            + (" (the terminal's own font)" if scale == 1 else f" ({self.settings.glyphs})")
+            _("Text scale {scale} (the terminal's own font)").format(scale=scale)
+            if scale == 1
+            else _("Text scale {scale} ({glyphs})").format(scale=scale, glyphs=self.settings.glyphs)
         )
 
     def notify(
@@ -184,7 +187,8 @@ class ReaderApp(App[int]):
         try:
             save_settings(self.settings)
         except OSError as error:
-            self.notify(f"Could not save settings ({error.strerror})", severity="warning")
+            said = _("Could not save settings ({reason})").format(reason=error.strerror)
+            self.notify(said, severity="warning")
 
     def on_settings_changed(self, event: SettingsChanged) -> None:
         self.change_setting(event.name, event.value)
@@ -247,7 +251,7 @@ class ReaderApp(App[int]):
             # Scrolling and moving are the article view's own actions.
             target = reader.article_view if binding.action in VIEW_ACTIONS else reader
             yield SystemCommand(
-                binding.description,
-                f"Keys: {keys}",
+                _(binding.description),
+                _("Keys: {keys}").format(keys=keys),
                 partial(target.run_action, binding.action),
             )

@@ -144,6 +144,22 @@ def wide_table(rows: int = 2000, cols: int = 200) -> bytes:
     return _html("<table>" + row * rows + "</table><p>" + PROSE * 4 + "</p>")
 
 
+def many_attributes(count: int = 300_000) -> bytes:
+    """One element with `count` attributes: libxml2 compares each with every earlier one."""
+    return b"<p " + b" ".join(b"a%d=1" % i for i in range(count)) + b">t</p>"
+
+
+def many_line_breaks(count: int = 1_000_000) -> bytes:
+    """One paragraph of `count` short lines, each ended by `<br>`."""
+    return b"<html><body><article><p>" + b"a<br>" * count + b"</p></article></body></html>"
+
+
+def many_table_cells(count: int = 1_000_000) -> bytes:
+    """One table of `count` one-letter cells, ten to a row."""
+    row = b"<tr>" + b"<td>c</td>" * 10 + b"</tr>"
+    return b"<html><body><table>" + row * (count // 10) + b"</table></body></html>"
+
+
 def empty_documents() -> bytes:
     return b"   \n\t  "
 
@@ -179,7 +195,13 @@ HOSTILE_CASES: dict[str, Callable[[], bytes]] = {
 AT_SIZE_CAP_CASES: dict[str, Callable[[], bytes]] = {
     "text_at_size_cap": lambda: fifty_megabytes_of_text(19 * MB),
     "links_at_size_cap": lambda: a_million_links(500_000),
+    "attributes_at_size_cap": lambda: many_attributes(1_500_000),
+    "line_breaks_at_size_cap": lambda: many_line_breaks(3_900_000),
+    "table_cells_at_size_cap": lambda: many_table_cells(1_800_000),
 }
+# What a page within the default size cap may cost, whatever its shape (README, hostile input).
+SLACK_SECONDS = 5.0  # beyond --extract-timeout
+PEAK_RSS_MB = 1024
 
 FORMATS = ("plain", "markdown", "json")
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -7,17 +7,26 @@ with a notice saying so.
 
 from __future__ import annotations
 
+import copy
 import logging
-import threading
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from reader.core.document import Article, Block, Heading, Page, number_links, runs_text
+from reader.core.document import (
+    Article,
+    Block,
+    Heading,
+    Page,
+    kept_anchors,
+    number_links,
+    runs_text,
+)
 from reader.core.errors import ContentError, ReaderError
+from reader.core.extract.budget import Deadline, cut_at_tag, markup_text, run_in_time
 from reader.core.extract.cleaning import remove_clutter, remove_hidden
 from reader.core.extract.distil import NO_ARTICLE, distil
-from reader.core.extract.html_to_blocks import BlockConverter
+from reader.core.extract.html_to_blocks import AnchoredBlocks, BlockConverter
 from reader.core.extract.html_tree import base_url, parse_html
 from reader.core.extract.metadata import Metadata, read_metadata
 from reader.core.extract.plain_text import plain_text_blocks, plain_text_title
@@ -32,6 +41,17 @@ INLINE_TEXT = 10_000
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
 _TEXT_LENGTH = etree.XPath("string-length(/*)")
 TOO_SLOW = N_("Distilling this page took too long; showing the page's main text.")
+TOO_LARGE = N_("This page is too large to distil; showing the page's main text.")
+CUT_SHORT = N_("Reading this page took too long; showing only the part read in time.")
+PARSE_TOO_SLOW = N_(
+    "Reading this page's markup took too long; showing its text without formatting."
+)
+TOO_MUCH_MARKUP = N_("This page holds too much markup; showing only its first part.")
+TEXT_ONLY = N_("This page holds too much markup; showing its text without formatting.")
+MAX_TAGS = 500_000  # ~150 MB of parsed tree, and what converts in a few seconds
+MAX_DISTIL_ELEMENTS = 100_000  # the corpora's pages: at most ~20,000; readability: ~2 s here
+DISTIL_SHARE = 0.7  # of the budget left; the rest is for the page-text fallback
+GRACE = 1.0  # seconds parsing and conversion always get, so the reader shows something
 EMPTY_HINT = N_("the document is empty or holds only markup; try --full or open it in a browser")
 
 # readability-lxml logs tracebacks on failure; we report failures ourselves.
@@ -42,10 +62,11 @@ logging.getLogger("readability").propagate = False
 def extract(page: Page, *, full: bool = False, time_budget: float | None = 10.0) -> Article:
     """The article in `page`; with `full`, the whole page's text without distillation.
 
-    `time_budget` bounds readability's run (seconds); past it the page's main text is shown.
+    `time_budget` (seconds) bounds the whole extraction: parsing, distilling and converting.
+    Past it the article holds what was read in time, with a notice saying so.
     """
     try:
-        return _extract(page, full, time_budget)
+        return _extract(page, full, Deadline(time_budget))
     except ReaderError:
         raise
     except (Exception, RecursionError) as exc:
@@ -54,71 +75,106 @@ def extract(page: Page, *, full: bool = False, time_budget: float | None = 10.0)
         ) from exc
 
 
-def _extract(page: Page, full: bool, time_budget: float | None) -> Article:
+def _extract(page: Page, full: bool, deadline: Deadline) -> Article:
     if _is_plain_text(page):
         blocks = plain_text_blocks(page.text)
         if not blocks:
             raise ContentError(_("The page has no readable text"), _(EMPTY_HINT))
         meta = Metadata(title=plain_text_title(page.url))
         return _article(page, meta, blocks, [], distilled=False)
-    root = parse_html(page.text)
+    notices: list[str] = []
+    text = cut_at_tag(page.text, MAX_TAGS)
+    if text is not None:
+        notices.append(_(TOO_MUCH_MARKUP))
+    markup = page.text if text is None else text
+    parsed = run_in_time(lambda: parse_html(markup), deadline.left(at_least=GRACE))
+    if parsed is None:  # libxml2 alone outlasted the budget: a backstop, no page known to do it
+        return _text_only(page, markup, [*notices, _(PARSE_TOO_SLOW)])
+    root = parsed[0]
     if root is None:
         raise ContentError(_("The page has no readable text"), _(EMPTY_HINT))
     base = base_url(root, page.url)
     meta = read_metadata(root, base)
     remove_hidden(root)
-    notices: list[str] = []
     if full:
-        blocks = BlockConverter(base).convert(_body(root))
+        converter = BlockConverter(base, deadline=deadline.left(at_least=GRACE))
+        blocks = converter.convert(_body(root))
+    elif _COUNT_ELEMENTS(root) > MAX_DISTIL_ELEMENTS:
+        # Readability's time and memory (a copy of the tree per attempt) grow with the tree;
+        # no article has this many elements.
+        notices.append(_(TOO_LARGE))
+        blocks, converter = page_text_blocks(root, base, deadline.left(at_least=GRACE))
     else:
+        untouched = copy.deepcopy(root)  # for the fallback: the page before clutter removal
         remove_clutter(root)
-        blocks, notice = _distil_in_time(root, base, time_budget)
+        blocks, notice = _distil_in_time(root, base, deadline)
         if notice:
             notices.append(_(notice))
-            # The worker may still hold the cleaned tree: read the page text from a fresh parse.
-            fresh = parse_html(page.text)
-            if fresh is not None:
-                remove_hidden(fresh)
-                blocks = page_text_blocks(fresh, base)
+            blocks, converter = page_text_blocks(untouched, base, deadline.left(at_least=GRACE))
+        else:
+            converter = None
+    if converter is not None and converter.out_of_time:
+        notices.append(_(CUT_SHORT))
+    if not blocks and text is not None:
+        # All the readable text lies past the cut (after 500,000 empty elements, say).
+        return _text_only(page, page.text, [_(TEXT_ONLY)], meta)
     if not blocks:
         raise ContentError(_("The page has no readable text"), _(EMPTY_HINT))
     return _article(page, meta, blocks, notices, distilled=not full)
 
 
-def page_text_blocks(root: HtmlElement, base: str) -> list[Block]:
-    """The page's main text: the body without navigation, header, footer, asides and forms."""
+def _text_only(
+    page: Page, markup: str, notices: list[str], meta: Metadata | None = None
+) -> Article:
+    """The page's text read without parsing its markup (linear in its size)."""
+    blocks = plain_text_blocks(markup_text(markup))
+    if not blocks:
+        raise ContentError(_("The page has no readable text"), _(EMPTY_HINT))
+    meta = meta or Metadata(title=plain_text_title(page.url))
+    return _article(page, meta, blocks, notices, distilled=False)
+
+
+def page_text_blocks(
+    root: HtmlElement, base: str, seconds: float | None = None
+) -> tuple[list[Block], BlockConverter]:
+    """The page's main text: the body without navigation, header, footer, asides and forms;
+    and the converter, which says whether it ran out of time (`seconds`)."""
     body = _body(root)
-    blocks = BlockConverter(base, skip_chrome=True).convert(body)
-    return blocks or BlockConverter(base).convert(body)
+    converter = BlockConverter(base, skip_chrome=True, deadline=seconds)
+    blocks = converter.convert(body)
+    if blocks or converter.out_of_time:
+        return blocks, converter
+    converter = BlockConverter(base, deadline=seconds)
+    return converter.convert(body), converter
 
 
 def _distil_in_time(
-    root: HtmlElement, base: str, time_budget: float | None
+    root: HtmlElement, base: str, deadline: Deadline
 ) -> tuple[list[Block], str | None]:
-    """Run `distil` in a daemon thread so a pathological page cannot stall the reader.
+    """Run `distil` in a daemon thread so a pathological page cannot stall the reader; it
+    may use `DISTIL_SHARE` of the time left, the rest is kept for the fallback.
 
     Readability's work grows faster than the number of elements and the text; a tree of at
     most `INLINE_ELEMENTS` elements and `INLINE_TEXT` characters finishes in well under a
     second, so it runs inline and saves the thread hand-off.
     """
-    if time_budget is None or (
+    seconds = deadline.left()
+    if seconds is None or (
         _COUNT_ELEMENTS(root) <= INLINE_ELEMENTS and _TEXT_LENGTH(root) <= INLINE_TEXT
     ):
         return distil(root, base)
-    result: list[tuple[list[Block], str | None]] = []
-
-    def work() -> None:
-        try:
-            result.append(distil(root, base))
-        except Exception:
-            result.append(([], NO_ARTICLE))
-
-    worker = threading.Thread(target=work, name="reader-distil", daemon=True)
-    worker.start()
-    worker.join(time_budget)
-    if worker.is_alive() or not result:
+    result = run_in_time(lambda: _distil_or_no_article(root, base), seconds * DISTIL_SHARE)
+    if result is None:
         return [], TOO_SLOW
     return result[0]
+
+
+def _distil_or_no_article(root: HtmlElement, base: str) -> tuple[list[Block], str | None]:
+    """`distil`, with a failure in readability read as "no article" (the page text follows)."""
+    try:
+        return distil(root, base)
+    except (Exception, RecursionError):
+        return [], NO_ARTICLE
 
 
 def _body(root: HtmlElement) -> HtmlElement:
@@ -131,6 +187,7 @@ def _article(
 ) -> Article:
     """The Article; `distilled` blocks are also post-cleaned (never `--full` or plain text)."""
     title = meta.title
+    converted = blocks
     if blocks and isinstance(blocks[0], Heading):
         first = runs_text(blocks[0].runs)
         if not title:
@@ -151,6 +208,8 @@ def _article(
         url=clean_line(page.url) or None,
         notices=[clean_line(n) for n in notices],
     )
+    if isinstance(converted, AnchoredBlocks):
+        article.anchors = kept_anchors(converted.anchors, converted, blocks)
     number_links(article)
     return article
 

@@ -13,6 +13,13 @@ import lxml.html
 from lxml.etree import ParserError
 
 MAX_NESTING = 200  # libxml2 stops parsing at depth 256 and loses the rest of the page
+MAX_ATTRIBUTES = 1_000  # libxml2 compares each attribute with every earlier one
+# A start tag long enough to hold MAX_ATTRIBUTES attributes: up to a "<" or ">" outside quotes.
+# Each character has one way to match and nothing is kept to backtrack into (atomic, possessive),
+# and a scan stops at the next "<" outside quotes: finding them all is about linear in the page.
+_LONG_TAG = re.compile(rf"""<[A-Za-z](?>[^<>"']|"[^"]*"|'[^']*'){{{2 * MAX_ATTRIBUTES},}}+""")
+# An attribute as HTML reads it: a name (quotes included, as a parse error), then maybe a value.
+_ATTRIBUTE = re.compile(r"""\s+[^\s=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s<>]*))?""")
 _SPACE = re.compile(r"\s")
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*>")
 _VOID = frozenset(
@@ -26,7 +33,7 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
     NUL bytes are dropped (libxml2 would stop at them) and the text is handed over as UTF-8
     bytes so that an XML declaration or a stray `<meta charset>` cannot re-decode it.
     """
-    text = text.replace("\x00", "")
+    text = limit_attributes(text.replace("\x00", ""), MAX_ATTRIBUTES)
     if not text.strip():
         return None
     root, too_deep = _parse(text)
@@ -48,6 +55,30 @@ def _parse(text: str, huge: bool = False) -> tuple[lxml.html.HtmlElement | None,
         return None, False
     too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
     return root, too_deep
+
+
+def limit_attributes(text: str, limit: int) -> str:
+    """`text` with the attributes of a start tag past the first `limit` dropped.
+
+    No page needs more; past a few thousand, libxml2's duplicate check makes the parse
+    quadratic (300,000 attributes: minutes). A span holding an end tag is left alone: it is
+    script text or prose misread through a stray quote, not a start tag (a hostile tag that
+    does this is bounded by the extraction budget instead).
+    """
+    parts: list[str] = []
+    position = 0
+    for tag in _LONG_TAG.finditer(text):
+        attributes = _ATTRIBUTE.finditer(text, tag.start(), tag.end())
+        for count, attribute in enumerate(attributes, 1):
+            if count == limit:
+                if text.find("</", tag.start(), tag.end()) < 0:
+                    parts.append(text[position : attribute.end()])
+                    position = tag.end()
+                break
+    if not parts:
+        return text
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def flatten_deep_nesting(text: str, limit: int) -> str:

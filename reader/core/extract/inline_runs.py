@@ -48,12 +48,12 @@ class RunBuilder:
 
     def finish(self) -> Runs:
         """The normalised runs, and an empty builder ready for the next block."""
-        runs: Runs = []
+        runs = _Pieces()
         space_before = True  # at the start of a block or after a space, a space is dropped
         for raw, kind, url in self._raw:
             if raw == _BREAK:
-                _strip_trailing(runs)
-                _append(runs, "\n", "text", None)
+                runs.strip_end(" ")
+                runs.add("\n", "text", None)
                 space_before = True
                 continue
             text = _normalise(raw)
@@ -62,14 +62,51 @@ class RunBuilder:
             if not text:
                 continue
             space_before = text.endswith(" ")
-            _append(runs, text, kind, url)
-        _strip_trailing(runs, " \n")
-        while runs and runs[0].text.startswith("\n"):
-            runs[0].text = runs[0].text.lstrip("\n ")
-            if not runs[0].text:
-                runs.pop(0)
+            runs.add(text, kind, url)
+        runs.strip_end(" \n")
+        finished = runs.runs()
+        while finished and finished[0].text.startswith("\n"):
+            finished[0].text = finished[0].text.lstrip("\n ")
+            if not finished[0].text:
+                finished.pop(0)
         self._raw.clear()
-        return runs
+        return finished
+
+
+class _Pieces:
+    """Runs under construction, each text kept as a list of pieces joined once at the end:
+    appending to a string attribute copies it, which for a million `<br>` is quadratic."""
+
+    __slots__ = ("_groups",)
+
+    def __init__(self) -> None:
+        self._groups: list[tuple[InlineKind, str | None, list[str]]] = []
+
+    def add(self, text: str, kind: InlineKind, url: str | None) -> None:
+        if kind == "link":
+            url = clean_line(url or "") or None
+            if url is None:
+                kind = "text"
+        if kind != "text" and not text.strip():
+            kind, url = "text", None  # a link or emphasis of only spaces reads as a space
+        if self._groups and self._groups[-1][0] == kind and self._groups[-1][1] == url:
+            self._groups[-1][2].append(text)
+        else:
+            self._groups.append((kind, url, [text]))
+
+    def strip_end(self, chars: str) -> None:
+        """Remove `chars` from the end of the last runs (dropping runs left empty)."""
+        while self._groups:
+            pieces = self._groups[-1][2]
+            while pieces:
+                pieces[-1] = pieces[-1].rstrip(chars)
+                if pieces[-1]:
+                    return
+                pieces.pop()
+            self._groups.pop()
+
+    def runs(self) -> Runs:
+        return [Inline("".join(pieces), kind, url) for kind, url, pieces in self._groups]
 
 
 def _normalise(raw: str) -> str:
@@ -78,25 +115,3 @@ def _normalise(raw: str) -> str:
     if raw.isprintable():
         return raw if "  " not in raw else _HTML_SPACE.sub(" ", raw)
     return _HTML_SPACE.sub(" ", clean(raw))
-
-
-def _append(runs: Runs, text: str, kind: InlineKind, url: str | None) -> None:
-    if kind == "link":
-        url = clean_line(url or "") or None
-        if url is None:
-            kind = "text"
-    if kind != "text" and not text.strip():
-        kind, url = "text", None  # a link or emphasis of only spaces reads as a space
-    if runs and runs[-1].kind == kind and runs[-1].url == url:
-        runs[-1].text += text
-    else:
-        runs.append(Inline(text, kind, url))
-
-
-def _strip_trailing(runs: Runs, chars: str = " ") -> None:
-    while runs:
-        last = runs[-1]
-        last.text = last.text.rstrip(chars)
-        if last.text:
-            return
-        runs.pop()

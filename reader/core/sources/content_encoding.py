@@ -18,11 +18,16 @@ except ImportError:  # brotli is optional: without it, reader does not ask for b
     brotli = None
 
 OUTPUT_CHUNK = 64 * 1024
+MAX_LAYERS = 3  # real servers send one encoding; more than a handful is an attack
 _GZIP = 16 + zlib.MAX_WBITS  # wbits for a gzip header and trailer
 
 
 class DecodingError(Exception):
     """The body's compressed data is corrupt."""
+
+
+class TooManyLayers(Exception):
+    """The Content-Encoding header lists more than `MAX_LAYERS` encodings."""
 
 
 class Decoder(Protocol):
@@ -155,10 +160,16 @@ class Chain:
 
 
 def decoder_for(content_encoding: str | None) -> Decoder | None:
-    """A decoder for a Content-Encoding header value, or None when an encoding is unsupported."""
+    """A decoder for a Content-Encoding header value, or None when an encoding is unsupported.
+
+    Raises TooManyLayers past `MAX_LAYERS` encodings (each layer is a decoder, and a chain of
+    a thousand would exhaust the stack)."""
     names = [name.strip().lower() for name in (content_encoding or "").split(",")]
+    names = [name for name in names if name and name != "identity"]
+    if len(names) > MAX_LAYERS:
+        raise TooManyLayers(len(names))
     decoders: list[Decoder] = []
-    for name in reversed([name for name in names if name and name != "identity"]):
+    for name in reversed(names):
         if name in ("gzip", "x-gzip"):
             decoders.append(Zlib(gzip=True))
         elif name == "deflate":

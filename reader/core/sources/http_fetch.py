@@ -25,13 +25,14 @@ from reader.core.i18n import _
 from reader.core.sources import content_encoding
 from reader.core.sources.media_type import check_declared_type, parse_content_type
 from reader.core.sources.sizes import format_size
-from reader.core.sources.urls import normalise_http_url
+from reader.core.sources.urls import normalise_http_url, shorten, without_password
 
 USER_AGENT = f"reader/{__version__} (+reading-mode)"
 ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
 MAX_REDIRECTS = 10
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _URL_IN_MESSAGE = 120  # characters of a URL quoted in an error message
+_HEADER_IN_MESSAGE = 80  # characters of a header value quoted in an error message
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +207,7 @@ def _check_status(response: httpx.Response) -> None:
     try:
         reason = http.HTTPStatus(status).phrase
     except ValueError:
-        reason = response.reason_phrase[:60] or _("unknown status")
+        reason = _header(response.reason_phrase, 60) or _("unknown status")
     if status in (401, 403):
         hint = _("the site refuses access; reader does not log in")
     elif status in (404, 410):
@@ -229,11 +230,17 @@ async def _read_body(response: httpx.Response, max_size: int, sink: Sink | None)
     """The decoded body (or b"" after giving it to `sink`), stopping as soon as it would pass
     `max_size` bytes."""
     encoding = response.headers.get("content-encoding")
-    decoder = content_encoding.decoder_for(encoding)
+    try:
+        decoder = content_encoding.decoder_for(encoding)
+    except content_encoding.TooManyLayers as layers:
+        raise FetchError(
+            f"the server applied {layers} content encodings to the page",
+            f"reader undoes at most {content_encoding.MAX_LAYERS}; the server is misconfigured",
+        ) from None
     if decoder is None:
         raise ContentError(
             _("the server sent the page with an unsupported encoding: {encoding}").format(
-                encoding=encoding[:80]
+                encoding=_header(encoding)
             ),
             _("reader understands {encodings}").format(encodings=content_encoding.ACCEPT_ENCODING),
         )
@@ -259,7 +266,7 @@ async def _read_body(response: httpx.Response, max_size: int, sink: Sink | None)
     except content_encoding.DecodingError as error:
         raise FetchError(
             _("the server sent corrupt {encoding} data ({reason})").format(
-                encoding=encoding, reason=error
+                encoding=_header(encoding), reason=error
             ),
             _("try again later"),
         ) from error
@@ -349,5 +356,10 @@ def _causes(error: BaseException) -> list[BaseException]:
 
 
 def _short(url: str | httpx.URL) -> str:
-    text = str(url)
-    return text if len(text) <= _URL_IN_MESSAGE else text[: _URL_IN_MESSAGE - 3] + "..."
+    """A URL as quoted in a message: no password, long ones shortened."""
+    return shorten(without_password(str(url)), _URL_IN_MESSAGE)
+
+
+def _header(value: str | None, limit: int = _HEADER_IN_MESSAGE) -> str:
+    """A header value as quoted in a message: a server can send kilobytes of it."""
+    return shorten(value or "", limit)

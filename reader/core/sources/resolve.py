@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 import os
 import re
+import select
 import stat
 import sys
+import time
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,7 +31,13 @@ from reader.core.sources.media_type import (
     readable_type,
 )
 from reader.core.sources.sizes import format_size
-from reader.core.sources.urls import is_ip, is_valid_host, normalise_http_url
+from reader.core.sources.urls import (
+    is_ip,
+    is_valid_host,
+    normalise_http_url,
+    shorten,
+    without_password,
+)
 
 STDIN = "-"
 DEFAULT_TIMEOUT = 20.0
@@ -81,18 +89,13 @@ def load_page(
     source: str, *, timeout: float = DEFAULT_TIMEOUT, max_size: int = DEFAULT_MAX_SIZE
 ) -> Page:
     """Read SOURCE into a Page. `timeout` bounds a whole HTTP fetch, redirects and body
-    included; `max_size` caps the decoded body. Raises UsageError, FetchError or ContentError.
+    included, and the wait for a FIFO or device given as the file; `max_size` caps the
+    decoded body. Raises UsageError, FetchError or ContentError.
 
     Blocking; safe to call from a worker thread, or from code with a running event loop
-    (the fetch then runs on a private thread). Async callers can use `load_page_async`.
+    (the fetch then runs on a private thread). Files and standard input are read outside
+    any event loop, so ctrl+c stops a read that waits.
     """
-    return _run(load_page_async(source, timeout=timeout, max_size=max_size))
-
-
-async def load_page_async(
-    source: str, *, timeout: float = DEFAULT_TIMEOUT, max_size: int = DEFAULT_MAX_SIZE
-) -> Page:
-    """`load_page` as a coroutine; cancelling it stops the fetch."""
     if not (math.isfinite(timeout) and timeout > 0):
         raise UsageError(
             _("--timeout must be a positive number, not {value}").format(value=f"{timeout:g}"),
@@ -109,10 +112,11 @@ async def load_page_async(
     if resolved.startswith("file:"):
         path = _file_path(resolved)
         declared = media_type_for_path(path) or ""
-        return _page(resolved, _read_file(path, max_size), declared_type=declared, charset=None)
+        data = _read_file(path, max_size, timeout)
+        return _page(resolved, data, declared_type=declared, charset=None)
     from reader.core.sources.http_fetch import fetch  # httpx takes a quarter second to import
 
-    fetched = await fetch(resolved, timeout=timeout, max_size=max_size)
+    fetched = _run(fetch(resolved, timeout=timeout, max_size=max_size))
     media_type, charset = parse_content_type(fetched.content_type)
     return _page(fetched.url, fetched.body, declared_type=media_type, charset=charset)
 
@@ -122,7 +126,13 @@ def _page(url: str, data: bytes, *, declared_type: str, charset: str | None) -> 
     decoded = decode_document(
         data, declared=charset, html=media_type != PLAIN, xml=media_type == XHTML
     )
-    return Page(url=url, text=decoded.text, media_type=media_type, charset=decoded.charset)
+    # The page's address is shown and stored (output, history, cache): never its password.
+    return Page(
+        url=without_password(url),
+        text=decoded.text,
+        media_type=media_type,
+        charset=decoded.charset,
+    )
 
 
 def _normalise_url(source: str) -> str:
@@ -156,7 +166,7 @@ def _file_path(url: str) -> Path:
     parts = urlsplit(url)
     if parts.netloc not in ("", "localhost"):
         raise UsageError(
-            _("reader cannot open files on another host: {address}").format(address=url),
+            _("reader cannot open files on another host: {address}").format(address=_shown(url)),
             _("copy the file here and give its path"),
         )
     return _checked_file(_local_path(parts.path))
@@ -197,9 +207,8 @@ def _checked_file(path: Path) -> Path:
 
 
 def _shown(source: str | Path, limit: int = 200) -> str:
-    """A source as quoted in a message: long ones shortened."""
-    text = str(source)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    """A source as quoted in a message: no password, long ones shortened."""
+    return shorten(without_password(str(source)), limit)
 
 
 def _expand_user(path: Path) -> Path:
@@ -217,10 +226,10 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def _read_file(path: Path, max_size: int) -> bytes:
+def _read_file(path: Path, max_size: int, timeout: float) -> bytes:
+    """The file's bytes. A FIFO or a device is read without blocking, within `timeout`."""
     try:
-        with path.open("rb") as file:
-            data = file.read(max_size + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except PermissionError:
         raise UsageError(
             _("permission denied: {path}").format(path=_shown(path)),
@@ -233,6 +242,26 @@ def _read_file(path: Path, max_size: int) -> bytes:
             ),
             _("check the file"),
         ) from None
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "rb", closefd=False) as file:
+                data = file.read(max_size + 1)
+        else:
+            waited = read_waiting(fd, max_size + 1, time.monotonic() + timeout)
+            if waited is None:
+                raise FetchError(
+                    f"timed out after {timeout:g} s waiting for {_shown(path)}",
+                    "it is not a regular file; give a saved page, or allow more time with "
+                    "--timeout",
+                )
+            data = waited
+    except OSError as error:
+        raise UsageError(
+            f"cannot read {_shown(path)}: {error.strerror or error}", "check the file"
+        ) from None
+    finally:
+        os.close(fd)
     if len(data) > max_size:
         raise FetchError(
             _("{path} is larger than the {limit} limit").format(
@@ -241,6 +270,32 @@ def _read_file(path: Path, max_size: int) -> bytes:
             _("raise the limit with --max-size"),
         )
     return data
+
+
+def read_waiting(fd: int, limit: int, deadline: float) -> bytes | None:
+    """Up to `limit` bytes from a non-blocking `fd` (a FIFO, a device), or None at `deadline`.
+
+    A FIFO with no writer yet reads as empty: wait for one until the deadline, as a slow
+    server is waited for; after the first bytes, end of file is the end.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        ready, _, _ = select.select([fd], [], [], min(left, 0.1))
+        if not ready:
+            continue
+        chunk = os.read(fd, min(1 << 16, limit - size))
+        if not chunk:
+            if chunks:
+                break
+            time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))  # no writer yet
+            continue
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _read_stdin(max_size: int) -> bytes:

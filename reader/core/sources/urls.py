@@ -6,7 +6,24 @@ import ipaddress
 import re
 from urllib.parse import urlsplit, urlunsplit
 
+FOLLOWED_SCHEMES = ("http", "https", "file")
+
 _LABEL = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)$")
+# scheme://user:password@ -- the password runs to the last "@" before the path, as urlsplit reads it
+_PASSWORD = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)([^\s/?#@:]*):[^\s/?#]*@")
+
+
+def without_password(text: str) -> str:
+    """`text` with the password of every URL in it removed: `http://user:pw@host/` ->
+    `http://user@host/`. Everything that shows or stores a URL goes through this, so a
+    password typed into an address never reaches the screen, an error, an output or a file."""
+    return _PASSWORD.sub(r"\1\2@", text) if "@" in text else text
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters with "..." when longer (URLs and header values in
+    messages: a server or a user can send kilobytes of either)."""
+    return text if len(text) <= limit else text[: max(0, limit - 3)] + "..."
 
 
 def normalise_http_url(text: str) -> str:
@@ -45,3 +62,20 @@ def is_ip(host: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def link_refusal(url: str, from_url: str | None = None) -> str | None:
+    """None when reader follows `url` from the page at `from_url`; else why it does not, in
+    words for the status line. Web pages are followed from anywhere; local files only from a
+    local document (a web page must not open the reader's files); javascript:, data:, mailto:
+    and the rest never."""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+        from_scheme = urlsplit(from_url).scheme.lower() if from_url else ""
+    except ValueError:
+        return "a malformed link is not followed"
+    if scheme == "file" and from_scheme != "file":
+        return "a file: link from a web page is not followed"
+    if scheme not in FOLLOWED_SCHEMES:
+        return f"a {scheme or 'relative'}: link is not followed"
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -83,3 +84,24 @@ def move_aside(path: Path) -> Path:
     os.replace(path, backup)
     fsync_dir(path.parent)
     return backup
+
+
+class NotARegularFile(OSError):
+    """A saved-state path that is a FIFO, a device or a socket: reading it could wait forever."""
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them.
+
+    Opened without blocking and checked before reading, so a FIFO in place of a settings file
+    cannot hang reader. Raises FileNotFoundError, NotARegularFile or another OSError.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(f"{path} is not a regular file")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(limit)
+    finally:
+        os.close(fd)

@@ -15,15 +15,22 @@ import contextlib
 import sqlite3
 import threading
 import time
-import tomllib
 import zlib
 from dataclasses import replace
 from pathlib import Path
 
 from reader.core.document import Page
+from reader.core.sources.urls import without_password
 from reader.core.storage import paths
-from reader.core.storage.settings import settings_from_dict
-from reader.core.storage.sqlite_store import connect, is_corruption, recover, transaction
+from reader.core.storage.atomic import read_regular_file
+from reader.core.storage.settings import MAX_SETTINGS_BYTES, parse_toml, settings_from_dict
+from reader.core.storage.sqlite_store import (
+    connect,
+    is_corruption,
+    is_read_only,
+    recover,
+    transaction,
+)
 
 SCHEMA_VERSION = 1
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -67,8 +74,8 @@ def configured_max_bytes() -> int:
     job of whoever loads the settings, where the user sees the warning.
     """
     try:
-        data = tomllib.loads(paths.settings_path().read_text("utf-8"))
-    except (OSError, ValueError):  # missing, unreadable, not UTF-8, not TOML
+        data = parse_toml(read_regular_file(paths.settings_path(), MAX_SETTINGS_BYTES))
+    except (OSError, ValueError):  # missing, not a file, unreadable, not UTF-8, not TOML
         return DEFAULT_MAX_BYTES
     if "cache_size_mb" not in data:
         return DEFAULT_MAX_BYTES
@@ -77,8 +84,9 @@ def configured_max_bytes() -> int:
 
 
 def cache_key(url: str) -> str:
-    """The lookup key for `url`: the URL without its #fragment (same page, another spot)."""
-    return url.split("#", 1)[0]
+    """The lookup key for `url`: the URL without its #fragment (same page, another spot) and
+    without a password, which is never stored."""
+    return without_password(url.split("#", 1)[0])
 
 
 class PageCache:
@@ -99,6 +107,7 @@ class PageCache:
             pragmas=_PRAGMAS,
         )
         self._conn.execute("PRAGMA foreign_keys = ON")
+        self.read_only = is_read_only(self._conn)  # a read-only cache is read, never written
 
     def close(self) -> None:
         with self._lock:
@@ -148,6 +157,8 @@ class PageCache:
         `pin` keeps it until `unpin`, whatever the size limit. Returns False when it was not
         kept (too big for the cache, or a storage problem).
         """
+        if self.read_only:
+            return False
         body = zlib.compress(page.text.encode("utf-8", "surrogatepass"), 6)
         size = len(body) + ENTRY_OVERHEAD
         if size > self.max_bytes and not pin:
@@ -274,6 +285,8 @@ class PageCache:
         return len(doomed)
 
     def _execute_quietly(self, sql: str, params: tuple[object, ...]) -> None:
+        if self.read_only:
+            return
         try:
             with transaction(self._conn):
                 self._conn.execute(sql, params)

@@ -18,7 +18,12 @@ from typing import Any, Literal, get_args
 
 from reader.core.i18n import _
 from reader.core.storage import paths
-from reader.core.storage.atomic import move_aside, write_text_atomic
+from reader.core.storage.atomic import (
+    NotARegularFile,
+    move_aside,
+    read_regular_file,
+    write_text_atomic,
+)
 from reader.core.themes import default_theme_name
 
 Glyphs = Literal["sextant", "quadrant"]
@@ -37,6 +42,12 @@ MIN_WIDTH = 40
 MAX_WIDTH = 1000
 MAX_MARGIN = 40
 DEFAULT_CACHE_MB = 200
+SpeechEngine = Literal["auto", "speech-dispatcher", "espeak-ng", "piper"]
+"""The engine to read aloud with; "auto" takes the first found, in this order."""
+SPEECH_ENGINES: tuple[SpeechEngine, ...] = get_args(SpeechEngine)
+MIN_RATE, MAX_RATE = 50, 300  # speaking rate, per cent of the engine's normal speed
+MAX_SETTINGS_BYTES = 1_000_000  # a real settings file is a few hundred bytes
+MAX_KEYMAP_ENTRIES = 200  # reader has a few dozen bindings; each entry costs the app at start
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
@@ -81,6 +92,10 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "j,down"
     mode: Mode = DEFAULT_MODE  # what `reader` opens at a terminal
     ui_language: str | None = None  # reader's own words, e.g. "fr"; None = from the locale
+    engine: SpeechEngine = "auto"  # the engine to read aloud with; "auto": the first found
+    voice: str = ""  # a voice name (`reader voices`) or a piper .onnx file; "" = by language
+    rate: int = 100  # speaking rate in per cent of the engine's normal speed, 50-300
+    speak_code: bool = False  # read code blocks aloud instead of announcing and skipping them
 
     @property
     def layout(self) -> LayoutOptions:
@@ -191,6 +206,11 @@ def _check_keymap(value: Any, default: Any, warnings: list[str]) -> Any:
         warnings.append(_('[keymap] should be a table of binding id = "keys"; ignoring it'))
         return {}
     keymap: dict[str, str] = {}
+    if len(value) > MAX_KEYMAP_ENTRIES:
+        warnings.append(
+            f"[keymap] has {len(value)} entries; only the first {MAX_KEYMAP_ENTRIES} are used"
+        )
+        value = dict(list(value.items())[:MAX_KEYMAP_ENTRIES])
     for binding, keys in value.items():
         valid = isinstance(keys, str) and keys.strip() and _is_printable(keys)
         if valid and _is_printable(binding):
@@ -202,6 +222,13 @@ def _check_keymap(value: Any, default: Any, warnings: list[str]) -> Any:
                 )
             )
     return keymap
+
+
+def _check_voice(value: Any, default: Any, warnings: list[str]) -> Any:
+    if isinstance(value, str) and len(value) < 4096 and _is_printable(value):
+        return value.strip()
+    warnings.append("voice should be a voice name or a piper voice file; using the default")
+    return default
 
 
 def _is_printable(text: str) -> bool:
@@ -225,6 +252,10 @@ _CHECKS: dict[str, Any] = {
     "keymap": _check_keymap,
     "mode": _choice_field("mode", MODES),
     "ui_language": _check_ui_language,
+    "engine": _choice_field("engine", SPEECH_ENGINES),
+    "voice": _check_voice,
+    "rate": _int_field("rate", MIN_RATE, MAX_RATE),
+    "speak_code": _bool_field("speak_code"),
 }
 
 
@@ -251,9 +282,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     """Read the settings file (defaults if there is none) and the warnings to show the user."""
     path = Path(path) if path is not None else paths.settings_path()
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_SETTINGS_BYTES + 1)
     except FileNotFoundError:
         return Settings(), []
+    except NotARegularFile:
+        return Settings(), [f"{path} is not a regular file; using default settings"]
     except OSError as error:
         return Settings(), [
             _("cannot read {path} ({reason}); using default settings").format(
@@ -261,8 +294,10 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             )
         ]
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        if len(raw) > MAX_SETTINGS_BYTES:
+            raise ValueError(_("larger than {limit:,} bytes").format(limit=MAX_SETTINGS_BYTES))
+        data = parse_toml(raw)
+    except ValueError as error:  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
         reason = _("not UTF-8") if isinstance(error, UnicodeDecodeError) else str(error)
         try:
             backup = move_aside(path)
@@ -282,26 +317,39 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     return settings_from_dict(data)
 
 
-def saved_mode(path: Path | None = None) -> str:
-    """The `mode` setting alone, read before the mode starts: no warnings, and a bad file is
-    left for the full load to report and move aside."""
+def _quiet_settings(path: Path | None) -> dict[str, Any]:
+    """The settings file's table, read before anything else runs: no warnings, and a bad file
+    (not UTF-8, not TOML, too deep, too large, not a regular file) reads as empty, left for the
+    full load to report and move aside."""
     path = Path(path) if path is not None else paths.settings_path()
     try:
-        value = tomllib.loads(path.read_text(encoding="utf-8")).get("mode")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return DEFAULT_MODE
+        raw = read_regular_file(path, MAX_SETTINGS_BYTES + 1)
+        if len(raw) > MAX_SETTINGS_BYTES:
+            return {}
+        return parse_toml(raw)
+    except (OSError, ValueError):  # NotARegularFile is an OSError
+        return {}
+
+
+def saved_mode(path: Path | None = None) -> str:
+    """The `mode` setting alone, read before the mode starts."""
+    value = _quiet_settings(path).get("mode")
     return value.lower() if isinstance(value, str) and value.lower() in MODES else DEFAULT_MODE
 
 
 def ui_language_setting(path: Path | None = None) -> str | None:
-    """`ui_language` from the settings file, or None; read without warnings or moving a bad
-    file aside, since every run (plain output too) reads it before anything else."""
-    path = Path(path) if path is not None else paths.settings_path()
+    """`ui_language` from the settings file, or None; every run (plain output too) reads it
+    before anything else."""
+    return _check_ui_language(_quiet_settings(path).get("ui_language"), None, [])
+
+
+def parse_toml(raw: bytes) -> dict[str, Any]:
+    """The TOML document in `raw`; ValueError when it is not UTF-8, not TOML or nested so
+    deeply that the parser would exhaust the stack."""
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    return _check_ui_language(data.get("ui_language"), None, [])
+        return tomllib.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

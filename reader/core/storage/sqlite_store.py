@@ -37,17 +37,54 @@ def connect(
 
     Returns the connection and the warnings for the user. Never raises for a damaged file:
     it is moved aside and recreated. If the file cannot be opened at all (an unwritable
-    directory), an in-memory database is used so the program keeps working, with a warning.
+    directory), it is opened read-only if it exists, else an in-memory database is used, so the
+    program keeps working, with a warning.
     """
+    problem: Exception
     try:
         ensure_private_dir(path.parent)
         return _open(path, schema, version, check, pragmas), []
     except sqlite3.DatabaseError as error:
-        if not is_corruption(error) or not path.exists():
-            return _memory(schema), [f"cannot open the {what} at {path} ({error}); not saved"]
+        if is_corruption(error) and path.exists():
+            return recover(path, schema, version=version, what=what, pragmas=pragmas)
+        problem = error
     except OSError as error:
-        return _memory(schema), [f"cannot open the {what} at {path} ({error}); not saved"]
-    return recover(path, schema, version=version, what=what, pragmas=pragmas)
+        problem = error
+    read_only = _open_read_only(path, version)
+    if read_only is not None:
+        return read_only, [f"the {what} at {path} cannot be written ({problem}); read only"]
+    return _memory(schema), [f"cannot open the {what} at {path} ({problem}); not saved"]
+
+
+def _open_read_only(path: Path, version: int) -> sqlite3.Connection | None:
+    """`path` opened for reading only (a read-only file system or file), or None.
+
+    `immutable=1` because a WAL database cannot otherwise be opened where its -shm file
+    cannot be created; nothing writes the file while it is read-only.
+    """
+    if not path.is_file():
+        return None
+    uri = f"{path.resolve().as_uri()}?immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        if conn.execute("PRAGMA user_version").fetchone()[0] == version:
+            return conn
+    except sqlite3.Error:
+        pass
+    conn.close()
+    return None
+
+
+def is_read_only(conn: sqlite3.Connection) -> bool:
+    """True for a connection `connect` opened read-only: writes are skipped, not reported."""
+    try:
+        return bool(conn.execute("PRAGMA query_only").fetchone()[0])
+    except sqlite3.Error:
+        return False
 
 
 def recover(

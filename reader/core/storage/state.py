@@ -12,6 +12,7 @@ distilling each page again.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import threading
 import time
@@ -20,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.safe_text import clean_line
+from reader.core.sources.urls import without_password
 from reader.core.storage import paths
-from reader.core.storage.sqlite_store import connect, transaction
+from reader.core.storage.sqlite_store import connect, is_read_only, transaction
 
 SCHEMA_VERSION = 1
 HISTORY_LIMIT = 1000
@@ -80,6 +82,7 @@ class State:
         self._conn, self.warnings = connect(
             self.path, _SCHEMA, version=SCHEMA_VERSION, what="history and reading positions"
         )
+        self.read_only = is_read_only(self._conn)  # read-only storage: read, never written
 
     def close(self) -> None:
         with self._lock:
@@ -103,7 +106,7 @@ class State:
                     "INSERT INTO history (url, title, visited) VALUES (?, ?, ?) "
                     "ON CONFLICT (url) DO UPDATE SET title = excluded.title, "
                     "visited = excluded.visited",
-                    (url, title, visited),
+                    (without_password(url), title, visited),
                 ),
                 (
                     "DELETE FROM history WHERE url NOT IN "
@@ -119,11 +122,19 @@ class State:
             "SELECT url, title, visited FROM history ORDER BY visited DESC, rowid DESC LIMIT ?",
             (-1 if limit is None else limit,),
         )
-        # Cleaned again on the way out: the file is outside our control once written.
-        return [
-            HistoryEntry(clean_line(str(url)), clean_line(str(title)), float(visited))
-            for url, title, visited in rows
-        ]
+        # Cleaned again on the way out: the file is outside our control once written. A row
+        # another program damaged (a time that is not a number) is skipped, the rest kept.
+        entries: list[HistoryEntry] = []
+        skipped = False
+        for url, title, visited in rows:
+            if isinstance(visited, int | float) and math.isfinite(visited):
+                entries.append(HistoryEntry(clean_line(str(url)), clean_line(str(title)), visited))
+            else:
+                skipped = True
+        warning = f"skipped damaged history entries in {self.path}"
+        if skipped and warning not in self.warnings:
+            self.warnings.append(warning)
+        return entries
 
     def remove_history(self, url: str) -> bool:
         """Forget the visit to `url` (its reading position stays); False if it failed."""
@@ -157,7 +168,12 @@ class State:
                     "INSERT INTO positions (url, block, char_offset, updated) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (url) DO UPDATE SET block = excluded.block, "
                     "char_offset = excluded.char_offset, updated = excluded.updated",
-                    (url, max(0, position.block), max(0, position.offset), time.time()),
+                    (
+                        without_password(url),
+                        max(0, position.block),
+                        max(0, position.offset),
+                        time.time(),
+                    ),
                 ),
                 (
                     "DELETE FROM positions WHERE url NOT IN "
@@ -177,7 +193,9 @@ class State:
 
     def position(self, url: str) -> ReadingPosition | None:
         """The saved position in the article at `url`, or None."""
-        rows = self._read("SELECT block, char_offset FROM positions WHERE url = ?", (url,))
+        rows = self._read(
+            "SELECT block, char_offset FROM positions WHERE url = ?", (without_password(url),)
+        )
         if not rows:
             return None
         block, offset = rows[0]
@@ -188,6 +206,8 @@ class State:
     # --- plumbing -----------------------------------------------------------------------------
 
     def _write(self, doing: str, statements: list[tuple[str, tuple[object, ...]]]) -> bool:
+        if self.read_only:
+            return False
         with self._lock:
             try:
                 with transaction(self._conn):

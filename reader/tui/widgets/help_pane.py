@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from reader.core.i18n import N_, _
 from reader.tui.keys import BINDING_GROUPS, EXTRA_KEYS, binding_by_id, keys_for
 from reader.tui.widgets.history_pane import HistoryList
 from reader.tui.widgets.links import LinksPane
@@ -26,40 +27,44 @@ def key_label(keys: list[str], display: KeyDisplay) -> str:
 def help_rows(
     keymap: dict[str, str], display: KeyDisplay
 ) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(group title, [(keys, description)]) for every reader key; `display` formats a Binding."""
+    """(group title, [(keys, description)]) for every reader key, in the interface language;
+    `display` formats a Binding."""
     by_id = binding_by_id()
     groups: list[tuple[str, list[tuple[str, str]]]] = []
     for title, ids in BINDING_GROUPS:
-        rows = [(key_label(keys_for(by_id[i], keymap), display), by_id[i].description) for i in ids]
-        groups.append((title, rows))
+        rows = [
+            (key_label(keys_for(by_id[i], keymap), display), _(by_id[i].description)) for i in ids
+        ]
+        groups.append((_(title), rows))
     for title, enter, pane_bindings in (
-        ("In the Links pane", "Follow the highlighted link", LinksPane.BINDINGS),
-        ("In the History pane", "Reopen at the saved position", HistoryList.BINDINGS),
-        ("In the Reading list pane", "Open the article", ReadingListPane.BINDINGS),
+        (_("In the Links pane"), _("Follow the highlighted link"), LinksPane.BINDINGS),
+        (_("In the History pane"), _("Reopen at the saved position"), HistoryList.BINDINGS),
+        (_("In the Reading list pane"), _("Open the article"), ReadingListPane.BINDINGS),
     ):
         rows = [
-            (key_label(keys_for(b, keymap), display), b.description)
+            (key_label(keys_for(b, keymap), display), _(b.description))
             for b in pane_bindings
             if isinstance(b, Binding) and b.id != "pane.close"
         ]
         rows.insert(0, ("enter", enter))
         if pane_bindings is HistoryList.BINDINGS:
-            rows.append(("a-z, 0-9 …", "Type to filter (every word in the title or address)"))
+            rows.append(("a-z, 0-9 …", _("Type to filter (every word in the title or address)")))
         groups.append((title, rows))
-    groups.append(("Also", list(EXTRA_KEYS)))
+    groups.append((_("Also"), [(keys, _(what)) for keys, what in EXTRA_KEYS]))
     return groups
 
 
 class HelpPane(VerticalScroll):
     """A scrollable list of every key, grouped like the Help text of a manual."""
 
-    BORDER_TITLE = "Help"
+    BORDER_TITLE = N_("Help")
     can_focus = True
 
     def compose(self) -> ComposeResult:
         yield Static(id="help-text")
 
     def on_mount(self) -> None:
+        self.border_title = _(self.BORDER_TITLE)
         self.refresh_keys()
 
     def refresh_keys(self) -> None:

@@ -17,7 +17,7 @@ from textual.events import Key
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.core.i18n import _
+from reader.core.i18n import N_, _
 from reader.core.pipeline import WELCOME_URL
 from reader.core.storage.history import Visit, describe_time, visits
 from reader.tui.app_access import ReaderNode
@@ -30,8 +30,8 @@ class HistoryList(OptionList, ReaderNode):
     """The visits; printable keys go to the pane's filter instead of reader's own keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete", "remove", "Delete from history", id="history.delete"),
-        Binding("escape", "clear_or_close", "Clear filter / close pane", id="history.escape"),
+        Binding("delete", "remove", N_("Delete from history"), id="history.delete"),
+        Binding("escape", "clear_or_close", N_("Clear filter / close pane"), id="history.escape"),
     ]
 
     def on_key(self, event: Key) -> None:
@@ -70,10 +70,11 @@ class HistoryList(OptionList, ReaderNode):
 class HistoryPane(Vertical, ReaderNode):
     """The filter line and the list of visits."""
 
-    BORDER_TITLE = "History"
+    BORDER_TITLE = N_("History")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.border_title = _(self.BORDER_TITLE)
         self.filter_text = ""
         self.visits: list[Visit] = []  # read when the pane opens; filtered as the user types
         self.shown: list[Visit] = []

@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.document import Article, iter_runs
+from reader.core.i18n import N_, _
 from reader.core.safe_text import clean_line
 from reader.tui.clipboard import copy_and_describe
 from reader.tui.messages import LinkChosen, LinkHighlighted, OpenInBrowser, Say
@@ -27,22 +28,23 @@ def link_labels(article: Article) -> list[str]:
 class LinksPane(OptionList):
     """Numbered links. Enter follows, `o` opens in the system browser, `y` or `c` copies."""
 
-    BORDER_TITLE = "Links"
+    BORDER_TITLE = N_("Links")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open_in_browser", "Open in browser", id="links.browser"),
-        Binding("y,c", "copy_url", "Copy URL", id="links.copy"),
-        Binding("escape", "screen.close_pane", "Close pane", id="pane.close"),
+        Binding("o", "open_in_browser", N_("Open in browser"), id="links.browser"),
+        Binding("y,c", "copy_url", N_("Copy URL"), id="links.copy"),
+        Binding("escape", "screen.close_pane", N_("Close pane"), id="pane.close"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)  # link text and URLs are page text, not markup
+        self.border_title = _(self.BORDER_TITLE)
         self.urls: list[str] = []
 
     def set_article(self, article: Article) -> None:
         self.urls = list(article.links)
         self.clear_options()
         if not self.urls:
-            self.add_option(Option("This article has no links.", id="none", disabled=True))
+            self.add_option(Option(_("This article has no links."), id="none", disabled=True))
             return
         for number, (label, url) in enumerate(zip(link_labels(article), self.urls, strict=True), 1):
             self.add_option(

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.core.errors import ReaderError
+from reader.core.i18n import _
 from reader.core.pipeline import Options
 from reader.tui.messages import ArticleLoaded, LoadFailed
 
@@ -41,8 +42,8 @@ class Loader(Widget):
             return
         except Exception as error:  # a bug must not take the reader down
             failure = ReaderError(
-                f"internal error: {type(error).__name__}: {error}",
-                "run 'reader --debug' with the same source and report the traceback",
+                _("internal error: {detail}").format(detail=f"{type(error).__name__}: {error}"),
+                _("run 'reader --debug' with the same source and report the traceback"),
             )
             if not worker.is_cancelled:
                 self.post_message(LoadFailed(source, failure, request))

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from reader.core.i18n import _
+from reader.core.i18n import N_, _
 from reader.core.safe_text import clean_line
 from reader.tui.app_access import ReaderNode
 
@@ -58,11 +58,14 @@ def log_text(log: list[LoggedMessage]) -> Text:
 class MessageLogPane(VerticalScroll, ReaderNode):
     """The Messages pane: the log, newest first; it scrolls with the usual keys."""
 
-    BORDER_TITLE = "Messages"
+    BORDER_TITLE = N_("Messages")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.close_pane", "Close pane", id="pane.close"),
+        Binding("escape", "screen.close_pane", N_("Close pane"), id="pane.close"),
     ]
     can_focus = True
+
+    def on_mount(self) -> None:
+        self.border_title = _(self.BORDER_TITLE)
 
     def compose(self) -> ComposeResult:
         yield Static(id="message-log-text")

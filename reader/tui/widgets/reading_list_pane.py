@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.core.i18n import _
+from reader.core.i18n import N_, _
 from reader.core.storage.history import describe_time
 from reader.core.storage.page_cache import PageCache
 from reader.core.storage.reading_list import SavedArticle, remove_saved, with_progress
@@ -24,15 +24,16 @@ from reader.tui.messages import SavedArticleChosen, Say
 class ReadingListPane(OptionList, ReaderNode):
     """The saved articles, to read first and done last."""
 
-    BORDER_TITLE = "Reading list"
+    BORDER_TITLE = N_("Reading list")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "toggle_done", "Mark done / not done", id="reading-list.done"),
-        Binding("delete,x", "remove", "Remove from the list", id="reading-list.remove"),
-        Binding("escape", "screen.close_pane", "Close pane", id="pane.close"),
+        Binding("d", "toggle_done", N_("Mark done / not done"), id="reading-list.done"),
+        Binding("delete,x", "remove", N_("Remove from the list"), id="reading-list.remove"),
+        Binding("escape", "screen.close_pane", N_("Close pane"), id="pane.close"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)  # titles are page text, not markup
+        self.border_title = _(self.BORDER_TITLE)
         self.shown: list[SavedArticle] = []
 
     def populate(self) -> None:

@@ -1,0 +1,128 @@
+"""The time budget of one extraction: a deadline every stage checks, and stages run in time.
+
+`--extract-timeout` bounds the whole of parsing, distilling and block conversion, not only
+readability: a stage past the deadline stops, and the article shows what was read, with a
+notice. A stage that cannot check the clock itself (libxml2's parse, readability) runs in a
+daemon thread that is abandoned (and, for Python code, stopped) when its time is up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import html
+import re
+import threading
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+_TAG = re.compile(r"<[^<>]*>")  # [^<>]: each scan stops at the next "<", so this is linear
+_BLOCK_END = re.compile(
+    r"<(?:/?(?:p|div|h[1-6]|li|tr|table|section|article|blockquote|pre|ul|ol)\b|br)[^<>]*>",
+    re.IGNORECASE,
+)
+_HIDDEN = ("script", "style", "template", "noscript", "svg")
+
+
+class Deadline:
+    """A point in (monotonic) time; None means no limit."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.end = None if seconds is None else time.monotonic() + seconds
+
+    def left(self, at_least: float = 0.0) -> float | None:
+        """Seconds to the deadline (never below `at_least`), or None without a limit."""
+        if self.end is None:
+            return None
+        return max(at_least, self.end - time.monotonic())
+
+    def passed(self) -> bool:
+        return self.end is not None and time.monotonic() >= self.end
+
+
+class _Stopped(BaseException):
+    """Raised inside an abandoned worker so it stops using the processor."""
+
+
+def run_in_time(work: Callable[[], T], seconds: float | None) -> tuple[T] | None:
+    """`(work(),)`, or None when it is still running after `seconds` (or raised).
+
+    The work runs in a daemon thread; one that overruns is asked to stop (it stops at its
+    next line of Python; C code such as libxml2's parse runs to its end, without the GIL).
+    """
+    if seconds is None:
+        return (work(),)
+    result: list[T] = []
+    finished = False
+    lock = threading.Lock()  # a stop is sent only before `finished`, so it lands in `run`
+
+    def run() -> None:
+        nonlocal finished
+        try:
+            with contextlib.suppress(Exception, RecursionError):
+                result.append(work())
+            with lock:
+                finished = True
+        except _Stopped:
+            pass
+
+    worker = threading.Thread(target=run, name="reader-extract", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    with lock:
+        if not finished:
+            _stop(worker)
+            return None
+    return (result[0],) if result else None
+
+
+def _stop(thread: threading.Thread) -> None:
+    """Raise `_Stopped` in `thread` at its next Python instruction (CPython's async raise)."""
+    if thread.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+            ctypes.c_ulong(thread.ident), ctypes.py_object(_Stopped)
+        )
+
+
+def cut_at_tag(page: str, limit: int) -> str | None:
+    """`page` cut just before its `limit`-th tag, or None when it has fewer tags.
+
+    A parsed element costs about 300 bytes of memory however small its markup: a 20 MB page
+    of table cells would need gigabytes. Counting is one C-level pass; finding the cut
+    point walks tag by tag only when there are too many.
+    """
+    if page.count("<") <= limit:
+        return None
+    position = -1
+    for _ in range(limit):
+        position = page.find("<", position + 1)
+    return page[:position]
+
+
+def markup_text(page: str) -> str:
+    """The text of an HTML page without parsing it: scripts and styles dropped, tags removed,
+    block ends read as blank lines, entities decoded. Linear in the page's size; used when
+    the parse itself outlasts the budget."""
+    lowered = page.lower()
+    kept: list[str] = []
+    position = 0
+    found = {name: lowered.find(f"<{name}") for name in _HIDDEN}
+    while True:
+        for name, at in found.items():  # each name's next start, searched once per pass
+            if 0 <= at < position:
+                found[name] = lowered.find(f"<{name}", position)
+        starts = [(at, name) for name, at in found.items() if at >= 0]
+        if not starts:
+            break
+        start, name = min(starts)
+        kept.append(page[position:start])
+        end = lowered.find(f"</{name}", start)
+        if end < 0:
+            position = len(page)
+            break
+        position = lowered.find(">", end) + 1 or len(page)
+    kept.append(page[position:])
+    text = _BLOCK_END.sub("\n\n", "".join(kept))
+    return html.unescape(_TAG.sub(" ", text))
