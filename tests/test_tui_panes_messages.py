@@ -139,3 +139,21 @@ async def test_new_keys_are_in_help_and_the_command_palette() -> None:
             "Mark done / not done",
         ):
             assert words in help_text
+
+
+async def test_a_translation_error_is_shown_whole_down_to_the_command_that_fixes_it() -> None:
+    article = long_article()
+    app = make_app(article=article)
+    async with app.run_test(size=(60, 24)) as pilot:
+        screen = await show(pilot, app, article)
+        app.change_setting("language", "de")  # no translation package is installed
+        bar = screen.translation_bar
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if bar.job is not None and bar.job.finished:
+                break
+        await pilot.pause()
+        fix = "reader languages install en de"
+        assert fix in message_text(screen)
+        assert fix in str(bar.render()).replace("\n", " ")
+        assert bar.outer_size.height > 1  # wrapped, not cut at the edge

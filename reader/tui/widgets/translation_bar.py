@@ -34,10 +34,10 @@ CHUNK_BLOCKS = 8
 
 
 class TranslationBar(Static, ReaderNode):
-    """One line above the footer while a translation is on."""
+    """A line above the footer while a translation is on (up to three when a message is long)."""
 
     DEFAULT_CSS = """
-    TranslationBar { height: 1; display: none; padding: 0 1; }
+    TranslationBar { height: auto; max-height: 3; display: none; padding: 0 1; }
     TranslationBar.-active { display: block; }
     """
 
