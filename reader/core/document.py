@@ -6,11 +6,18 @@ Data flows one way: source -> Page -> Article -> (translation) -> a renderer. Ev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 WORDS_PER_MINUTE = 230
+# Chinese, Japanese, Thai, Lao, Khmer and Burmese are written without spaces between words:
+# their reading pace is counted in characters.
+CHARACTERS_PER_MINUTE = 500
+_UNSPACED_SCRIPT = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 
 InlineKind = Literal["text", "emphasis", "strong", "code", "link"]
 
@@ -128,7 +135,16 @@ class Article:
     def reading_minutes(self) -> int:
         """Whole minutes to read at an average pace; at least 1 for any non-empty article."""
         words = self.word_count
-        return max(1, round(words / WORDS_PER_MINUTE)) if words else 0
+        if not words:
+            return 0
+        text = " ".join(iter_texts(self.blocks))
+        characters = len(_UNSPACED_SCRIPT.findall(text))
+        if characters:
+            spaced = len(_UNSPACED_SCRIPT.sub(" ", text).split())
+            minutes = spaced / WORDS_PER_MINUTE + characters / CHARACTERS_PER_MINUTE
+        else:
+            minutes = words / WORDS_PER_MINUTE
+        return max(1, round(minutes))
 
 
 def runs_text(runs: Runs) -> str:

@@ -12,6 +12,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
+from reader.core.extract.rules import enabled
+
 _READABILITY_NEGATIVE = REGEXES["negativeRe"]
 _READABILITY_POSITIVE = REGEXES["positiveRe"]
 
@@ -67,6 +69,7 @@ _CLUTTER_PAIRS = _words(
     "read-more more-stories also-like may-like most-read most-popular skip-link"
 )
 _SEPARATORS = re.compile(r"[\s_-]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Utility classes that hide an element with CSS (screen-reader-only text is kept on purpose).
 _HIDDEN_CLASSES = _words("hidden hide is-hidden element-hidden d-none display-none invisible")
 _CLUTTER_ROLES = _words(
@@ -92,6 +95,11 @@ def remove_clutter(root: HtmlElement) -> None:
     body = root.find("body")
     if body is None:
         return
+    if enabled("drop_share_and_skip_links"):
+        _drop_share_and_skip_links(body)
+    if enabled("implicit_figures"):
+        _mark_implicit_figures(body)
+    _drop_heading_controls(body)
     page_length = _text_length(body)
     doomed: list[HtmlElement] = []
     for el in _LABELLED(body):  # only elements with a class, id, role or aria label
@@ -125,6 +133,112 @@ _LABELLED = etree.XPath(
 )
 
 
+_MAYBE_SHARE_OR_SKIP = etree.XPath(
+    ".//a[starts-with(@href, '#') or contains(@href, 'share') or contains(@href, 'intent/')"
+    " or contains(@href, 'send?') or contains(@href, 'mailto:?')]"
+)
+# Messaging apps' URL schemes: a link to one hands the page to the app, a share button.
+_APP_SCHEMES = ("whatsapp:", "fb-messenger:", "viber:", "tg:", "line:", "sms:", "mailto:?")
+_SHARE_URL = re.compile(r"/(?:share|sharer|sharing|shareArticle)\b|/intent/(?:tweet|post)", re.I)
+_SHARE_QUERY = re.compile(r"[?&](?:u|url|text|href|link|body)=", re.I)
+_LINK_BLOCKS = _words("p div span section li dd")
+
+
+def _drop_share_and_skip_links(body: HtmlElement) -> None:
+    """Drop share buttons (links handing the page to a messaging app or to a site's share
+    form, whatever their words) and skip links (an in-page link alone in its box, such as
+    "Skip to content" or "Continue reading the main story"), with boxes left empty."""
+    for link in _MAYBE_SHARE_OR_SKIP(body):
+        href = (link.get("href") or "").strip()
+        if href.startswith("#"):
+            box = link.getparent()
+            if len(href) < 2 or box is None or box.tag not in _LINK_BLOCKS or box.tag == "li":
+                continue
+            words = "".join(link.itertext()).split()
+            if len(words) < 2 or " ".join("".join(box.itertext()).split()) != " ".join(words):
+                continue
+        elif not (
+            href.lower().startswith(_APP_SCHEMES)
+            or (_SHARE_URL.search(href) and _SHARE_QUERY.search(href))
+        ):
+            continue
+        box = link.getparent()
+        _drop(link)
+        while box is not None and box.tag in _LINK_BLOCKS and _is_empty_box(box):
+            parent = box.getparent()
+            _drop(box)
+            box = parent
+
+
+def _is_empty_box(el: HtmlElement) -> bool:
+    return not "".join(el.itertext()).strip() and next(el.iter("img"), None) is None
+
+
+_BRACKETED = re.compile(r"\s*\[[^\[\]]*\]\s*")
+_CONTROL_SEPARATORS = " \u00a0[]|\u00b7\u2022/,"
+
+
+def _drop_heading_controls(body: HtmlElement) -> None:
+    """Drop a bracketed group of links inside a heading ("[edit]", "[bearbeiten | Quelltext
+    bearbeiten]"): page controls, which also make readability drop the heading as a menu."""
+    for heading in body.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        for box in list(heading.iterdescendants("span", "div", "small", "sup")):
+            if box.getparent() is None:
+                continue
+            text = "".join(box.itertext())
+            if not _BRACKETED.fullmatch(text):
+                continue
+            linked = "".join("".join(a.itertext()) for a in box.iter("a"))
+            rest = text
+            for a in box.iter("a"):
+                rest = rest.replace("".join(a.itertext()), "", 1)
+            if linked.strip() and not rest.strip(_CONTROL_SEPARATORS):
+                _drop(box)
+
+
+MAX_CAPTION_CHARS = 300
+
+
+def _mark_implicit_figures(body: HtmlElement) -> None:
+    """Make a `<figure>` of a box that holds one image and a short caption after it, as image
+    frames without figure markup do; readability keeps figures, and the caption stays one
+    line instead of being split at its links."""
+    for img in list(body.iter("img")):
+        box = img.getparent()
+        for _ in range(3):  # the image may sit in a link and a frame or two
+            if box is None or box.tag not in ("div", "a", "span", "p"):
+                break
+            if box.tag == "div" and _make_figure(box, img):
+                break
+            box = box.getparent()
+
+
+def _make_figure(box: HtmlElement, img: HtmlElement) -> bool:
+    """Turn `box` into a figure when it holds `img` and, after it, one caption element."""
+    if sum(1 for _ in box.iter("img")) != 1 or (box.text or "").strip():
+        return False
+    holder = next(c for c in [img, *img.iterancestors()] if c.getparent() is box)
+    captions = [c for c in box if c is not holder and "".join(c.itertext()).strip()]
+    if len(captions) != 1 or captions[0].tag not in ("div", "p", "span"):
+        return False
+    caption = captions[0]
+    if any((c.tail or "").strip() for c in box) or box.index(caption) < box.index(holder):
+        return False
+    if next(caption.iter(*_BLOCKISH_IN_CAPTION), None) is not None:
+        return False
+    if not 0 < _text_length(caption) <= MAX_CAPTION_CHARS:
+        return False
+    for empty in [d for d in caption.iterdescendants() if _is_empty_box(d)]:
+        if empty.getparent() is not None:
+            empty.drop_tree()  # an empty "enlarge" control that would split the caption
+    box.tag = "figure"
+    caption.tag = "figcaption"
+    return True
+
+
+_BLOCKISH_IN_CAPTION = ("p", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "figure")
+
+
 def _is_clutter(el: HtmlElement) -> bool:
     if el.get("aria-hidden") == "true":
         return True
@@ -136,6 +250,8 @@ def _is_clutter(el: HtmlElement) -> bool:
     features = " ".join(
         (classes, el.get("id") or "", el.get("aria-label") or "", el.get("data-component") or "")
     )
+    if enabled("split_camel_case") and not features.islower():
+        features = _CAMEL.sub(" ", features)  # "ArticleShareBtn": article share btn
     return _names_clutter(_SEPARATORS.split(features.lower()))
 
 

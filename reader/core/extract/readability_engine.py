@@ -11,6 +11,9 @@ from lxml.etree import tounicode
 from lxml.html import HtmlElement
 from readability import Document
 
+from reader.core.extract.html_to_blocks import is_data_table, table_rows
+from reader.core.extract.rules import enabled
+
 MIN_SENTENCE_ITEM_CHARS = 40
 
 
@@ -33,11 +36,13 @@ class ArticleFinder(Document):
         of sentences and figures, which its link, comma and text-length heuristics would
         drop as clutter."""
         allowed = super().get_preserved_elements(node)
-        keep = [t for t in node.iter("table") if is_data_table(t)]
+        keep = [t for t in node.iter("table") if is_data_table(t, table_rows(t))]
         keep += [items for items in node.iter("ul", "ol") if is_list_of_sentences(items)]
         keep += [f for f in node.iter("figure") if next(f.iter("img"), None) is not None]
         for element in keep:
             allowed[element] = True
+            for inner in element.iterdescendants("div", "table", "ul", "ol", "dl"):
+                allowed[inner] = True  # e.g. the box holding a figure's image
             length = _text_length(element)
             for wrapper in element.iterancestors():  # and the wrappers holding only it
                 if wrapper is node or _text_length(wrapper) > length + 20:
@@ -51,10 +56,43 @@ class ArticleFinder(Document):
             return None
         elem = _shared_ancestor(candidates, best)
         if elem is None:
-            return best
+            elem = best["elem"]
+        if enabled("climb_to_scoring_parent"):
+            elem = _scoring_parent(candidates, elem)
+        if enabled("climb_from_only_child"):
+            elem = _outermost_only_child(elem)
         if elem not in candidates:
             candidates[elem] = self.score_node(elem)
         return candidates[elem]
+
+
+def _scoring_parent(candidates: dict, elem: HtmlElement) -> HtmlElement:
+    """The first ancestor scoring more than the node below it, climbing while each ancestor
+    keeps at least a third of the best score: the parts of an article split into several
+    scored containers gather under it (Readability.js climbs the same way)."""
+    last = candidates[elem]["content_score"] if elem in candidates else 0.0
+    threshold = last / 3
+    for ancestor in elem.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            break
+        if ancestor not in candidates:
+            continue
+        score = candidates[ancestor]["content_score"]
+        if score < threshold:
+            break
+        if score > last:
+            return ancestor
+        last = score
+    return elem
+
+
+def _outermost_only_child(elem: HtmlElement) -> HtmlElement:
+    """The outermost wrapper holding nothing but `elem`, so that the siblings readability
+    joins to the article are those of the wrapper (where the rest of a split article is)."""
+    parent = elem.getparent()
+    while parent is not None and parent.tag not in ("body", "html") and len(parent) == 1:
+        elem, parent = parent, parent.getparent()
+    return elem
 
 
 def _shared_ancestor(candidates: dict, best: dict) -> HtmlElement | None:
@@ -74,16 +112,6 @@ def _shared_ancestor(candidates: dict, best: dict) -> HtmlElement | None:
         if sum(ancestor in ancestors for ancestors in close) >= 3:
             return ancestor
     return None
-
-
-def is_data_table(table: HtmlElement) -> bool:
-    """A table of data: header cells, no nested tables, at least two rows of two cells."""
-    if next(table.iterdescendants("table"), None) is not None:
-        return False
-    if next(table.iter("th"), None) is None:
-        return False
-    rows = [row for row in table.iter("tr") if len(row) >= 2]
-    return len(rows) >= 2
 
 
 def is_list_of_sentences(items: HtmlElement) -> bool:
