@@ -12,7 +12,6 @@ from lxml.html import HtmlElement
 from readability import Document
 
 from reader.core.extract.html_to_blocks import is_data_table, table_rows
-from reader.core.extract.rules import enabled
 
 MIN_SENTENCE_ITEM_CHARS = 40
 
@@ -56,43 +55,10 @@ class ArticleFinder(Document):
             return None
         elem = _shared_ancestor(candidates, best)
         if elem is None:
-            elem = best["elem"]
-        if enabled("climb_to_scoring_parent"):
-            elem = _scoring_parent(candidates, elem)
-        if enabled("climb_from_only_child"):
-            elem = _outermost_only_child(elem)
+            return best
         if elem not in candidates:
             candidates[elem] = self.score_node(elem)
         return candidates[elem]
-
-
-def _scoring_parent(candidates: dict, elem: HtmlElement) -> HtmlElement:
-    """The first ancestor scoring more than the node below it, climbing while each ancestor
-    keeps at least a third of the best score: the parts of an article split into several
-    scored containers gather under it (Readability.js climbs the same way)."""
-    last = candidates[elem]["content_score"] if elem in candidates else 0.0
-    threshold = last / 3
-    for ancestor in elem.iterancestors():
-        if ancestor.tag in ("body", "html"):
-            break
-        if ancestor not in candidates:
-            continue
-        score = candidates[ancestor]["content_score"]
-        if score < threshold:
-            break
-        if score > last:
-            return ancestor
-        last = score
-    return elem
-
-
-def _outermost_only_child(elem: HtmlElement) -> HtmlElement:
-    """The outermost wrapper holding nothing but `elem`, so that the siblings readability
-    joins to the article are those of the wrapper (where the rest of a split article is)."""
-    parent = elem.getparent()
-    while parent is not None and parent.tag not in ("body", "html") and len(parent) == 1:
-        elem, parent = parent, parent.getparent()
-    return elem
 
 
 def _shared_ancestor(candidates: dict, best: dict) -> HtmlElement | None:

@@ -7,8 +7,6 @@ what it adds on every corpus, and picks on two corpora the set it then scores on
 from __future__ import annotations
 
 RULES: tuple[str, ...] = (
-    "climb_to_scoring_parent",
-    "climb_from_only_child",
     "split_camel_case",
     "drop_share_and_skip_links",
     "implicit_figures",
