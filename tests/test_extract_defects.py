@@ -14,6 +14,7 @@ from reader.core.document import (
     Table,
     runs_text,
 )
+from reader.core.extract.distil import NO_ARTICLE
 from reader.core.extract.extractor import extract
 from reader.core.formats.header import meta_lines
 
@@ -159,7 +160,8 @@ def test_share_boxes_named_in_camel_case_are_dropped() -> None:
 def test_a_lead_in_with_a_colon_before_a_linked_headline_is_dropped_in_any_language() -> None:
     article = read(
         '<p>Lea también: <a href="/otra">El molino del norte cierra sus puertas</a></p>'
-        '<p>[What you need to know today: <a href="/letters">Get the Valley letter in your inbox</a>.]</p>'
+        '<p>[What you need to know today: <a href="/letters">Get the Valley letter in your'
+        " inbox</a>.]</p>"
         '<p>Note: the <a href="/guild">guild</a> kept its own books for the whole century.</p>'
     )
     joined = " ".join(texts(article))
@@ -184,3 +186,35 @@ def test_reading_time_of_chinese_text_counts_characters() -> None:
 def test_reading_time_of_spaced_text_still_counts_words() -> None:
     article = Article(title="Mills", blocks=[Paragraph([Inline("word " * 2300)])])
     assert article.reading_minutes == 10
+
+
+def test_a_page_of_story_cards_is_not_taken_for_an_article() -> None:
+    cards = "".join(
+        f'<div class="card"><h3><a href="/story/{n}">Story number {n} about the valley mills</a>'
+        f"</h3><p>{FILLER[:180]}</p></div>"
+        for n in range(6)
+    )
+    html = f"<html><head><title>Valley News</title></head><body><main>{cards}</main></body></html>"
+    article = extract(Page(url="https://example.org/", text=html))
+    assert article.notices == [NO_ARTICLE]
+    assert "Story number 3 about the valley mills" in texts(article)
+
+
+def sentences(topic: str, count: int) -> str:
+    return "".join(
+        f"<p>The {topic} part, sentence {n}: the miller weighed the grain, wrote the figure in "
+        "his book, and sent the flour down the river by boat, as his father had done.</p>"
+        for n in range(count)
+    )
+
+
+def test_an_article_split_into_sections_built_alike_is_read_whole() -> None:
+    parts = [("opening", 3), ("second", 1), ("third", 1), ("fourth", 1), ("closing", 1)]
+    body = "".join(
+        f'<div class="part"><div class="inner">{sentences(topic, n)}</div></div>'
+        for topic, n in parts
+    )
+    html = f"<html><head><title>Mills</title></head><body><div>{body}</div></body></html>"
+    article = extract(Page(url="https://example.org/mills", text=html))
+    joined = " ".join(texts(article))
+    assert all(f"The {topic} part, sentence 0:" in joined for topic, _ in parts)

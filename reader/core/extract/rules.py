@@ -12,6 +12,8 @@ RULES: tuple[str, ...] = (
     "implicit_figures",
     "drop_empty_sections",
     "label_colon_link",
+    "linked_headlines",
+    "repeated_sections",
 )
 disabled: set[str] = set()
 
