@@ -16,6 +16,7 @@ from reader.core.document import (
 )
 from reader.core.extract.distil import NO_ARTICLE
 from reader.core.extract.extractor import extract
+from reader.core.extract.post_cleaning import post_clean
 from reader.core.formats.header import meta_lines
 
 FILLER = " ".join(
@@ -96,18 +97,6 @@ def test_a_figure_keeps_its_image_and_caption_when_the_image_sits_in_empty_boxes
     figures = [b for b in article.blocks if isinstance(b, Figure)]
     assert [runs_text(f.caption) for f in figures] == ["The north mill wheel"]
     assert "The north mill wheel" not in texts(article)
-
-
-def test_an_image_frame_with_a_caption_reads_as_one_figure_caption_not_split_at_a_link() -> None:
-    article = read(
-        '<div class="frame"><a href="/file/wheel"><img src="/img/wheel.jpg" width="220"></a>'
-        '<div class="text"><div class="zoom"><a href="/file/wheel" title="Enlarge"></a></div>'
-        'Millers from the <a href="/guild">River Guild</a> at the 1890 fair.</div></div>'
-    )
-    figures = [b for b in article.blocks if isinstance(b, Figure)]
-    assert [runs_text(f.caption) for f in figures] == [
-        "Millers from the River Guild at the 1890 fair."
-    ]
 
 
 def test_edit_links_in_headings_are_dropped() -> None:
@@ -218,3 +207,21 @@ def test_an_article_split_into_sections_built_alike_is_read_whole() -> None:
     article = extract(Page(url="https://example.org/mills", text=html))
     joined = " ".join(texts(article))
     assert all(f"The {topic} part, sentence 0:" in joined for topic, _ in parts)
+
+
+def test_bold_lines_in_a_row_are_kept_but_a_bold_label_left_before_a_heading_is_dropped() -> None:
+    def bold(text: str) -> Paragraph:
+        return Paragraph([Inline(text, "strong")])
+
+    blocks = [
+        Paragraph([Inline(FILLER)]),
+        bold("North d. South 70-44"),
+        bold("North 18 22 13 17 - 70"),
+        Paragraph([Inline("North: Lee 25 points.")]),
+        bold("Video picks"),
+        Heading(2, [Inline("Football")]),
+        Paragraph([Inline("South won.")]),
+    ]
+    kept = [runs_text(b.runs) for b in post_clean(blocks, "Scores", None)]
+    assert "North d. South 70-44" in kept and "North 18 22 13 17 - 70" in kept
+    assert "Video picks" not in kept

@@ -97,8 +97,6 @@ def remove_clutter(root: HtmlElement) -> None:
         return
     if enabled("drop_share_and_skip_links"):
         _drop_share_and_skip_links(body)
-    if enabled("implicit_figures"):
-        _mark_implicit_figures(body)
     _drop_heading_controls(body)
     page_length = _text_length(body)
     doomed: list[HtmlElement] = []
@@ -194,49 +192,6 @@ def _drop_heading_controls(body: HtmlElement) -> None:
                 rest = rest.replace("".join(a.itertext()), "", 1)
             if linked.strip() and not rest.strip(_CONTROL_SEPARATORS):
                 _drop(box)
-
-
-MAX_CAPTION_CHARS = 300
-
-
-def _mark_implicit_figures(body: HtmlElement) -> None:
-    """Make a `<figure>` of a box that holds one image and a short caption after it, as image
-    frames without figure markup do; readability keeps figures, and the caption stays one
-    line instead of being split at its links."""
-    for img in list(body.iter("img")):
-        box = img.getparent()
-        for _ in range(3):  # the image may sit in a link and a frame or two
-            if box is None or box.tag not in ("div", "a", "span", "p"):
-                break
-            if box.tag == "div" and _make_figure(box, img):
-                break
-            box = box.getparent()
-
-
-def _make_figure(box: HtmlElement, img: HtmlElement) -> bool:
-    """Turn `box` into a figure when it holds `img` and, after it, one caption element."""
-    if sum(1 for _ in box.iter("img")) != 1 or (box.text or "").strip():
-        return False
-    holder = next(c for c in [img, *img.iterancestors()] if c.getparent() is box)
-    captions = [c for c in box if c is not holder and "".join(c.itertext()).strip()]
-    if len(captions) != 1 or captions[0].tag not in ("div", "p", "span"):
-        return False
-    caption = captions[0]
-    if any((c.tail or "").strip() for c in box) or box.index(caption) < box.index(holder):
-        return False
-    if next(caption.iter(*_BLOCKISH_IN_CAPTION), None) is not None:
-        return False
-    if not 0 < _text_length(caption) <= MAX_CAPTION_CHARS:
-        return False
-    for empty in [d for d in caption.iterdescendants() if _is_empty_box(d)]:
-        if empty.getparent() is not None:
-            empty.drop_tree()  # an empty "enlarge" control that would split the caption
-    box.tag = "figure"
-    caption.tag = "figcaption"
-    return True
-
-
-_BLOCKISH_IN_CAPTION = ("p", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "figure")
 
 
 def _is_clutter(el: HtmlElement) -> bool:

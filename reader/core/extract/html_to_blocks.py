@@ -293,7 +293,7 @@ class BlockConverter:
         header: list[Runs] = []
         body: list[list[Runs]] = []
         for i, row in enumerate(rows):
-            cells = [self._runs_of(cell, depth + 2) for cell in row]
+            cells = [self._runs_of(cell, depth + 2) or _image_text(cell) for cell in row]
             in_head = row[0].getparent() is not None and row[0].getparent().tag == "thead"
             if not header and i == 0 and (in_head or all(c.tag == "th" for c in row)):
                 header = cells
@@ -338,7 +338,7 @@ def _merge_runs(blocks: list[Block]) -> Runs:
         elif isinstance(block, Quote):
             part = _merge_runs(block.blocks)
         elif isinstance(block, Figure):
-            part = list(block.caption) or ([Inline(block.alt)] if block.alt else [])
+            part = list(block.caption)
         elif isinstance(block, ListBlock):
             part = _list_runs(block)
         else:
@@ -351,6 +351,13 @@ def _merge_runs(blocks: list[Block]) -> Runs:
             part[0].text = " " + part[0].text.lstrip(" ")
         merged.extend(part)
     return merged
+
+
+def _image_text(cell: HtmlElement) -> Runs:
+    """What the images of an otherwise empty table cell say (a check mark's "Yes")."""
+    words = [clean_line(img.get("alt") or img.get("title") or "") for img in cell.iter("img")]
+    text = " ".join(w for w in words if w)
+    return [Inline(text)] if text else []
 
 
 def _list_runs(block: ListBlock) -> Runs:

@@ -95,14 +95,15 @@ MAX_PSEUDO_HEADING_CHARS = 40
 def _drop_empty_sections(blocks: list[Block]) -> list[Block]:
     """Without headings left with nothing under them (their list or video was clutter and is
     gone): a heading followed by a heading of the same or a higher level, or by nothing. A
-    short line all in bold stands for a heading of the lowest level."""
+    short line all in bold is a heading below all others, dropped only before a real heading
+    or at the end (bold lines in a row are content: scores, names)."""
     levels = [_heading_level(b) for b in blocks]
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         level = levels[index]
         if level:
             following = next((lv for lv in levels[index + 1 :] if lv != 0), -1)
-            if following == -1 or (following is not None and following <= level):
+            if following == -1 or (following is not None and following <= min(level, 6)):
                 continue  # nothing after it, or the next section starts at once
         kept.append(block)
     return kept

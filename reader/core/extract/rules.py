@@ -9,7 +9,6 @@ from __future__ import annotations
 RULES: tuple[str, ...] = (
     "split_camel_case",
     "drop_share_and_skip_links",
-    "implicit_figures",
     "drop_empty_sections",
     "label_colon_link",
     "linked_headlines",
