@@ -134,11 +134,15 @@ def test_share_buttons_and_skip_links_are_dropped_whatever_their_words() -> None
         '</div><p><a href="https://social.example/share?url=https%3A%2F%2Fexample.org">'
         "Compartir en la red</a></p>"
         '<div><a class="skip" href="#story-continues">Continue reading the main story</a></div>'
+        f'<p>{FILLER}</p><a href="#next">Weiter zum Artikel</a><p>{FILLER}</p>'
+        '<p>See <a href="#table-2">the second table</a> for the yields.</p>'
     )
     joined = " ".join(texts(article))
     assert "WhatsApp" not in joined
     assert "Compartir" not in joined
     assert "Continue reading" not in joined
+    assert "Weiter zum Artikel" not in joined
+    assert "See the second table for the yields." in joined
 
 
 def test_share_boxes_named_in_camel_case_are_dropped() -> None:

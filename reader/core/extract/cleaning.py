@@ -149,11 +149,7 @@ def _drop_share_and_skip_links(body: HtmlElement) -> None:
     for link in _MAYBE_SHARE_OR_SKIP(body):
         href = (link.get("href") or "").strip()
         if href.startswith("#"):
-            box = link.getparent()
-            if len(href) < 2 or box is None or box.tag not in _LINK_BLOCKS or box.tag == "li":
-                continue
-            words = "".join(link.itertext()).split()
-            if len(words) < 2 or " ".join("".join(box.itertext()).split()) != " ".join(words):
+            if len(href) < 2 or not _is_skip_link(link):
                 continue
         elif not (
             href.lower().startswith(_APP_SCHEMES)
@@ -166,6 +162,28 @@ def _drop_share_and_skip_links(body: HtmlElement) -> None:
             parent = box.getparent()
             _drop(box)
             box = parent
+
+
+_BOXES = _words("div section article main header footer aside body")
+MIN_SKIP_WORDS = 2
+MAX_SKIP_WORDS = 8
+
+
+def _is_skip_link(link: HtmlElement) -> bool:
+    """An in-page link of two to eight words standing as a block of its own: alone in its
+    paragraph or box, or set between boxes with no text around it (not a table of contents
+    entry, which is a list item, nor a link inside a sentence)."""
+    box = link.getparent()
+    if box is None or box.tag == "li" or not (box.tag in _LINK_BLOCKS or box.tag in _BOXES):
+        return False
+    words = " ".join("".join(link.itertext()).split())
+    if not MIN_SKIP_WORDS <= len(words.split()) <= MAX_SKIP_WORDS:
+        return False  # one word is a marker or a name; a long link is a question, content
+    if " ".join("".join(box.itertext()).split()) == words:
+        return True
+    previous = link.getprevious()
+    before = previous.tail if previous is not None else box.text
+    return box.tag in _BOXES and not (before or "").strip() and not (link.tail or "").strip()
 
 
 def _is_empty_box(el: HtmlElement) -> bool:
