@@ -1,8 +1,10 @@
-"""The shared extraction corpora (read in place, never copied) and the scoring metric.
+"""The shared extraction corpora (read in place, never copied) and their scoring metrics.
 
-The metric is the Scrapinghub article-extraction benchmark's, as ../shared/corpus/README.md
-specifies: bags of 4-token shingles of `\\w+` tokens, precision and recall averaged over pages,
-F1 the harmonic mean of those averages.
+mozilla and scrapinghub use the Scrapinghub article-extraction benchmark's metric, as
+../shared/corpus/README.md specifies: bags of 4-token shingles of `\\w+` tokens, precision and
+recall averaged over pages, F1 the harmonic mean of those averages. trafilatura uses its own
+benchmark's snippet metric: text that must be in the article and text that must not, counted
+over all pages.
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ from pathlib import Path
 
 import lxml.html
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+# ../shared/corpus from the project root (a worktree under /work/wt looks one level higher)
+CORPUS = next(
+    (
+        p / "shared" / "corpus"
+        for p in Path(__file__).resolve().parents[2:4]
+        if (p / "shared" / "corpus").is_dir()
+    ),
+    Path(__file__).resolve().parents[2] / "shared" / "corpus",
+)
 MOZILLA_URL = "http://fakehost/test/page.html"  # the URL Mozilla's test pages are run with
 _TOKEN = re.compile(r"\w+")
 BLOCK_TAGS = frozenset(
@@ -70,18 +80,28 @@ BLOCK_TAGS = frozenset(
 )
 
 
+CORPORA = ("scrapinghub", "mozilla", "trafilatura")
+
+
 @dataclass(frozen=True, slots=True)
 class CorpusPage:
+    """One page: `html` is text for the UTF-8 corpora and the bytes as served for trafilatura
+    (each extractor decodes them its own way); `truth` is the article text, or for the snippet
+    metric the snippets that must (`present`) and must not (`absent`) be in it."""
+
     corpus: str
     name: str
     url: str
-    html: str
+    html: str | bytes
     truth: str
+    present: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
 
 
 def load_corpus(name: str, root: Path = CORPUS) -> list[CorpusPage]:
-    """Every page of corpus `name` ("mozilla" or "scrapinghub"), decoded as UTF-8."""
-    return list(_mozilla(root) if name == "mozilla" else _scrapinghub(root))
+    """Every page of corpus `name` (one of CORPORA)."""
+    loaders = {"mozilla": _mozilla, "scrapinghub": _scrapinghub, "trafilatura": _trafilatura}
+    return list(loaders[name](root))
 
 
 def _mozilla(root: Path) -> Iterator[CorpusPage]:
@@ -101,6 +121,18 @@ def _scrapinghub(root: Path) -> Iterator[CorpusPage]:
             html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
             entry = truth[key]
             yield CorpusPage("scrapinghub", key, entry["url"], html, entry["articleBody"])
+
+
+def _trafilatura(root: Path) -> Iterator[CorpusPage]:
+    folder = root / "trafilatura"
+    evaluation = json.loads((folder / "evaldata.json").read_text("utf-8"))
+    for key, entry in sorted(evaluation.items()):
+        path = folder / "html" / f"{entry['file']}.gz"
+        if path.is_file():
+            url = key if "://" in key else f"https://{entry['file']}"
+            html = gzip.decompress(path.read_bytes())
+            present, absent = tuple(entry["with"]), tuple(entry["without"])
+            yield CorpusPage("trafilatura", entry["file"], url, html, "", present, absent)
 
 
 def text_with_block_breaks(element: lxml.html.HtmlElement) -> str:
@@ -163,6 +195,44 @@ def score_page(predicted: str, truth: str) -> PageScore:
     total = tp + fp + fn or 1
     exact = _TOKEN.findall(predicted) == _TOKEN.findall(truth)
     return PageScore(tp / total, fp / total, fn / total, exact)
+
+
+@dataclass(frozen=True, slots=True)
+class SnippetScore:
+    """Counts of one page under the snippet metric (whitespace collapsed on both sides)."""
+
+    tp: int
+    fp: int
+    fn: int
+    tn: int
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fn else 1.0
+
+
+def score_snippets(
+    predicted: str, present: tuple[str, ...], absent: tuple[str, ...]
+) -> SnippetScore:
+    """Snippets that must be there and are (tp) or are not (fn); that must not be there and
+    are (fp) or are not (tn)."""
+    text = " ".join(predicted.split())
+    found = [" ".join(s.split()) in text for s in present]
+    leaked = [" ".join(s.split()) in text for s in absent]
+    return SnippetScore(sum(found), sum(leaked), len(found) - sum(found), len(leaked) - sum(leaked))
+
+
+def summarise_snippets(scores: list[SnippetScore]) -> dict[str, float]:
+    """Precision, recall and F1 of the counts summed over all pages."""
+    tp, fp, fn, tn = (sum(getattr(s, f) for s in scores) for f in ("tp", "fp", "fn", "tn"))
+    return {
+        "precision": tp / (tp + fp) if tp + fp else 0.0,
+        "recall": tp / (tp + fn) if tp + fn else 0.0,
+        "f1": 2 * tp / (2 * tp + fp + fn) if tp else 0.0,
+        "accuracy": (tp + tn) / (tp + fp + fn + tn) if scores else 0.0,
+        "share_f1_0.9": sum(s.f1 >= 0.9 for s in scores) / len(scores) if scores else 0.0,
+        "pages": len(scores),
+    }
 
 
 def summarise(scores: list[PageScore]) -> dict[str, float]:

@@ -4,6 +4,9 @@
 by newlines (headings, paragraphs, list items, quotes, code, figure captions, table cells),
 without the metadata header, link list or image alt text. It is computed from the `Article`
 directly, which is what the JSON renderer serialises block by block.
+
+Each extractor takes the page as text, or as the bytes a site served (then it decodes them its
+own way: ours as reader decodes any page, the peers with their own detection).
 """
 
 from __future__ import annotations
@@ -34,30 +37,32 @@ def _texts(blocks: list) -> list[str]:
     return out
 
 
-def ours(html: str, url: str) -> str:
+def ours(html: str | bytes, url: str) -> str:
     from reader.core.errors import ReaderError
     from reader.core.extract.extractor import extract
+    from reader.core.sources.charset import decode_document
 
     try:
-        return article_body_text(extract(Page(url=url, text=html)))
+        text = html if isinstance(html, str) else decode_document(html).text
+        return article_body_text(extract(Page(url=url, text=text)))
     except ReaderError:
         return ""
 
 
-def readability_lxml(html: str, url: str) -> str:
+def readability_lxml(html: str | bytes, url: str) -> str:
     from readability import Document
 
     summary = Document(html).summary()
     return text_with_block_breaks(lxml.html.fromstring(summary))
 
 
-def trafilatura(html: str, url: str) -> str:
+def trafilatura(html: str | bytes, url: str) -> str:
     import trafilatura as traf
 
     return traf.extract(html, url=url) or ""
 
 
-EXTRACTORS: dict[str, Callable[[str, str], str]] = {
+EXTRACTORS: dict[str, Callable[[str | bytes, str], str]] = {
     "ours": ours,
     "readability-lxml": readability_lxml,
     "trafilatura": trafilatura,

@@ -185,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
             f"  {name:<24} {r['median_ms']:8.1f} ms  x{r['ratio_to_trafilatura_cli']:.2f}"
             f"  {r['peak_rss_mib_largest_page']:7.1f} MiB{failed}"
         )
+    ratio = (
+        processes["reader --plain"]["median_ms"] / processes["readability-lxml script"]["median_ms"]
+    )
+    print(f"  reader --plain / readability-lxml script: x{ratio:.2f} (same pages, same run)")
     print(
         f"In process, {len(every_page)} pages x {args.rounds} rounds "
         "(median CPU ms, ratio to readability-lxml, median wall ms, peak traced memory)"
@@ -197,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     report = {
         "whole_process": processes,
+        "reader_plain_to_readability_script": ratio,
         "in_process": inproc,
         "whole_process_pages": len(pages),
         "in_process_pages": len(every_page),

@@ -7,11 +7,18 @@ Data flows one way: source -> Page -> Article -> (translation) -> a renderer. Ev
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 WORDS_PER_MINUTE = 230
+# Chinese, Japanese, Thai, Lao, Khmer and Burmese are written without spaces between words:
+# their reading pace is counted in characters.
+CHARACTERS_PER_MINUTE = 500
+_UNSPACED_SCRIPT = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 
 InlineKind = Literal["text", "emphasis", "strong", "code", "link"]
 
@@ -132,7 +139,7 @@ class Article:
     @property
     def reading_minutes(self) -> int:
         """Whole minutes to read at an average pace; at least 1 for any non-empty article."""
-        return minutes_to_read(self.word_count)
+        return minutes_to_read(sum(reading_load(text) for text in iter_texts(self.blocks)))
 
 
 def kept_anchors(
@@ -152,8 +159,19 @@ def kept_anchors(
     return out
 
 
-def minutes_to_read(words: int) -> int:
-    """Whole minutes to read `words` at an average pace; at least 1 for any text at all."""
+def reading_load(text: str) -> float:
+    """The words it takes to read `text`: its words, with each character of a script written
+    without spaces (Chinese, Japanese, Thai...) counted as the share of a word it takes."""
+    characters = len(_UNSPACED_SCRIPT.findall(text))
+    if not characters:
+        return len(text.split())
+    spaced = len(_UNSPACED_SCRIPT.sub(" ", text).split())
+    return spaced + characters * WORDS_PER_MINUTE / CHARACTERS_PER_MINUTE
+
+
+def minutes_to_read(words: float) -> int:
+    """Whole minutes to read `words` (see `reading_load`) at an average pace; at least 1 for
+    any text at all."""
     return max(1, round(words / WORDS_PER_MINUTE)) if words > 0 else 0
 
 

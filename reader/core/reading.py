@@ -24,6 +24,7 @@ from reader.core.document import (
     iter_runs,
     iter_texts,
     minutes_to_read,
+    reading_load,
     runs_text,
 )
 from reader.core.formats.links import with_numbered_links
@@ -168,10 +169,10 @@ class Reading:
         self.article = with_numbered_links(article)
         self.texts = [block_text(block) for block in self.article.blocks]
         self._chars_before = [0]
-        self._words_before = [0]
+        self._words_before: list[float] = [0.0]
         for text in self.texts:
             self._chars_before.append(self._chars_before[-1] + len(text))
-            self._words_before.append(self._words_before[-1] + len(text.split()))
+            self._words_before.append(self._words_before[-1] + reading_load(text))
         self.headings = [
             HeadingRef(index, min(max(block.level, 1), 6), clean_line(runs_text(block.runs)))
             for index, block in enumerate(self.article.blocks)
@@ -403,7 +404,7 @@ class Reading:
         block = max(0, where.block)
         head = self.texts[block][: max(0, where.offset)]
         chars = self._chars_before[block] + len(head)
-        words = self._words_before[block] + len(head.split())
+        words = self._words_before[block] + reading_load(head)
         percent = min(99, math.floor(100 * chars / total_chars))
         return Progress(percent, minutes_to_read(total_words - words))
 

@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
 from reader.core.extract.html_to_blocks import KEPT_ID
+from reader.core.extract.rules import enabled
 
 _READABILITY_NEGATIVE = REGEXES["negativeRe"]
 _READABILITY_POSITIVE = REGEXES["positiveRe"]
@@ -75,6 +76,7 @@ _CLUTTER_PAIRS = _words(
     "read-more more-stories also-like may-like most-read most-popular skip-link"
 )
 _SEPARATORS = re.compile(r"[\s_-]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Utility classes that hide an element with CSS (screen-reader-only text is kept on purpose).
 _HIDDEN_CLASSES = _words("hidden hide is-hidden element-hidden d-none display-none invisible")
 _CLUTTER_ROLES = _words(
@@ -100,6 +102,9 @@ def remove_clutter(root: HtmlElement) -> None:
     body = root.find("body")
     if body is None:
         return
+    if enabled("drop_share_and_skip_links"):
+        _drop_share_and_skip_links(body)
+    _drop_heading_controls(body)
     page_length = _text_length(body)
     doomed: list[HtmlElement] = []
     for el in _LABELLED(body):  # only elements with a class, id, role or aria label
@@ -133,6 +138,87 @@ _LABELLED = etree.XPath(
 )
 
 
+_MAYBE_SHARE_OR_SKIP = etree.XPath(
+    ".//a[starts-with(@href, '#') or contains(@href, 'share') or contains(@href, 'intent/')"
+    " or contains(@href, 'send?') or contains(@href, 'mailto:?')]"
+)
+# Messaging apps' URL schemes: a link to one hands the page to the app, a share button.
+_APP_SCHEMES = ("whatsapp:", "fb-messenger:", "viber:", "tg:", "line:", "sms:", "mailto:?")
+_SHARE_URL = re.compile(r"/(?:share|sharer|sharing|shareArticle)\b|/intent/(?:tweet|post)", re.I)
+_SHARE_QUERY = re.compile(r"[?&](?:u|url|text|href|link|body)=", re.I)
+_LINK_BLOCKS = _words("p div span section li dd")
+
+
+def _drop_share_and_skip_links(body: HtmlElement) -> None:
+    """Drop share buttons (links handing the page to a messaging app or to a site's share
+    form, whatever their words) and skip links (an in-page link alone in its box, such as
+    "Skip to content" or "Continue reading the main story"), with boxes left empty."""
+    for link in _MAYBE_SHARE_OR_SKIP(body):
+        href = (link.get("href") or "").strip()
+        if href.startswith("#"):
+            if len(href) < 2 or not _is_skip_link(link):
+                continue
+        elif not (
+            href.lower().startswith(_APP_SCHEMES)
+            or (_SHARE_URL.search(href) and _SHARE_QUERY.search(href))
+        ):
+            continue
+        box = link.getparent()
+        _drop(link)
+        while box is not None and box.tag in _LINK_BLOCKS and _is_empty_box(box):
+            parent = box.getparent()
+            _drop(box)
+            box = parent
+
+
+_BOXES = _words("div section article main header footer aside body")
+MIN_SKIP_WORDS = 2
+MAX_SKIP_WORDS = 8
+
+
+def _is_skip_link(link: HtmlElement) -> bool:
+    """An in-page link of two to eight words standing as a block of its own: alone in its
+    paragraph or box, or set between boxes with no text around it (not a table of contents
+    entry, which is a list item, nor a link inside a sentence)."""
+    box = link.getparent()
+    if box is None or box.tag == "li" or not (box.tag in _LINK_BLOCKS or box.tag in _BOXES):
+        return False
+    words = " ".join("".join(link.itertext()).split())
+    if not MIN_SKIP_WORDS <= len(words.split()) <= MAX_SKIP_WORDS:
+        return False  # one word is a marker or a name; a long link is a question, content
+    if " ".join("".join(box.itertext()).split()) == words:
+        return True
+    previous = link.getprevious()
+    before = previous.tail if previous is not None else box.text
+    return box.tag in _BOXES and not (before or "").strip() and not (link.tail or "").strip()
+
+
+def _is_empty_box(el: HtmlElement) -> bool:
+    return not "".join(el.itertext()).strip() and next(el.iter("img"), None) is None
+
+
+_BRACKETED = re.compile(r"\s*\[[^\[\]]*\]\s*")
+_CONTROL_SEPARATORS = " \u00a0[]|\u00b7\u2022/,"
+
+
+def _drop_heading_controls(body: HtmlElement) -> None:
+    """Drop a bracketed group of links inside a heading ("[edit]", "[bearbeiten | Quelltext
+    bearbeiten]"): page controls, which also make readability drop the heading as a menu."""
+    for heading in body.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        for box in list(heading.iterdescendants("span", "div", "small", "sup")):
+            if box.getparent() is None:
+                continue
+            text = "".join(box.itertext())
+            if not _BRACKETED.fullmatch(text):
+                continue
+            linked = "".join("".join(a.itertext()) for a in box.iter("a"))
+            rest = text
+            for a in box.iter("a"):
+                rest = rest.replace("".join(a.itertext()), "", 1)
+            if linked.strip() and not rest.strip(_CONTROL_SEPARATORS):
+                _drop(box)
+
+
 def _is_clutter(el: HtmlElement) -> bool:
     if el.get("aria-hidden") == "true":
         return True
@@ -144,6 +230,8 @@ def _is_clutter(el: HtmlElement) -> bool:
     features = " ".join(
         (classes, el.get("id") or "", el.get("aria-label") or "", el.get("data-component") or "")
     )
+    if enabled("split_camel_case") and not features.islower():
+        features = _CAMEL.sub(" ", features)  # "ArticleShareBtn": article share btn
     return _names_clutter(_SEPARATORS.split(features.lower()))
 
 

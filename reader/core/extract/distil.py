@@ -24,7 +24,7 @@ def distil(root: HtmlElement, base: str) -> tuple[list[Block], str | None]:
     document = ArticleFinder(root, url=base)
     document.summary(html_partial=True)
     article = document.html
-    if article is None or not is_plausible_article(article):
+    if article is None or not is_plausible_article(article) or document.lists_headlines:
         return [], NO_ARTICLE
     return BlockConverter(base).convert(article), None
 

@@ -67,6 +67,7 @@ INLINE_KINDS: dict[str, InlineKind] = {
 }
 _KIND_RANK = {"text": 0, "emphasis": 1, "strong": 2, "code": 3, "link": 4}
 _LANGUAGE = re.compile(r"(?:^|\s)(?:lang(?:uage)?-)([\w+#-]+)")
+_WORD_CHAR = re.compile(r"\w")
 _BLOCKISH = _tags("p div section article ul ol dl pre blockquote table h1 h2 h3 h4 h5 h6 figure hr")
 
 
@@ -162,7 +163,12 @@ class BlockConverter:
             return
         inline_kind = INLINE_KINDS.get(tag)
         if tag == "a":
-            href = absolute_url(el.get("href"), self.base)
+            raw = (el.get("href") or "").strip()
+            if raw.startswith("#") and len(raw) > 1:
+                label = "".join(el.itertext()).strip()
+                if not _WORD_CHAR.search(label):
+                    return  # a back-link ("^", "↑") from a note to where it is cited
+            href = absolute_url(raw, self.base)
             if href:
                 inline_kind = "link"
                 url = href
@@ -281,7 +287,8 @@ class BlockConverter:
 
     def _figure(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         images = [img for img in el.iter("img") if _image_src(img)]
-        if not images or any(True for _ in el.iter("table", "pre", "blockquote", "p")):
+        blocks = el.iter("table", "pre", "blockquote", "p")
+        if not images or any(not _is_blank(block) for block in blocks):
             self._container(el, out, depth)
             return
         caption: Runs = []
@@ -306,7 +313,7 @@ class BlockConverter:
         kind: InlineKind,
         url: str | None,
     ) -> None:
-        alt = el.get("alt") or ""
+        alt = el.get("alt") or el.get("title") or ""
         if _is_tiny(el):
             runs.add(alt, kind, url)  # icons and emoji read as their alt text, inline
             return
@@ -317,8 +324,8 @@ class BlockConverter:
         out.append(Figure(clean_line(alt), [], clean_line(src) if src else None))
 
     def _table(self, el: HtmlElement, out: list[Block], depth: int) -> None:
-        rows = _table_rows(el)
-        if _is_layout_table(el, rows):
+        rows = table_rows(el)
+        if not is_data_table(el, rows):
             for row in rows:
                 for cell in row:
                     self._anchor(cell)
@@ -332,7 +339,7 @@ class BlockConverter:
         for i, row in enumerate(rows):
             if self.out_of_time:
                 break
-            cells = [self._runs_of(cell, depth + 2) for cell in row]
+            cells = [self._runs_of(cell, depth + 2) or _image_text(cell) for cell in row]
             in_head = row[0].getparent() is not None and row[0].getparent().tag == "thead"
             if not header and i == 0 and (in_head or all(c.tag == "th" for c in row)):
                 header = cells
@@ -378,6 +385,8 @@ def _merge_runs(blocks: list[Block]) -> Runs:
             part = _merge_runs(block.blocks)
         elif isinstance(block, Figure):
             part = list(block.caption)
+        elif isinstance(block, ListBlock):
+            part = _list_runs(block)
         else:
             continue
         if not part:
@@ -387,6 +396,25 @@ def _merge_runs(blocks: list[Block]) -> Runs:
             part = [*part]
             part[0].text = " " + part[0].text.lstrip(" ")
         merged.extend(part)
+    return merged
+
+
+def _image_text(cell: HtmlElement) -> Runs:
+    """What the images of an otherwise empty table cell say (a check mark's "Yes")."""
+    words = [clean_line(img.get("alt") or img.get("title") or "") for img in cell.iter("img")]
+    text = " ".join(w for w in words if w)
+    return [Inline(text)] if text else []
+
+
+def _list_runs(block: ListBlock) -> Runs:
+    """A list read as one line: its items separated by commas (a list inside a table cell)."""
+    merged: Runs = []
+    for item in block.items:
+        part = _merge_runs([Paragraph([Inline(r.text, r.kind, r.url) for r in item.runs])])
+        if part:
+            if merged:
+                merged.append(Inline(", "))
+            merged.extend(part)
     return merged
 
 
@@ -432,6 +460,11 @@ def _image_src(img: HtmlElement) -> str | None:
     return None
 
 
+def _is_blank(el: HtmlElement) -> bool:
+    """No text at all (readability turns an image's empty wrapper divs into paragraphs)."""
+    return not "".join(el.itertext()).strip()
+
+
 def _is_tiny(img: HtmlElement) -> bool:
     """Icons, emoji and tracking pixels: images declared at most 48 pixels wide or tall."""
     for attr in ("width", "height"):
@@ -441,7 +474,7 @@ def _is_tiny(img: HtmlElement) -> bool:
     return False
 
 
-def _table_rows(table: HtmlElement) -> list[list[HtmlElement]]:
+def table_rows(table: HtmlElement) -> list[list[HtmlElement]]:
     """The rows of `table` (not of tables nested in it), each a list of its cells."""
     rows: list[list[HtmlElement]] = []
     for child in table:
@@ -458,17 +491,24 @@ def _table_rows(table: HtmlElement) -> list[list[HtmlElement]]:
     return rows
 
 
-def _is_layout_table(table: HtmlElement, rows: list[list[HtmlElement]]) -> bool:
-    """A table used for page layout: one column, or cells holding block content."""
-    if not rows:
+def is_data_table(table: HtmlElement, rows: list[list[HtmlElement]]) -> bool:
+    """A table of data rather than of page layout, by the signals Readability.js weighs: its
+    role, a caption or summary, header cells, nested tables, then its size; a small table
+    without those signals whose cells hold paragraphs, lists or boxes is layout."""
+    if not rows or max(len(row) for row in rows) == 1:
+        return False
+    role = (table.get("role") or "").strip().lower()
+    if role in ("presentation", "none"):
+        return False
+    if role in ("table", "grid", "treegrid") or table.get("summary"):
         return True
-    if max(len(row) for row in rows) == 1:
+    if next(table.iterchildren("caption", "thead", "tfoot", "colgroup"), None) is not None:
         return True
-    if table.get("role") == "presentation":
+    if next(table.iterdescendants("table"), None) is not None:
+        return False
+    if any(cell.tag == "th" for row in rows for cell in row):
         return True
-    for row in rows:
-        for cell in row:
-            for node in cell.iterdescendants():
-                if node.tag in _BLOCKISH:
-                    return True
-    return False
+    columns = max(len(row) for row in rows)
+    if len(rows) >= 10 or columns > 4 or len(rows) * columns > 10:
+        return True
+    return not any(node.tag in _BLOCKISH for row in rows for c in row for node in c.iter())

@@ -19,7 +19,8 @@ from reader.core.safe_text import clean_line
 
 _ARTICLE_TYPES = re.compile(r"article|posting|report|story|blog|webpage|recipe|review", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7\u2022:/\\»«]|::)\s+")
-_BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|door)\s+", re.I)
+# "By", "Written by", "Écrit par", "Escrito por" ("von", "di", "door" only first: names hold them)
+_BY_PREFIX = re.compile(r"^\s*(?:(?:[^\W\d_]+\s+)?(?:by|par|por)|von|di|door)\s+", re.I)
 _BYLINE_EDGES = " |,;:-\u2013\u2014\u00b7\u2022"
 MAX_JSON_LD = 200_000
 # Byline elements (rel=author, itemprop=author, class byline): the first in document order.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from reader.core.document import Block, Figure, Heading, Paragraph, Separator, runs_text
+from reader.core.extract.rules import enabled
 
 HEAD_BLOCKS = 6  # how far from the top bylines, dates and repeated titles are looked for
 MAX_META_WORDS = 16
@@ -40,11 +41,14 @@ _BOILERPLATE = frozenset(
 )
 MAX_TEASER_CHARS = 200
 MIN_TEASER_WORDS = 4
+MIN_HEADLINE_WORDS = 5  # after "Read also:", a headline; a shorter rest is a credit or a source
 _READ_MORE = re.compile(
     r"^\s*(?:read more|read also|also read|see more|see also|more on this|related|recommended|"
     r"watch|listen|don't miss)\b[^:\n]{0,25}:",
     re.I,
 )
+# A lead-in of one to ten words ending with a colon, maybe after an opening bracket.
+_LABEL = re.compile(r"^\s*[\[(]?\s*(?:[^\s:]+\s+){0,9}[^\s:]+\s*:(?=\s)")
 _RULE = re.compile(r"^\s*(?:[-_*=~\u2022\u00b7\u2014]\s*){3,}$")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -81,7 +85,43 @@ def post_clean(blocks: list[Block], title: str, byline: str | None) -> list[Bloc
                     block.caption = []
                 seen.add(key)
         kept.append(block)
-    return _drop_teasers(kept)
+    kept = _drop_teasers(kept)
+    return _drop_empty_sections(kept) if enabled("drop_empty_sections") else kept
+
+
+MAX_PSEUDO_HEADING_CHARS = 40
+
+
+def _drop_empty_sections(blocks: list[Block]) -> list[Block]:
+    """Without headings left with nothing under them (their list or video was clutter and is
+    gone): a heading followed by a heading of the same or a higher level, or by nothing. A
+    short line all in bold is a heading below all others, dropped only before a real heading
+    or at the end (bold lines in a row are content: scores, names)."""
+    levels = [_heading_level(b) for b in blocks]
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        level = levels[index]
+        if level:
+            following = next((lv for lv in levels[index + 1 :] if lv != 0), -1)
+            if following == -1 or (following is not None and following <= min(level, 6)):
+                continue  # nothing after it, or the next section starts at once
+        kept.append(block)
+    return kept
+
+
+def _heading_level(block: Block) -> int | None:
+    """1-6 for a heading, 7 for a short all-bold line, 0 for a separator, else None."""
+    if isinstance(block, Heading):
+        linked = all(r.kind == "link" or not r.text.strip() for r in block.runs)
+        return None if linked else block.level  # a linked headline is a teaser, not a section
+    if isinstance(block, Separator):
+        return 0
+    if isinstance(block, Paragraph) and block.runs:
+        text = runs_text(block.runs).strip()
+        strong = all(r.kind == "strong" or not r.text.strip() for r in block.runs)
+        if strong and 0 < len(text) <= MAX_PSEUDO_HEADING_CHARS:
+            return 7
+    return None
 
 
 def _drop_teasers(blocks: list[Block]) -> list[Block]:
@@ -133,15 +173,34 @@ def _is_lead_in(block: Block) -> bool:
 
 
 def _is_read_more(block: Block) -> bool:
-    """ "Read more: <a linked headline>" and the like."""
+    """ "Read more: <a linked headline>" and the like, in any language: a short lead-in
+    ending with a colon, then (nearly) nothing but a link."""
     if not isinstance(block, Paragraph):
         return False
-    match = _READ_MORE.match(runs_text(block.runs))
+    text = runs_text(block.runs)
+    match = _READ_MORE.match(text)
+    if match is None and enabled("label_colon_link"):
+        match = _LABEL.match(text)
+        lead_linked = match is not None and _linked_within(block, match.end())
+        if lead_linked or len(text[match.end() if match else 0 :].split()) < MIN_HEADLINE_WORDS:
+            match = None  # a linked headline with a colon, or a short credit ("Artist: X")
     if match is None:
         return False
     rest = sum(len(r.text.strip()) for r in block.runs) - len(match.group().strip())
     linked = sum(len(r.text.strip()) for r in block.runs if r.kind == "link")
     return rest > 0 and linked >= 0.8 * rest
+
+
+def _linked_within(block: Paragraph, end: int) -> bool:
+    """Whether any of the first `end` characters of the paragraph are in a link."""
+    position = 0
+    for run in block.runs:
+        if position >= end:
+            return False
+        if run.kind == "link" and run.text[: end - position].strip():
+            return True
+        position += len(run.text)
+    return False
 
 
 def _is_header_line(key: str, title_key: str, byline_key: str) -> bool:

@@ -11,6 +11,9 @@ from lxml.etree import tounicode
 from lxml.html import HtmlElement
 from readability import Document
 
+from reader.core.extract.html_to_blocks import is_data_table, table_rows
+from reader.core.extract.rules import enabled
+
 MIN_SENTENCE_ITEM_CHARS = 40
 
 
@@ -21,6 +24,17 @@ class ArticleFinder(Document):
     resolves links itself, so readability's own HTML cleaner and link rewriting (about 40% of
     its time) are skipped: each attempt works on a fresh copy of our tree.
     """
+
+    lists_headlines = False  # set by get_article: the chosen node is a list of story cards
+
+    def get_article(
+        self, candidates: dict, best_candidate: dict, html_partial: bool = False
+    ) -> HtmlElement:
+        """readability's article node; notes, before its cleaning drops linked headings,
+        whether it is a list of linked headlines rather than an article."""
+        article = super().get_article(candidates, best_candidate, html_partial)
+        self.lists_headlines = enabled("linked_headlines") and is_list_of_headlines(article)
+        return article
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         return copy.deepcopy(input)
@@ -33,11 +47,13 @@ class ArticleFinder(Document):
         of sentences and figures, which its link, comma and text-length heuristics would
         drop as clutter."""
         allowed = super().get_preserved_elements(node)
-        keep = [t for t in node.iter("table") if is_data_table(t)]
+        keep = [t for t in node.iter("table") if is_data_table(t, table_rows(t))]
         keep += [items for items in node.iter("ul", "ol") if is_list_of_sentences(items)]
         keep += [f for f in node.iter("figure") if next(f.iter("img"), None) is not None]
         for element in keep:
             allowed[element] = True
+            for inner in element.iterdescendants("div", "table", "ul", "ol", "dl"):
+                allowed[inner] = True  # e.g. the box holding a figure's image
             length = _text_length(element)
             for wrapper in element.iterancestors():  # and the wrappers holding only it
                 if wrapper is node or _text_length(wrapper) > length + 20:
@@ -50,11 +66,49 @@ class ArticleFinder(Document):
         if best is None:
             return None
         elem = _shared_ancestor(candidates, best)
+        if elem is None and enabled("repeated_sections"):
+            elem = _parent_of_repeated_sections(best["elem"])
         if elem is None:
             return best
         if elem not in candidates:
             candidates[elem] = self.score_node(elem)
         return candidates[elem]
+
+
+def _built_alike(a: HtmlElement, b: HtmlElement) -> bool:
+    """Same tag, and at least half their class names shared (cards differ in "post-12" or
+    "category-news" but share the rest)."""
+    if a.tag != b.tag:
+        return False
+    names_a, names_b = set((a.get("class") or "").split()), set((b.get("class") or "").split())
+    if not names_a and not names_b:
+        return True
+    return 2 * len(names_a & names_b) >= max(len(names_a), len(names_b))
+
+
+MIN_SECTIONS = 3
+MAX_SECTION_LINK_DENSITY = 0.25
+
+
+def _parent_of_repeated_sections(elem: HtmlElement) -> HtmlElement | None:
+    """The parent of a run of three or more sibling boxes built alike (same tag and class)
+    whose text is prose (few links), when the best node sits in one of them: the sections
+    of one article, each scored alone, which together hold at least twice its text."""
+    node = elem
+    length = _text_length(elem)
+    for _ in range(4):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        alike = [s for s in parent if _built_alike(s, node) and _text_length(s)]
+        if len(alike) >= MIN_SECTIONS:
+            total = sum(_text_length(s) for s in alike)
+            linked = sum(_text_length(a) for s in alike for a in s.iter("a"))
+            if total >= 2 * length and linked <= MAX_SECTION_LINK_DENSITY * total:
+                return parent
+            return None
+        node = parent
+    return None
 
 
 def _shared_ancestor(candidates: dict, best: dict) -> HtmlElement | None:
@@ -76,14 +130,18 @@ def _shared_ancestor(candidates: dict, best: dict) -> HtmlElement | None:
     return None
 
 
-def is_data_table(table: HtmlElement) -> bool:
-    """A table of data: header cells, no nested tables, at least two rows of two cells."""
-    if next(table.iterdescendants("table"), None) is not None:
+MIN_HEADLINES = 4
+
+
+def is_list_of_headlines(article: HtmlElement) -> bool:
+    """Most headings are links to other pages, and the boxes holding them (a linked headline
+    and its summary) hold most of the text: story cards, not an article ending in a few."""
+    headings = [h for h in article.iter("h1", "h2", "h3", "h4") if _text_length(h)]
+    linked = [h for h in headings if sum(_text_length(a) for a in h.iter("a")) >= _text_length(h)]
+    if len(linked) < MIN_HEADLINES or len(linked) < 0.6 * len(headings):
         return False
-    if next(table.iter("th"), None) is None:
-        return False
-    rows = [row for row in table.iter("tr") if len(row) >= 2]
-    return len(rows) >= 2
+    cards = {h.getparent() for h in linked if h.getparent() is not None}
+    return sum(_text_length(card) for card in cards) >= 0.5 * _text_length(article)
 
 
 def is_list_of_sentences(items: HtmlElement) -> bool:
