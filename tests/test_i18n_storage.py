@@ -13,6 +13,7 @@ from reader.core.i18n import use_language
 from reader.core.storage import paths
 from reader.core.storage.page_cache import PageCache
 from reader.core.storage.reading_list import READING_LIST_FILE, ReadingList
+from reader.core.storage.settings import load_settings
 from reader.core.storage.state import State
 from reader.core.translate.cache import TranslationCache, cache_path
 
@@ -128,3 +129,18 @@ def test_a_refused_reading_list_save_speaks_chinese_and_saves_nothing() -> None:
         assert reading_list.add("https://example.com/", "Example") is None
         assert reading_list.warnings == ["保存到阅读列表失败（refused）"]  # noqa: RUF001
         assert reading_list.articles() == []
+
+
+@pytest.mark.parametrize(
+    ("language", "limit"),
+    [("fr", "plus de 1\u202f000\u202f000 octets"), ("de", "größer als 1.000.000 Bytes")],
+)
+def test_an_oversized_settings_file_states_the_limit_with_the_languages_digit_groups(
+    language: str, limit: str
+) -> None:
+    path = paths.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('theme = "dark"\n' + "# padding\n" * 200_000)
+    use_language(language)
+    _, warnings = load_settings()
+    assert len(warnings) == 1 and limit in warnings[0]
