@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from reader.commands.parsing import _ARGPARSE_MESSAGES
+from reader.commands.parsing import ARGPARSE_MESSAGES
 from tests.support.cli import assert_one_line_error, run_reader
 
 # Messages argparse only has from this Python on: reader translates them ahead of time.
@@ -55,7 +55,7 @@ def test_argparse_messages_stay_english_in_english() -> None:
     assert stderr == "reader: unrecognized arguments: --bogus (see 'reader --help')\n"
 
 
-@pytest.mark.parametrize("message", sorted(_ARGPARSE_MESSAGES))
+@pytest.mark.parametrize("message", sorted(ARGPARSE_MESSAGES))
 def test_every_translated_message_is_one_argparse_uses(message: str) -> None:
     """A message argparse rewords would stay English: this names it."""
     if sys.version_info < _SINCE.get(message, (0,)):

@@ -14,7 +14,7 @@ from reader.core.i18n import N_, _, ngettext, shipped_languages
 # argparse looks each up through its module's `_` when it shows it. Its programming errors
 # (conflicting options, bad nargs) and the subparser and deprecation messages reader never
 # triggers are left to gettext.
-_ARGPARSE_MESSAGES = frozenset(
+ARGPARSE_MESSAGES = frozenset(
     {
         N_("usage: "),
         # TRANSLATORS: a section heading in --help (argparse adds it on Python 3.14 and later).
@@ -43,7 +43,7 @@ _ARGPARSE_MESSAGES = frozenset(
 
 def _argparse_gettext(message: str) -> str:
     """argparse's `_`: its messages from reader's catalog, anything else as gettext has it."""
-    return _(message) if message in _ARGPARSE_MESSAGES else gettext.gettext(message)
+    return _(message) if message in ARGPARSE_MESSAGES else gettext.gettext(message)
 
 
 def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
