@@ -1,33 +1,78 @@
-"""The argument parser every reader command uses: its own words in the interface language,
-and errors as one line (exit 2) like every other error."""
+"""The argument parser every reader command uses: argparse's own words (usage, headings,
+errors) in the interface language, and errors as one line (exit 2) like every other error."""
 
 from __future__ import annotations
 
 import argparse
+import gettext
 from typing import Any, NoReturn
 
 from reader.core.errors import UsageError
-from reader.core.i18n import _, shipped_languages
+from reader.core.i18n import N_, _, ngettext, shipped_languages
+
+# The messages argparse can show a reader user, as argparse spells them (Python 3.11 to 3.14);
+# argparse looks each up through its module's `_` when it shows it. Its programming errors
+# (conflicting options, bad nargs) and the subparser and deprecation messages reader never
+# triggers are left to gettext.
+ARGPARSE_MESSAGES = frozenset(
+    {
+        N_("usage: "),
+        # TRANSLATORS: a section heading in --help (argparse adds it on Python 3.14 and later).
+        N_("%(heading)s:"),
+        N_("positional arguments"),
+        N_("options"),
+        N_("show this help message and exit"),
+        # TRANSLATORS: an error about one option: %(argument_name)s is the option, e.g. --format.
+        N_("argument %(argument_name)s: %(message)s"),
+        N_("unrecognized arguments: %s"),
+        N_("the following arguments are required: %s"),
+        N_("one of the arguments %s is required"),
+        N_("not allowed with argument %s"),
+        N_("ignored explicit argument %r"),
+        N_("expected one argument"),
+        N_("expected at most one argument"),
+        N_("expected at least one argument"),
+        N_("ambiguous option: %(option)s could match %(matches)s"),
+        # TRANSLATORS: %(type)s is a Python type name such as int, left as it is.
+        N_("invalid %(type)s value: %(value)r"),
+        N_("invalid choice: %(value)r (choose from %(choices)s)"),
+        N_("invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)"),
+    }
+)
 
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's formatter with a translated `usage:` heading."""
+def _argparse_gettext(message: str) -> str:
+    """argparse's `_`: its messages from reader's catalog, anything else as gettext has it."""
+    return _(message) if message in ARGPARSE_MESSAGES else gettext.gettext(message)
 
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
+    """argparse's `ngettext`, likewise."""
+    if singular == "expected %s argument":
+        return ngettext("expected %s argument", "expected %s arguments", n)
+    return gettext.ngettext(singular, plural, n)
+
+
+def _bind_argparse_to_reader_catalog() -> None:
+    """Make argparse look its words up in reader's catalog.
+
+    argparse imports `gettext as _` and `ngettext` into its module and calls them each time it
+    builds a heading or an error (so on every Python from 3.2 to 3.14); rebinding the two
+    names there is the one hook that reaches every message, including the nested ones such as
+    "argument --format: invalid choice: ...". In English the messages are unchanged.
+    """
+    argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+    argparse.ngettext = _argparse_ngettext  # type: ignore[attr-defined]
 
 
 class Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose headings and -h help are translated and whose errors raise
-    UsageError with `hint` (argparse's own error texts stay English)."""
+    """An ArgumentParser that speaks the interface language (headings, -h help, argparse's own
+    errors) and whose errors raise UsageError with `hint`."""
 
     def __init__(self, *, hint: str, **kwargs: Any) -> None:
-        super().__init__(add_help=False, formatter_class=_HelpFormatter, **kwargs)
+        _bind_argparse_to_reader_catalog()
+        super().__init__(**kwargs)
         self.hint = hint
-        # argparse names its two default groups with gettext's global domain, not reader's.
-        self._positionals.title = _("positional arguments")
-        self._optionals.title = _("options")
-        self.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(message, self.hint)

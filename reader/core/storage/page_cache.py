@@ -13,21 +13,21 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import threading
 import time
 import zlib
 from dataclasses import replace
 from pathlib import Path
 
 from reader.core.document import Page
+from reader.core.i18n import N_, _
 from reader.core.sources.urls import without_password
 from reader.core.storage import paths
 from reader.core.storage.atomic import read_regular_file
 from reader.core.storage.settings import MAX_SETTINGS_BYTES, parse_toml, settings_from_dict
 from reader.core.storage.sqlite_store import (
-    connect,
+    SqliteStore,
+    Wording,
     is_corruption,
-    is_read_only,
     recover,
     transaction,
 )
@@ -65,6 +65,15 @@ _PINNED_PAGES = "SELECT k.page FROM keys k JOIN pins p ON p.key = k.key"
 
 # Space freed by eviction goes back to the file system (only settable on a new file).
 _PRAGMAS = ("PRAGMA auto_vacuum = INCREMENTAL",)
+_WORDING = Wording(
+    read_only=N_("the page cache at {path} cannot be written ({error}); read only"),
+    cannot_open=N_("cannot open the page cache at {path} ({error}); not saved"),
+    stuck=N_(
+        "the page cache at {path} is damaged and could not be moved aside ({error}); not saved"
+    ),
+    moved=N_("the page cache was damaged; it was moved to {backup} and a new one started"),
+    cannot_create=N_("cannot create a new page cache at {path} ({error}); not saved"),
+)
 
 
 def configured_max_bytes() -> int:
@@ -89,48 +98,35 @@ def cache_key(url: str) -> str:
     return without_password(url.split("#", 1)[0])
 
 
-class PageCache:
+class PageCache(SqliteStore):
     """The offline page cache. `get` and `put` never raise; problems land in `warnings`."""
 
     def __init__(self, path: Path | None = None, *, max_bytes: int | None = None) -> None:
         """`max_bytes` None: the user's `cache_size_mb` setting (200 MB by default)."""
-        self.path = Path(path) if path is not None else paths.page_cache_path()
         self.max_bytes = max(0, configured_max_bytes() if max_bytes is None else max_bytes)
-        self._lock = threading.Lock()
         # No quick_check on open: it reads the whole file. Damage shows on use instead.
-        self._conn, self.warnings = connect(
-            self.path,
+        super().__init__(
+            Path(path) if path is not None else paths.page_cache_path(),
             _SCHEMA,
             version=SCHEMA_VERSION,
-            what="page cache",
+            wording=_WORDING,
             check=False,
             pragmas=_PRAGMAS,
         )
-        self._conn.execute("PRAGMA foreign_keys = ON")
-        self.read_only = is_read_only(self._conn)  # a read-only cache is read, never written
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def __enter__(self) -> PageCache:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        self.conn.execute("PRAGMA foreign_keys = ON")
 
     def get(self, url: str) -> Page | None:
         """The cached page for `url` (asked-for or final URL), marked `from_cache`, or None."""
         key = cache_key(url)
-        with self._lock:
+        with self.lock:
             try:
-                row = self._conn.execute(
+                row = self.conn.execute(
                     "SELECT p.id, p.url, p.media_type, p.charset, p.body "
                     "FROM keys k JOIN pages p ON p.id = k.page WHERE k.key = ?",
                     (key,),
                 ).fetchone()
             except sqlite3.Error as error:
-                self._failed("reading the page cache", error)
+                self.failed(_("reading the page cache failed ({error})"), error)
                 return None
             if row is None:
                 return None
@@ -145,7 +141,11 @@ class PageCache:
                     from_cache=True,
                 )
             except (zlib.error, UnicodeDecodeError, TypeError, ValueError) as error:
-                self.warnings.append(f"dropped an unreadable cached copy of {key} ({error})")
+                self.warnings.append(
+                    _("dropped an unreadable cached copy of {key} ({error})").format(
+                        key=key, error=error
+                    )
+                )
                 self._execute_quietly("DELETE FROM pages WHERE id = ?", (page_id,))
                 return None
             self._execute_quietly("UPDATE pages SET used = ? WHERE id = ?", (time.time(), page_id))
@@ -167,10 +167,10 @@ class PageCache:
         keys = {final} | ({cache_key(key_url)} if key_url else set())
         page = replace(page, from_cache=False)
         now = time.time()
-        with self._lock:
+        with self.lock:
             try:
-                with transaction(self._conn):
-                    page_id = self._conn.execute(
+                with transaction(self.conn):
+                    page_id = self.conn.execute(
                         "INSERT INTO pages (url, media_type, charset, body, size, stored, used) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
                         "media_type = excluded.media_type, charset = excluded.charset, "
@@ -178,46 +178,46 @@ class PageCache:
                         "stored = excluded.stored, used = excluded.used RETURNING id",
                         (final, page.media_type, page.charset, body, size, now, now),
                     ).fetchone()[0]
-                    self._conn.executemany(
+                    self.conn.executemany(
                         "INSERT INTO keys (key, page) VALUES (?, ?) "
                         "ON CONFLICT (key) DO UPDATE SET page = excluded.page",
                         [(key, page_id) for key in sorted(keys)],
                     )
                     if pin:
-                        self._conn.executemany(
+                        self.conn.executemany(
                             "INSERT OR IGNORE INTO pins (key) VALUES (?)", [(k,) for k in keys]
                         )
                     evicted = self._evict(self.max_bytes)
                 if evicted:
-                    self._conn.execute("PRAGMA incremental_vacuum").fetchall()
+                    self.conn.execute("PRAGMA incremental_vacuum").fetchall()
             except sqlite3.Error as error:
-                self._failed("saving to the page cache", error)
+                self.failed(_("saving to the page cache failed ({error})"), error)
                 return False
             return True
 
     def pin(self, url: str) -> bool:
         """Keep the cached page for `url` until `unpin`; False if it is not cached (or the
         pin could not be saved)."""
-        with self._lock:
+        with self.lock:
             try:
-                with transaction(self._conn):
-                    row = self._conn.execute(
+                with transaction(self.conn):
+                    row = self.conn.execute(
                         "SELECT page FROM keys WHERE key = ?", (cache_key(url),)
                     ).fetchone()
                     if row is None:
                         return False
-                    self._conn.execute(
+                    self.conn.execute(
                         "INSERT OR IGNORE INTO pins (key) SELECT key FROM keys WHERE page = ?",
                         (row[0],),
                     )
             except sqlite3.Error as error:
-                self._failed("pinning a page in the cache", error)
+                self.failed(_("pinning a page in the cache failed ({error})"), error)
                 return False
             return True
 
     def unpin(self, url: str) -> None:
         """Let the page for `url` be evicted again, least recently used first like any other."""
-        with self._lock:
+        with self.lock:
             self._execute_quietly(
                 "DELETE FROM pins WHERE key IN (SELECT key FROM keys WHERE page = "
                 "(SELECT page FROM keys WHERE key = ?)) OR key = ?",
@@ -226,44 +226,44 @@ class PageCache:
 
     def is_pinned(self, url: str) -> bool:
         """True when the page for `url` is cached and pinned."""
-        with self._lock:
+        with self.lock:
             try:
-                row = self._conn.execute(
+                row = self.conn.execute(
                     "SELECT 1 FROM keys k JOIN pins p ON p.key = k.key WHERE k.page = "
                     "(SELECT page FROM keys WHERE key = ?)",
                     (cache_key(url),),
                 ).fetchone()
             except sqlite3.Error as error:
-                self._failed("reading the page cache", error)
+                self.failed(_("reading the page cache failed ({error})"), error)
                 return False
             return row is not None
 
     def total_bytes(self) -> int:
         """The bytes the cached pages account for (compressed bodies plus overhead)."""
-        with self._lock:
+        with self.lock:
             try:
-                return int(self._conn.execute("SELECT total(size) FROM pages").fetchone()[0])
+                return int(self.conn.execute("SELECT total(size) FROM pages").fetchone()[0])
             except sqlite3.Error:
                 return 0
 
     def __len__(self) -> int:
-        with self._lock:
+        with self.lock:
             try:
-                return int(self._conn.execute("SELECT count(*) FROM pages").fetchone()[0])
+                return int(self.conn.execute("SELECT count(*) FROM pages").fetchone()[0])
             except sqlite3.Error:
                 return 0
 
     def clear(self) -> bool:
         """Forget every cached page except the pinned ones (the reading list's)."""
-        with self._lock:
+        with self.lock:
             try:
-                with transaction(self._conn):
-                    self._conn.execute(f"DELETE FROM pages WHERE id NOT IN ({_PINNED_PAGES})")
+                with transaction(self.conn):
+                    self.conn.execute(f"DELETE FROM pages WHERE id NOT IN ({_PINNED_PAGES})")
             except sqlite3.Error as error:
-                self._failed("clearing the page cache", error)
+                self.failed(_("clearing the page cache failed ({error})"), error)
                 return False
             with contextlib.suppress(sqlite3.Error):
-                self._conn.execute("VACUUM")
+                self.conn.execute("VACUUM")
             return True
 
     # --- plumbing -----------------------------------------------------------------------------
@@ -272,37 +272,38 @@ class PageCache:
         """Delete least recently used unpinned pages until their total is within `limit` (in
         a transaction); returns how many were deleted."""
         unpinned = f"FROM pages WHERE id NOT IN ({_PINNED_PAGES})"
-        total = int(self._conn.execute(f"SELECT total(size) {unpinned}").fetchone()[0])
+        total = int(self.conn.execute(f"SELECT total(size) {unpinned}").fetchone()[0])
         if total <= limit:
             return 0
         doomed: list[tuple[int]] = []
-        for page_id, size in self._conn.execute(f"SELECT id, size {unpinned} ORDER BY used, id"):
+        for page_id, size in self.conn.execute(f"SELECT id, size {unpinned} ORDER BY used, id"):
             if total <= limit:
                 break
             doomed.append((page_id,))
             total -= size
-        self._conn.executemany("DELETE FROM pages WHERE id = ?", doomed)
+        self.conn.executemany("DELETE FROM pages WHERE id = ?", doomed)
         return len(doomed)
 
     def _execute_quietly(self, sql: str, params: tuple[object, ...]) -> None:
         if self.read_only:
             return
         try:
-            with transaction(self._conn):
-                self._conn.execute(sql, params)
+            with transaction(self.conn):
+                self.conn.execute(sql, params)
         except sqlite3.Error as error:
-            self._failed("updating the page cache", error)
+            self.failed(_("updating the page cache failed ({error})"), error)
 
-    def _failed(self, doing: str, error: sqlite3.Error) -> None:
-        self.warnings.append(f"{doing} failed ({error})")
+    def failed(self, message: str, error: sqlite3.Error) -> None:
+        """Report the failure; a damaged file is replaced by an empty cache at once."""
+        super().failed(message, error)
         if is_corruption(error):
             self._recover()
 
     def _recover(self) -> None:
         """Replace a damaged cache file: it is moved aside and an empty cache started."""
-        self._conn.close()
-        self._conn, warnings = recover(
-            self.path, _SCHEMA, version=SCHEMA_VERSION, what="page cache", pragmas=_PRAGMAS
+        self.conn.close()
+        self.conn, warnings = recover(
+            self.path, _SCHEMA, version=SCHEMA_VERSION, wording=_WORDING, pragmas=_PRAGMAS
         )
-        self._conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA foreign_keys = ON")
         self.warnings += warnings

@@ -9,20 +9,18 @@ was printed. Progress comes from the reading positions in `State`.
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from reader.core.document import Page
-from reader.core.i18n import pgettext
+from reader.core.i18n import N_, _, pgettext
 from reader.core.safe_text import clean_line
 from reader.core.storage import paths
 from reader.core.storage.history import describe_progress, display_url
 from reader.core.storage.page_cache import PageCache
-from reader.core.storage.sqlite_store import connect, transaction
+from reader.core.storage.sqlite_store import SqliteStore, Wording
 from reader.core.storage.state import ReadingPosition, State
 
 SCHEMA_VERSION = 1
@@ -40,6 +38,15 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_by_time ON articles (added)
 """
 _SELECT = "SELECT id, url, title, added, done FROM articles "
+_WORDING = Wording(
+    read_only=N_("the reading list at {path} cannot be written ({error}); read only"),
+    cannot_open=N_("cannot open the reading list at {path} ({error}); not saved"),
+    stuck=N_(
+        "the reading list at {path} is damaged and could not be moved aside ({error}); not saved"
+    ),
+    moved=N_("the reading list was damaged; it was moved to {backup} and a new one started"),
+    cannot_create=N_("cannot create a new reading list at {path} ({error}); not saved"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,28 +82,15 @@ class SaveResult:
     offline: bool
 
 
-class ReadingList:
+class ReadingList(SqliteStore):
     """The saved articles; open once per program and `close()` at exit.
 
     Writes return False (or None) when they could not be saved, with the reason in `warnings`.
     """
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = Path(path) if path is not None else paths.data_dir() / READING_LIST_FILE
-        self._lock = threading.Lock()
-        self._conn, self.warnings = connect(
-            self.path, _SCHEMA, version=SCHEMA_VERSION, what="reading list"
-        )
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def __enter__(self) -> ReadingList:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        path = Path(path) if path is not None else paths.data_dir() / READING_LIST_FILE
+        super().__init__(path, _SCHEMA, version=SCHEMA_VERSION, wording=_WORDING)
 
     @property
     def persistent(self) -> bool:
@@ -108,7 +102,7 @@ class ReadingList:
         """Save `url` (an article saved before keeps its number and goes back on the list, not
         done); the entry, or None when it could not be saved (`warnings` says why)."""
         saved = self._write(
-            "saving to the reading list",
+            _("saving to the reading list failed ({error})"),
             "INSERT INTO articles (url, title, added) VALUES (?, ?, ?) "
             "ON CONFLICT (url) DO UPDATE SET title = excluded.title, done = NULL",
             (url, clean_line(title) or display_url(url), time.time() if when is None else when),
@@ -136,35 +130,27 @@ class ReadingList:
         """Mark article `number` done (or not done); False if it is not there or not saved."""
         stamp = (time.time() if when is None else when) if done else None
         return self._write(
-            "marking a saved article", "UPDATE articles SET done = ? WHERE id = ?", (stamp, number)
+            _("marking a saved article failed ({error})"),
+            "UPDATE articles SET done = ? WHERE id = ?",
+            (stamp, number),
         )
 
     def remove(self, number: int) -> bool:
         """Take article `number` off the list; False if it is not there or not saved."""
         return self._write(
-            "removing from the reading list", "DELETE FROM articles WHERE id = ?", (number,)
+            _("removing from the reading list failed ({error})"),
+            "DELETE FROM articles WHERE id = ?",
+            (number,),
         )
 
     # --- plumbing -----------------------------------------------------------------------------
 
-    def _write(self, doing: str, sql: str, params: tuple[object, ...]) -> bool:
+    def _write(self, failed: str, sql: str, params: tuple[object, ...]) -> bool:
         """Run one write; True when it changed a row and was committed."""
-        with self._lock:
-            try:
-                with transaction(self._conn):
-                    changed = self._conn.execute(sql, params).rowcount
-                return changed > 0
-            except sqlite3.Error as error:
-                self.warnings.append(f"{doing} failed ({error})")
-                return False
+        return bool(self.write(failed, [(sql, params)]))
 
     def _read(self, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
-        with self._lock:
-            try:
-                return self._conn.execute(sql, params).fetchall()
-            except sqlite3.Error as error:
-                self.warnings.append(f"reading the reading list failed ({error})")
-                return []
+        return self.read(_("reading the reading list failed ({error})"), sql, params)
 
 
 def _article(row: tuple[Any, ...]) -> SavedArticle:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from reader.core.i18n import _
+from reader.core.i18n import _, format_number
 from reader.core.storage import paths
 from reader.core.storage.atomic import (
     NotARegularFile,
@@ -295,7 +295,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         ]
     try:
         if len(raw) > MAX_SETTINGS_BYTES:
-            raise ValueError(_("larger than {limit:,} bytes").format(limit=MAX_SETTINGS_BYTES))
+            limit = format_number(MAX_SETTINGS_BYTES)
+            raise ValueError(_("larger than {limit} bytes").format(limit=limit))
         data = parse_toml(raw)
     except ValueError as error:  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
         reason = _("not UTF-8") if isinstance(error, UnicodeDecodeError) else str(error)

@@ -2,7 +2,9 @@
 
 WAL lets one process write while another reads, and a commit survives a kill at any moment.
 A file that is not a database (or fails `quick_check`) is moved aside with a warning naming
-the backup and a fresh database is created in its place.
+the backup and a fresh database is created in its place. `SqliteStore` is what the stores
+built on one such file share: the connection behind a lock, and reads and writes that turn a
+failure into a warning for the user instead of an exception.
 """
 
 from __future__ import annotations
@@ -10,13 +12,32 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Self
 
+from reader.core.i18n import _
 from reader.core.storage.atomic import move_aside
 from reader.core.storage.paths import ensure_private_dir
 
 BUSY_TIMEOUT_MS = 10_000
+
+# One SQL statement and its parameters.
+Statement = tuple[str, tuple[object, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """What a store says about its file, one whole message each (marked with `N_` where the
+    store defines it, translated when shown), so each language can word it for that store."""
+
+    read_only: str  # it opened read only: {path}, {error}
+    cannot_open: str  # it cannot be opened at all, so nothing is saved: {path}, {error}
+    stuck: str  # it is damaged and could not be moved aside: {path}, {error}
+    moved: str  # it was damaged, moved aside and a new one started: {backup}
+    cannot_create: str  # no new one could be created after moving it aside: {path}, {error}
 
 
 def connect(
@@ -24,7 +45,7 @@ def connect(
     schema: str,
     *,
     version: int,
-    what: str,
+    wording: Wording,
     check: bool = True,
     pragmas: tuple[str, ...] = (),
 ) -> tuple[sqlite3.Connection, list[str]]:
@@ -46,14 +67,14 @@ def connect(
         return _open(path, schema, version, check, pragmas), []
     except sqlite3.DatabaseError as error:
         if is_corruption(error) and path.exists():
-            return recover(path, schema, version=version, what=what, pragmas=pragmas)
+            return recover(path, schema, version=version, wording=wording, pragmas=pragmas)
         problem = error
     except OSError as error:
         problem = error
     read_only = _open_read_only(path, version)
     if read_only is not None:
-        return read_only, [f"the {what} at {path} cannot be written ({problem}); read only"]
-    return _memory(schema), [f"cannot open the {what} at {path} ({problem}); not saved"]
+        return read_only, [_(wording.read_only).format(path=path, error=problem)]
+    return _memory(schema), [_(wording.cannot_open).format(path=path, error=problem)]
 
 
 def _open_read_only(path: Path, version: int) -> sqlite3.Connection | None:
@@ -88,16 +109,13 @@ def is_read_only(conn: sqlite3.Connection) -> bool:
 
 
 def recover(
-    path: Path, schema: str, *, version: int, what: str, pragmas: tuple[str, ...] = ()
+    path: Path, schema: str, *, version: int, wording: Wording, pragmas: tuple[str, ...] = ()
 ) -> tuple[sqlite3.Connection, list[str]]:
     """Move the damaged database at `path` aside (keeping it) and start a new one there."""
     try:
         backup = move_aside(path)
     except OSError as error:
-        return _memory(schema), [
-            f"the {what} at {path} is damaged and could not be moved aside "
-            f"({error.strerror}); not saved"
-        ]
+        return _memory(schema), [_(wording.stuck).format(path=path, error=error.strerror)]
     for suffix in ("-wal", "-shm", "-journal"):
         # The side files belong to the damaged database and must not be replayed into the new
         # one; the WAL goes with the backup, the rest are scratch.
@@ -107,11 +125,11 @@ def recover(
                 os.replace(side, backup.with_name(backup.name + suffix))
             else:
                 side.unlink(missing_ok=True)
-    warnings = [f"the {what} was damaged; it was moved to {backup} and a new one started"]
+    warnings = [_(wording.moved).format(backup=backup)]
     try:
         return _open(path, schema, version, False, pragmas), warnings
     except (sqlite3.DatabaseError, OSError) as error:
-        warnings.append(f"cannot create a new {what} at {path} ({error}); not saved")
+        warnings.append(_(wording.cannot_create).format(path=path, error=error))
         return _memory(schema), warnings
 
 
@@ -179,3 +197,65 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+class SqliteStore:
+    """A store kept in one SQLite file (see `connect`), shared by the program's threads: the
+    connection behind a lock, and `warnings` for the user. Open once and `close()` at exit.
+
+    `write` and `read` never raise: a failure becomes a warning and an empty result.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        schema: str,
+        *,
+        version: int,
+        wording: Wording,
+        check: bool = True,
+        pragmas: tuple[str, ...] = (),
+    ) -> None:
+        self.path = path
+        self.lock = threading.Lock()
+        self.conn, self.warnings = connect(
+            path, schema, version=version, wording=wording, check=check, pragmas=pragmas
+        )
+        self.read_only = is_read_only(self.conn)  # read-only storage: read, never written
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def write(self, failed: str, statements: Sequence[Statement]) -> int | None:
+        """Run `statements` in one transaction: the rows the last one changed, or None when it
+        failed (`failed`, a translated message with an {error} slot, says so in `warnings`)."""
+        with self.lock:
+            try:
+                changed = 0
+                with transaction(self.conn):
+                    for sql, params in statements:
+                        changed = self.conn.execute(sql, params).rowcount
+                return changed
+            except sqlite3.Error as error:
+                self.failed(failed, error)
+                return None
+
+    def read(self, failed: str, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
+        """The rows `sql` selects, or none when it failed (`failed` goes to `warnings`)."""
+        with self.lock:
+            try:
+                return self.conn.execute(sql, params).fetchall()
+            except sqlite3.Error as error:
+                self.failed(failed, error)
+                return []
+
+    def failed(self, message: str, error: sqlite3.Error) -> None:
+        """Tell the user an operation failed: `message` is translated, with an {error} slot."""
+        self.warnings.append(message.format(error=error))

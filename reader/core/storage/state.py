@@ -13,17 +13,16 @@ distilling each page again.
 from __future__ import annotations
 
 import math
-import sqlite3
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.core.i18n import N_, _
 from reader.core.safe_text import clean_line
 from reader.core.sources.urls import without_password
 from reader.core.storage import paths
-from reader.core.storage.sqlite_store import connect, is_read_only, transaction
+from reader.core.storage.sqlite_store import SqliteStore, Statement, Wording
 
 SCHEMA_VERSION = 1
 HISTORY_LIMIT = 1000
@@ -48,6 +47,23 @@ CREATE TABLE IF NOT EXISTS read_percent (
     percent INTEGER NOT NULL
 )
 """
+_WORDING = Wording(
+    read_only=N_(
+        "the history and reading positions at {path} cannot be written ({error}); read only"
+    ),
+    cannot_open=N_("cannot open the history and reading positions at {path} ({error}); not saved"),
+    stuck=N_(
+        "the history and reading positions at {path} are damaged and could not be moved aside "
+        "({error}); not saved"
+    ),
+    moved=N_(
+        "the history and reading positions were damaged; they were moved to {backup} and a new "
+        "file started"
+    ),
+    cannot_create=N_(
+        "cannot create a new file for history and reading positions at {path} ({error}); not saved"
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +81,7 @@ class ReadingPosition:
     offset: int = 0
 
 
-class State:
+class State(SqliteStore):
     """History and reading positions; open once per program and `close()` at exit."""
 
     def __init__(
@@ -75,24 +91,10 @@ class State:
         history_limit: int = HISTORY_LIMIT,
         positions_limit: int = POSITIONS_LIMIT,
     ) -> None:
-        self.path = Path(path) if path is not None else paths.state_path()
+        path = Path(path) if path is not None else paths.state_path()
+        super().__init__(path, _SCHEMA, version=SCHEMA_VERSION, wording=_WORDING)
         self.history_limit = history_limit
         self.positions_limit = positions_limit
-        self._lock = threading.Lock()
-        self._conn, self.warnings = connect(
-            self.path, _SCHEMA, version=SCHEMA_VERSION, what="history and reading positions"
-        )
-        self.read_only = is_read_only(self._conn)  # read-only storage: read, never written
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def __enter__(self) -> State:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # --- history ------------------------------------------------------------------------------
 
@@ -100,7 +102,7 @@ class State:
         """Record a visit (a revisit moves the URL to the top); False if it could not be saved."""
         visited = time.time() if when is None else when
         return self._write(
-            "saving history",
+            _("saving history failed ({error})"),
             [
                 (
                     "INSERT INTO history (url, title, visited) VALUES (?, ?, ?) "
@@ -131,17 +133,20 @@ class State:
                 entries.append(HistoryEntry(clean_line(str(url)), clean_line(str(title)), visited))
             else:
                 skipped = True
-        warning = f"skipped damaged history entries in {self.path}"
+        warning = _("skipped damaged history entries in {path}").format(path=self.path)
         if skipped and warning not in self.warnings:
             self.warnings.append(warning)
         return entries
 
     def remove_history(self, url: str) -> bool:
         """Forget the visit to `url` (its reading position stays); False if it failed."""
-        return self._write("removing from history", [("DELETE FROM history WHERE url = ?", (url,))])
+        return self._write(
+            _("removing from history failed ({error})"),
+            [("DELETE FROM history WHERE url = ?", (url,))],
+        )
 
     def clear_history(self) -> bool:
-        return self._write("clearing history", [("DELETE FROM history", ())])
+        return self._write(_("clearing history failed ({error})"), [("DELETE FROM history", ())])
 
     # --- reading positions --------------------------------------------------------------------
 
@@ -151,7 +156,7 @@ class State:
         """Remember where the reader is in the article at `url`, and `percent`, how far through
         the article that is (`Reading.progress`); False if it could not be saved."""
         # Without a percent, an older one would describe another position: it goes.
-        extra: list[tuple[str, tuple[object, ...]]] = [
+        extra: list[Statement] = [
             ("DELETE FROM read_percent WHERE url = ?", (url,))
             if percent is None
             else (
@@ -161,7 +166,7 @@ class State:
             )
         ]
         return self._write(
-            "saving the reading position",
+            _("saving the reading position failed ({error})"),
             [
                 *extra,
                 (
@@ -205,23 +210,9 @@ class State:
 
     # --- plumbing -----------------------------------------------------------------------------
 
-    def _write(self, doing: str, statements: list[tuple[str, tuple[object, ...]]]) -> bool:
-        if self.read_only:
-            return False
-        with self._lock:
-            try:
-                with transaction(self._conn):
-                    for sql, params in statements:
-                        self._conn.execute(sql, params)
-                return True
-            except sqlite3.Error as error:
-                self.warnings.append(f"{doing} failed ({error})")
-                return False
+    def _write(self, failed: str, statements: list[Statement]) -> bool:
+        # History is kept on the side: on read-only storage it is skipped, not reported.
+        return not self.read_only and self.write(failed, statements) is not None
 
     def _read(self, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
-        with self._lock:
-            try:
-                return self._conn.execute(sql, params).fetchall()
-            except sqlite3.Error as error:
-                self.warnings.append(f"reading saved data failed ({error})")
-                return []
+        return self.read(_("reading saved data failed ({error})"), sql, params)

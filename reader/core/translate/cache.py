@@ -13,11 +13,23 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from reader.core.i18n import N_
 from reader.core.storage import paths
+from reader.core.storage.sqlite_store import Wording, connect, transaction
 
 TRANSLATION_CACHE_FILE = "translations.sqlite3"
 SCHEMA = "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT NOT NULL)"
 _CHUNK = 500
+_WORDING = Wording(
+    read_only=N_("the translation cache at {path} cannot be written ({error}); read only"),
+    cannot_open=N_("cannot open the translation cache at {path} ({error}); not saved"),
+    stuck=N_(
+        "the translation cache at {path} is damaged and could not be moved aside ({error}); "
+        "not saved"
+    ),
+    moved=N_("the translation cache was damaged; it was moved to {backup} and a new one started"),
+    cannot_create=N_("cannot create a new translation cache at {path} ({error}); not saved"),
+)
 
 
 def cache_path() -> Path:
@@ -39,10 +51,8 @@ class TranslationCache:
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
-            from reader.core.storage.sqlite_store import connect
-
             self._conn, self.warnings = connect(
-                self.path, SCHEMA, version=1, what="translation cache", check=False
+                self.path, SCHEMA, version=1, wording=_WORDING, check=False
             )
         return self._conn
 
@@ -73,8 +83,6 @@ class TranslationCache:
         rows = [(cache_key(package_key, s), t) for s, t in translations.items()]
         with self._lock:
             try:
-                from reader.core.storage.sqlite_store import transaction
-
                 conn = self._connection()
                 with transaction(conn):
                     conn.executemany(
