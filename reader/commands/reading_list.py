@@ -43,7 +43,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_save_parser() -> argparse.ArgumentParser:
     from reader.cli import parse_size, positive_float
+    from reader.core.pipeline import Options
 
+    defaults = Options()
     parser = _Parser(
         prog="reader save",
         description="Fetch a web page and put it on your reading list; the page is kept in "
@@ -55,12 +57,15 @@ def build_save_parser() -> argparse.ArgumentParser:
         "url", help="the web page (a bare domain such as example.com/page means https)"
     )
     parser.add_argument(
-        "--timeout", type=positive_float, default=20.0, help="seconds for the whole fetch (20)"
+        "--timeout",
+        type=positive_float,
+        default=defaults.timeout,
+        help="seconds for the whole fetch (20)",
     )
     parser.add_argument(
         "--max-size",
         type=parse_size,
-        default=20_000_000,
+        default=defaults.max_size,
         metavar="SIZE",
         help="largest page to read, decoded, e.g. 20MB (the default)",
     )

@@ -12,7 +12,9 @@ from importlib import resources
 
 from reader.core.document import Article, Page
 from reader.core.errors import FetchError
+from reader.core.extract.budget import DEFAULT_BUDGET
 from reader.core.i18n import _
+from reader.core.sources.resolve import DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT
 
 WELCOME_URL = "reader:welcome"
 
@@ -21,14 +23,14 @@ Warn = Callable[[str], None]
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """How to fetch and distil a source."""
+    """How to fetch and distil a source; its defaults are the command line's defaults."""
 
-    timeout: float = 20.0
-    max_size: int = 20_000_000
+    timeout: float = DEFAULT_TIMEOUT
+    max_size: int = DEFAULT_MAX_SIZE
     full: bool = False
     offline: bool = False
     use_cache: bool = True
-    extract_budget: float = 10.0
+    extract_budget: float = DEFAULT_BUDGET
 
 
 def welcome_page() -> Page:
