@@ -162,7 +162,7 @@ class ReaderScreen(Screen[None], ReaderNode):
     def open_source(self, source: str | None) -> None:
         """Visit `source` (a new entry in back/forward history) and load it."""
         self.remember_position()
-        self.navigation.visit(source)
+        self.navigation.add(Visit(source))
         self._load(source)
 
     def _load(self, source: str | None) -> None:
@@ -214,7 +214,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         self.remember_position()
         self.request += 1
         self.fetching = False
-        visit = self.navigation.visit(source or article.url)
+        visit = self.navigation.add(Visit(source or article.url))
         visit.article = article
         self.show_visit(visit, None)
 
@@ -246,7 +246,8 @@ class ReaderScreen(Screen[None], ReaderNode):
             self.fetching = False
             visit = self.navigation.current
             source = visit.source if visit else None
-            self.navigation.drop_unloaded()
+            if visit is not None and visit.article is None:  # it never arrived
+                self.navigation.drop_current()
             current = self.navigation.current
             if current is not None and current.article is not None:
                 self.query_one(ArticleHeader).show_article(current.article)
