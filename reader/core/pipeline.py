@@ -88,11 +88,26 @@ def load_page(source: str | None, options: Options, warn: Warn = _ignore) -> Pag
                 warn(message)
 
 
-def load_article(source: str | None, options: Options = Options(), warn: Warn = _ignore) -> Article:
-    """Fetch `source` and distil it into an Article (the whole page's text with `full`)."""
+class Cancelled(Exception):
+    """The front-end stopped waiting for this load (Esc, quit, another page)."""
+
+
+def load_article(
+    source: str | None,
+    options: Options = Options(),
+    warn: Warn = _ignore,
+    cancelled: Callable[[], bool] | None = None,
+) -> Article:
+    """Fetch `source` and distil it into an Article (the whole page's text with `full`).
+
+    `cancelled` is asked between the stages: when it says True, the load stops there with
+    `Cancelled` instead of distilling a page nobody waits for.
+    """
     from reader.core.extract.extractor import extract
 
     page = load_page(source, options, warn)
+    if cancelled is not None and cancelled():
+        raise Cancelled(source)
     article = extract(page, full=options.full, time_budget=options.extract_budget)
     if page.from_cache:
         article.notices.append(_("Read from the offline cache."))

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from reader.core.document import Article
 from reader.core.large_text.bigtext import MAX_SCALE
 from reader.core.pipeline import WELCOME_URL, Options
-from reader.core.reading import position_key as article_key
+from reader.core.reading import position_key
 from reader.core.storage.settings import Settings, save_settings, validated
 from reader.core.storage.state import ReadingPosition, State
 from reader.core.themes import default_theme_name
@@ -165,19 +165,19 @@ class ReaderApp(App[int]):
     def saved_position(self, article: Article, source: str | None) -> tuple[int, int] | None:
         if self.state is None:
             return None
-        position = self.state.position(article_key(article, source))
+        position = self.state.position(position_key(article, source))
         return (position.block, position.offset) if position else None
 
     def save_position(
         self, article: Article, source: str | None, position: tuple[int, int]
     ) -> None:
         if self.state is not None:
-            key = article_key(article, source)
+            key = position_key(article, source)
             self.state.save_position(key, ReadingPosition(*position))
 
     def record_visit(self, article: Article, source: str | None) -> None:
         if self.state is not None and (article.url or source):
-            self.state.add_history(article_key(article, source), article.title)
+            self.state.add_history(position_key(article, source), article.title)
 
     def history_urls(self) -> list[str]:
         """Visited URLs, most recent first (the open prompt's history)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import webbrowser
 from typing import ClassVar
-from urllib.parse import urlsplit
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,8 +24,9 @@ from textual.widgets import Footer, LoadingIndicator, Static
 
 from reader.core.document import Article
 from reader.core.pipeline import WELCOME_URL
-from reader.core.reading import LinkRef, followable
+from reader.core.reading import LinkRef
 from reader.core.safe_text import clean_line
+from reader.core.sources.urls import link_refusal, without_password
 from reader.core.storage.settings import Settings
 from reader.tui.app_access import ReaderNode
 from reader.tui.keys import SCREEN_BINDINGS, keys_text
@@ -168,10 +168,10 @@ class ReaderScreen(Screen[None], ReaderNode):
     def _load(self, source: str | None) -> None:
         self.request += 1
         self.fetching = True
-        shown = source or "the welcome article"
+        shown = without_password(source) if source else "the welcome article"
         self.query_one(ArticleHeader).show_text(f"Loading {shown}…")
         self.say(f"Loading {shown}… (Esc cancels)")
-        self.post_message(LoadStarted(source, self.request))
+        self.post_message(LoadStarted(source and without_password(source), self.request))
         self.query_one(Loader).load(source, self.request, self.reader_app.options)
 
     def watch_fetching(self, fetching: bool) -> None:
@@ -318,6 +318,10 @@ class ReaderScreen(Screen[None], ReaderNode):
         count = len(reading.links) if reading else 0
         return f"There is no link {number}; this article has {count} links."
 
+    def _refusal(self, url: str) -> str | None:
+        """None when `url` is followed from the article shown; else why not."""
+        return link_refusal(url, self.article.url if self.article else None)
+
     def follow_link(self, number: int) -> None:
         """Follow link `number` if it exists and is a web page or local file."""
         link = self._link(number)
@@ -325,10 +329,9 @@ class ReaderScreen(Screen[None], ReaderNode):
             self.say(self._no_such_link(number))
             return
         url = link.url
-        if not followable(url, self.article.url if self.article else None):
-            scheme = urlsplit(url).scheme or "relative"
+        if (refusal := self._refusal(url)) is not None:
             self.notify(
-                f"Link {number} is a {scheme}: link and is not followed: {clean_line(url)}",
+                f"Link {number}: {refusal}: {clean_line(url)}",
                 title="Not followed",
                 severity="warning",
                 markup=False,
@@ -345,15 +348,14 @@ class ReaderScreen(Screen[None], ReaderNode):
     def _link_highlighted(self, event: LinkHighlighted) -> None:
         if not self.query_one(LinksPane).has_focus:
             return
-        from_url = self.article.url if self.article else None
-        note = "" if followable(event.url, from_url) else " (not followed)"
-        self.say(f"Link {event.number}: {event.url}{note}")
+        refusal = self._refusal(event.url)
+        self.say(f"Link {event.number}: {event.url}" + (f" ({refusal})" if refusal else ""))
 
     @on(OpenInBrowser)
     def _open_in_browser(self, event: OpenInBrowser) -> None:
         """Open a URL in the system browser; only on the user's explicit command."""
         url = event.url
-        if not followable(url, self.article.url if self.article else None):
+        if self._refusal(url) is not None:
             self.notify("Only web pages and files open in the browser.", severity="warning")
             return
         opened = webbrowser.open(url)
@@ -379,7 +381,9 @@ class ReaderScreen(Screen[None], ReaderNode):
             number = int(self.typed_number or 0)
             link = self._link(number)
             if link is not None:
-                self.say(f"Link {number}: {link.url} (Enter follows, Esc cancels)")
+                refusal = self._refusal(link.url)
+                hint = f"{refusal}; Esc cancels" if refusal else "Enter follows, Esc cancels"
+                self.say(f"Link {number}: {link.url} ({hint})")
             else:
                 self.say(f"Link {self.typed_number}: no such link")
         elif event.key == "enter" and self.typed_number:

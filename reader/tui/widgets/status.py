@@ -7,13 +7,16 @@ from textual.widgets import Static
 
 from reader.core.errors import ReaderError
 from reader.core.safe_text import clean_line
+from reader.core.sources.urls import without_password
 
 
 def error_text(source: str | None, error: ReaderError, retry_keys: str, back_keys: str) -> Text:
     """The same message the CLI prints, plus the keys that retry or go back."""
     text = Text()
     text.append("Could not open ", style="bold")
-    text.append(clean_line(source or "the welcome article"), style="bold")
+    text.append(
+        clean_line(without_password(source) if source else "the welcome article"), style="bold"
+    )
     text.append("\n\n")
     text.append(f"reader: {error}")
     text.append("\n\n")

