@@ -9,10 +9,18 @@ with very many links draws only what is on screen.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from pathlib import Path
 
+from textual.events import Key
+
+from reader.core.pipeline import Options
+from reader.core.storage.settings import Settings
+from reader.tui import create_app
 from reader.tui.app import ReaderApp
+from reader.tui.widgets.loader import Loader
+from tests.support.hostile_pages import many_line_breaks
 from tests.support.httpserver import Handler, LocalServer, http_server
 from tests.support.tui_helpers import PAGE, make_app, reader, settle
 
@@ -78,3 +86,41 @@ async def test_a_password_in_the_address_never_reaches_the_screen_or_a_message(
             assert "s3cretpw" not in text
         assert [repr(m)[:120] for m in seen if "s3cretpw" in repr(m)] == []
         assert http_server.requests  # the page was fetched, with its credentials
+
+
+async def test_esc_then_q_quits_while_a_pathological_page_is_still_being_distilled(
+    http_server: LocalServer,
+) -> None:
+    body = many_line_breaks(2_000_000)  # 10 MB that take seconds to distil
+    sent = threading.Event()
+
+    def page_then_note(handler: Handler) -> None:
+        handler.send_page(body)
+        handler.wfile.flush()
+        sent.set()
+
+    url = http_server.route("/breaks", page_then_note)
+    app = create_app(url, Options(extract_budget=600), Settings(), save=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(1000):  # until the page is fetched and extraction runs
+            await pilot.pause(0.01)
+            if sent.is_set():
+                break
+        await pilot.pause(0.2)
+        loader = reader(app).query_one(Loader)
+        # Keys are posted as Pilot.press does, without its wait for an idle process (the
+        # extraction keeps the process busy).
+        app.post_message(Key("escape", None))
+        for _ in range(500):
+            await asyncio.sleep(0.01)
+            if "Cancelled." in message_text(app):
+                break
+        app.post_message(Key("q", "q"))
+        for _ in range(500):
+            await asyncio.sleep(0.01)
+            if not app.is_running:
+                break
+        assert not app.is_running  # `q` has closed the app...
+        assert loader.thread is not None
+        assert loader.thread.is_alive()  # ...before the abandoned load finished
+    loader.thread.join()
