@@ -10,6 +10,7 @@ with very many links draws only what is on screen.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -17,12 +18,13 @@ from textual.events import Key
 
 from reader.core.pipeline import Options
 from reader.core.storage.settings import Settings
+from reader.core.storage.state import State
 from reader.tui import create_app
 from reader.tui.app import ReaderApp
 from reader.tui.widgets.loader import Loader
 from tests.support.hostile_pages import many_line_breaks
 from tests.support.httpserver import Handler, LocalServer, http_server
-from tests.support.tui_helpers import PAGE, make_app, reader, settle
+from tests.support.tui_helpers import PAGE, long_article, make_app, reader, settle, show
 
 __all__ = ["http_server"]  # the fixture, used by name
 
@@ -124,3 +126,25 @@ async def test_esc_then_q_quits_while_a_pathological_page_is_still_being_distill
         assert loader.thread is not None
         assert loader.thread.is_alive()  # ...before the abandoned load finished
     loader.thread.join()
+
+
+async def test_a_damaged_history_row_is_skipped_with_one_warning_and_the_app_starts(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "state.sqlite3"
+    with State(path) as state:
+        state.add_history("https://one.example/", "One")
+        state.add_history("https://two.example/", "Two")
+    with sqlite3.connect(path) as db:
+        db.execute("insert into history values('x','t','notanumber')")
+    db.close()
+    article = long_article()
+    app = make_app(article=article, state=State(path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await show(pilot, app, article)
+        assert app.history_urls()[-2:] == ["https://two.example/", "https://one.example/"]
+        await pilot.press("ctrl+o")  # the open prompt reads the history again
+        await pilot.pause()
+        warnings = [n.message for n in app._notifications if "damaged history" in n.message]
+        assert len(warnings) == 1
+        assert "Long Read" in screen_text(app)
