@@ -17,7 +17,7 @@ from pathlib import Path
 from textual.events import Key
 
 from reader.core.pipeline import Options
-from reader.core.storage.settings import Settings
+from reader.core.storage.settings import Settings, load_settings
 from reader.core.storage.state import State
 from reader.tui import create_app
 from reader.tui.app import ReaderApp
@@ -148,3 +148,28 @@ async def test_a_damaged_history_row_is_skipped_with_one_warning_and_the_app_sta
         warnings = [n.message for n in app._notifications if "damaged history" in n.message]
         assert len(warnings) == 1
         assert "Long Read" in screen_text(app)
+
+
+async def test_a_key_map_of_ten_thousand_keys_is_cut_to_the_first_200_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    lines = ["[keymap]", 'quit = "ctrl+q"']
+    lines += [f'unused-{n} = "f12"' for n in range(9_998)]
+    lines += ['find = "ctrl+g"']  # entry 10,000: not applied
+    path = tmp_path / "settings.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings, warnings = load_settings(path)
+    article = long_article()
+    app = create_app(None, None, settings, save=False, warnings=warnings, article=article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await show(pilot, app, article)
+        notes = [n.message for n in app._notifications]
+        assert [n for n in notes if "10000 entries" in n] == [
+            "[keymap] has 10000 entries; only the first 200 are used"
+        ]
+        assert len(app.keymap) == 200 and "find" not in app.keymap
+        await pilot.press("ctrl+g")  # not find: that entry was past the first 200
+        assert not reader(app).prompt.display
+        await pilot.press("ctrl+q")  # the first entry applies
+        await pilot.pause()
+        assert not app.is_running
