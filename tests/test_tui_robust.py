@@ -21,8 +21,9 @@ from reader.core.storage.settings import Settings, load_settings
 from reader.core.storage.state import State
 from reader.tui import create_app
 from reader.tui.app import ReaderApp
+from reader.tui.widgets.links import LinksPane
 from reader.tui.widgets.loader import Loader
-from tests.support.hostile_pages import many_line_breaks
+from tests.support.hostile_pages import a_million_links, many_line_breaks
 from tests.support.httpserver import Handler, LocalServer, http_server
 from tests.support.tui_helpers import PAGE, long_article, make_app, reader, settle, show
 
@@ -173,3 +174,32 @@ async def test_a_key_map_of_ten_thousand_keys_is_cut_to_the_first_200_with_a_war
         await pilot.press("ctrl+q")  # the first entry applies
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_the_links_pane_of_a_page_with_thousands_of_links_holds_only_a_window(
+    http_server: LocalServer,
+) -> None:
+    url = http_server.page("/links", a_million_links(5_000))
+    app = make_app(url)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        screen = reader(app)
+        assert screen.article is not None and len(screen.article.links) == 5_000
+        widgets = len(list(app.screen.walk_children()))
+        await pilot.press("l")
+        await pilot.pause()
+        pane = screen.query_one(LinksPane)
+        assert pane.has_focus and pane.option_count <= LinksPane.WINDOW
+        assert len(list(app.screen.walk_children())) <= widgets + 5  # not a widget per link
+        assert "Link 1: " in message_text(app)
+        await pilot.press("end")
+        assert "Link 5000: " in message_text(app)
+        assert pane.option_count <= LinksPane.WINDOW
+        await pilot.press("down")  # past the last link: back to the first, as before
+        assert "Link 1: " in message_text(app)
+        await pilot.press(*["pagedown"] * 20, "down", "up")  # paging past the window moves it
+        shown = int(message_text(app).split(":")[0].removeprefix("Link "))
+        assert shown > LinksPane.WINDOW and pane.option_count <= LinksPane.WINDOW
+        assert pane.selected_link == (shown, screen.article.links[shown - 1])
+        await pilot.press("home")
+        assert "Link 1: " in message_text(app)
