@@ -14,8 +14,8 @@ def test_a_new_visit_after_going_back_drops_the_pages_forward_of_it() -> None:
     assert visits.step(-1) is None and visits.current == "a"
     visits.add("d")
     assert visits.items == ["a", "d"]
-    assert not visits.can_go_forward and visits.step(1) is None
-    assert visits.step(-1) == "a" and visits.can_go_forward
+    assert visits.step(1) is None and visits.current == "d"
+    assert visits.step(-1) == "a" and visits.step(1) == "d"
 
 
 def test_a_cancelled_visit_is_forgotten_but_never_the_first() -> None:
@@ -26,4 +26,4 @@ def test_a_cancelled_visit_is_forgotten_but_never_the_first() -> None:
     visits.add("cancelled")
     visits.drop_current()
     assert visits.items == ["first"] and visits.current == "first"
-    assert not visits.can_go_back and not visits.can_go_forward
+    assert not visits.can_go_back and visits.step(1) is None

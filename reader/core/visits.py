@@ -27,10 +27,6 @@ class Visits(Generic[V]):
     def can_go_back(self) -> bool:
         return self.index > 0
 
-    @property
-    def can_go_forward(self) -> bool:
-        return self.index + 1 < len(self.items)
-
     def add(self, visit: V) -> V:
         """`visit` after the current one, now current; anything forward of it is dropped."""
         del self.items[self.index + 1 :]
