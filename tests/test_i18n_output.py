@@ -141,3 +141,13 @@ def test_header_reading_time_and_date_follow_the_interface_language() -> None:
     assert meta_lines(article) == ["发布于 2026年11月24日", "阅读约需 12 分钟"]
     use_language("es")
     assert meta_lines(article) == ["Publicado el 24 de noviembre de 2026", "12 min de lectura"]
+
+
+def test_read_aloud_announcements_follow_the_interface_language() -> None:
+    from reader.core.speech.script import build_script
+
+    use_language("de")
+    said = [utterance.text for utterance in build_script(sample_article()).utterances]
+    assert "Überschrift 2: How it works" in said
+    assert "Tabelle mit 3 Spalten und 4 Zeilen." in said
+    assert any(text.startswith("Zeile 1: Name: Ada Lovelace") for text in said)

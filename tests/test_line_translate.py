@@ -44,8 +44,10 @@ def article() -> Article:
     return made
 
 
-def lines(block: object) -> str:
-    return "".join(f"{line}\n" for line in plain_block(block))  # type: ignore[arg-type]
+def lines(block: object, *, translation: bool = False) -> str:
+    """The lines line mode reads for `block`; a `translation` in the interleaved view."""
+    shown = plain_block(block, translation=translation)  # type: ignore[arg-type]
+    return "".join(f"{line}\n" for line in shown)
 
 
 def test_t_translates_and_v_switches_views_at_the_same_place(en_xx: None) -> None:
@@ -63,7 +65,7 @@ def test_t_translates_and_v_switches_views_at_the_same_place(en_xx: None) -> Non
         + "View: each block followed by its translation.\n"
         + lines(original.blocks[0])
         + "> n\n"
-        + lines(translated[0])
+        + lines(translated[0], translation=True)
         + "> v\n"
         + "View: the original only.\n"
         + lines(original.blocks[0])
@@ -93,7 +95,10 @@ def test_interleaved_view_reads_each_block_then_its_translation_and_code_once(
     step = out.split("> r\n", 1)[1]
     shown = [original.blocks[0], translated[0], original.blocks[1], translated[1]]
     shown += [original.blocks[2], translated[2], original.blocks[3]]  # code is not translated
-    assert step == "\n".join(lines(block) for block in shown) + ">\n"
+    marked = [lines(block, translation=i in (1, 3, 5)) for i, block in enumerate(shown)]
+    assert step == "\n".join(marked) + ">\n"
+    assert "Translation: " in marked[1] and "Translation: " in marked[3]
+    assert marked[3].count("Heading 2:") == 0  # the translated heading is not announced again
 
 
 def test_a_missing_language_package_is_one_line_saying_what_to_install(en_xx: None) -> None:

@@ -14,9 +14,10 @@ import datetime
 import json
 import sys
 from collections.abc import Iterator
-from typing import NoReturn
 
+from reader.commands.parsing import Parser, add_ui_language_argument
 from reader.core.errors import ReaderError, UsageError
+from reader.core.i18n import _, ngettext
 from reader.core.storage.history import describe_time
 from reader.core.storage.page_cache import PageCache
 from reader.core.storage.reading_list import (
@@ -28,17 +29,28 @@ from reader.core.storage.reading_list import (
 )
 from reader.core.storage.state import State
 
-LIST_USAGE = """\
-reader list [--all] [--json]      the articles saved to read (--all: done ones too)
-reader list done N [N ...]        mark articles done (N: the number shown, or the address)
-reader list undone N [N ...]      put done articles back on the list
-reader list remove N [N ...]      take articles off the list (the cache may then drop them)"""
 ACTIONS = ("done", "undone", "remove")
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message, f"see '{self.prog} --help'")
+def list_usage() -> str:
+    """The forms of `reader list`, each with what it does, aligned."""
+    forms = [
+        ("reader list [--all] [--json]", _("the articles saved to read (--all: done ones too)")),
+        (
+            "reader list done N [N ...]",
+            _("mark articles done (N: the number shown, or the address)"),
+        ),
+        ("reader list undone N [N ...]", _("put done articles back on the list")),
+        (
+            "reader list remove N [N ...]",
+            _("take articles off the list (the cache may then drop them)"),
+        ),
+    ]
+    return "\n".join(f"{form:<34}{what}" for form, what in forms)
+
+
+def _hint(prog: str) -> str:
+    return _("see '{command} --help'").format(command=prog)
 
 
 def build_save_parser() -> argparse.ArgumentParser:
@@ -46,50 +58,60 @@ def build_save_parser() -> argparse.ArgumentParser:
     from reader.core.pipeline import Options
 
     defaults = Options()
-    parser = _Parser(
+    parser = Parser(
+        hint=_hint("reader save"),
         prog="reader save",
-        description="Fetch a web page and put it on your reading list; the page is kept in "
-        "the offline cache until you remove it, so 'reader --offline URL' opens it anywhere.",
-        epilog="Exit codes: 0 saved, 2 usage, 3 fetch failed, 4 content unreadable, "
-        "1 the reading list cannot be written.",
+        description=_(
+            "Fetch a web page and put it on your reading list; the page is kept in the offline "
+            "cache until you remove it, so 'reader --offline URL' opens it anywhere."
+        ),
+        epilog=_(
+            "Exit codes: 0 saved, 2 usage, 3 fetch failed, 4 content unreadable, "
+            "1 the reading list cannot be written."
+        ),
     )
     parser.add_argument(
-        "url", help="the web page (a bare domain such as example.com/page means https)"
+        "url", help=_("the web page (a bare domain such as example.com/page means https)")
     )
     parser.add_argument(
         "--timeout",
         type=positive_float,
         default=defaults.timeout,
-        help="seconds for the whole fetch (20)",
+        help=_("seconds for the whole fetch (20)"),
     )
     parser.add_argument(
         "--max-size",
         type=parse_size,
         default=defaults.max_size,
         metavar="SIZE",
-        help="largest page to read, decoded, e.g. 20MB (the default)",
+        help=_("largest page to read, decoded, e.g. 20MB (the default)"),
     )
     parser.add_argument(
         "--offline",
         action="store_true",
-        help="save a page you have read before from the offline cache, without the network",
+        help=_("save a page you have read before from the offline cache, without the network"),
     )
+    add_ui_language_argument(parser)
     return parser
 
 
 def build_list_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
+        hint=_hint("reader list"),
         prog="reader list",
-        usage=LIST_USAGE,
-        description="Your reading list: the articles you saved for later, newest first, with "
-        "how far you have read each. Their pages stay in the offline cache until removed.",
+        usage=list_usage(),
+        description=_(
+            "Your reading list: the articles you saved for later, newest first, with how far "
+            "you have read each. Their pages stay in the offline cache until removed."
+        ),
     )
-    parser.add_argument("action", nargs="?", choices=ACTIONS, help="what to do with articles N")
+    parser.add_argument("action", nargs="?", choices=ACTIONS, help=_("what to do with articles N"))
     parser.add_argument(
-        "entries", nargs="*", metavar="N", help="an article's number (as listed) or address"
+        "entries", nargs="*", metavar="N", help=_("an article's number (as listed) or address")
     )
-    parser.add_argument("--all", action="store_true", help="include articles marked done")
-    parser.add_argument("--json", action="store_true", help="print the list as JSON")
+    parser.add_argument("--all", action="store_true", help=_("include articles marked done"))
+    parser.add_argument("--json", action="store_true", help=_("print the list as JSON"))
+    add_ui_language_argument(parser)
     return parser
 
 
@@ -109,9 +131,10 @@ def open_list() -> Iterator[ReadingList]:
 
 def _require_writable(saved: ReadingList) -> None:
     if not saved.persistent:
-        reason = saved.warnings.pop() if saved.warnings else "cannot open it"
+        reason = saved.warnings.pop() if saved.warnings else _("cannot open it")
         raise ReaderError(
-            f"cannot save to the reading list: {reason}", "check that the data folder is writable"
+            _("cannot save to the reading list: {reason}").format(reason=reason),
+            _("check that the data folder is writable"),
         )
 
 
@@ -126,7 +149,7 @@ def save_main(argv: list[str]) -> int:
     url = resolve_source(args.url)
     if not url.startswith(("http://", "https://")):
         raise UsageError(
-            "only web pages can be saved to the reading list", "give an http(s) address"
+            _("only web pages can be saved to the reading list"), _("give an http(s) address")
         )
     with open_list() as saved:
         _require_writable(saved)
@@ -142,17 +165,21 @@ def save_main(argv: list[str]) -> int:
             for message in cache.warnings:
                 warn(message)
         if result.article is None:
-            reason = saved.warnings.pop() if saved.warnings else "not saved"
-            raise ReaderError(f"cannot save to the reading list: {reason}", "try again")
+            reason = saved.warnings.pop() if saved.warnings else _("not saved")
+            raise ReaderError(
+                _("cannot save to the reading list: {reason}").format(reason=reason), _("try again")
+            )
         entry = result.article
         if result.new:
-            print(f"Saved as number {entry.number}: {entry.title}")
+            said = _("Saved as number {number}: {title}")
         else:
-            print(f"Already on the list as number {entry.number}, copy refreshed: {entry.title}")
+            said = _("Already on the list as number {number}, copy refreshed: {title}")
+        print(said.format(number=entry.number, title=entry.title))
         if result.offline:
-            print("Kept for offline reading: reader --offline " + entry.shown_url)
+            command = "reader --offline " + entry.shown_url
+            print(_("Kept for offline reading: {command}").format(command=command))
         else:
-            print("The page could not be kept for offline reading (see the warning above).")
+            print(_("The page could not be kept for offline reading (see the warning above)."))
     return 0
 
 
@@ -161,12 +188,13 @@ def list_main(argv: list[str]) -> int:
     args = build_list_parser().parse_args(argv)
     if args.action is None and args.entries:
         raise UsageError(
-            f"unknown action {args.entries[0]!r}", "use done, undone or remove, or no action"
+            _("unknown action {action!r}").format(action=args.entries[0]),
+            _("use done, undone or remove, or no action"),
         )
     if args.action is not None and not args.entries:
         raise UsageError(
-            f"say which articles: reader list {args.action} N",
-            "N is the number 'reader list' shows",
+            _("say which articles: {command}").format(command=f"reader list {args.action} N"),
+            _("N is the number 'reader list' shows"),
         )
     with open_list() as saved:
         if args.action is not None:
@@ -190,23 +218,29 @@ def _act(saved: ReadingList, action: str, refs: list[str]) -> int:
         article = saved.find(ref)
         if article is None:
             raise UsageError(
-                f"nothing on the reading list is numbered or addressed {ref!r}",
-                "see the numbers with 'reader list --all'",
+                _("nothing on the reading list is numbered or addressed {ref!r}").format(ref=ref),
+                _("see the numbers with 'reader list --all'"),
             )
         articles.append(article)
     with PageCache() if action == "remove" else contextlib.nullcontext() as cache:
         for article in articles:
             if cache is not None:
                 done = remove_saved(saved, cache, article)
-                message = f"Removed number {article.number}: {article.title}"
+                message = _("Removed number {number}: {title}")
             else:
                 done = saved.set_done(article.number, action == "done")
-                state = "done" if action == "done" else "back on the list"
-                message = f"Marked {state}, number {article.number}: {article.title}"
+                message = (
+                    _("Marked done, number {number}: {title}")
+                    if action == "done"
+                    else _("Marked back on the list, number {number}: {title}")
+                )
             if not done:
-                reason = saved.warnings.pop() if saved.warnings else "not saved"
-                raise ReaderError(f"cannot change the reading list: {reason}", "try again")
-            print(message)
+                reason = saved.warnings.pop() if saved.warnings else _("not saved")
+                raise ReaderError(
+                    _("cannot change the reading list: {reason}").format(reason=reason),
+                    _("try again"),
+                )
+            print(message.format(number=article.number, title=article.title))
     return 0
 
 
@@ -214,23 +248,38 @@ def format_list(articles: list[SavedArticle], *, include_done: bool = False, don
     """The list as plain text: a heading line, then per article its number and title, its
     address, and its progress and when it was saved, each entry followed by a blank line.
     `done`: how many articles marked done are left out."""
-    hidden = f"{done} marked done: see them with reader list --all" if done else ""
+    hidden = (
+        _("{count} marked done: see them with reader list --all").format(count=done) if done else ""
+    )
     if not articles:
         if done:
-            return f"Nothing left to read on your reading list ({hidden}).\n"
-        return "Your reading list is empty. Save an article with: reader save URL\n"
+            return (
+                _("Nothing left to read on your reading list ({hidden}).").format(hidden=hidden)
+                + "\n"
+            )
+        return _("Your reading list is empty. Save an article with: reader save URL") + "\n"
     count = len(articles)
-    what = "saved article" if include_done else "article to read"
-    lines = [f"Reading list: {count} {what}{'' if count == 1 else 's'}", ""]
+    if include_done:
+        heading = ngettext(
+            "Reading list: {count} saved article", "Reading list: {count} saved articles", count
+        )
+    else:
+        heading = ngettext(
+            "Reading list: {count} article to read", "Reading list: {count} articles to read", count
+        )
+    lines = [heading.format(count=count), ""]
     for article in articles:
         lines.append(f"{article.number}. {article.title}")
         lines.append(f"   {article.shown_url}")
-        lines.append(f"   {article.progress}, saved {describe_time(article.added)}")
+        saved = _("{progress}, saved {when}").format(
+            progress=article.progress, when=describe_time(article.added)
+        )
+        lines.append(f"   {saved}")
         lines.append("")
     if hidden:
-        lines.append(f"Also {hidden}.")
-    lines.append("Open one with: reader URL (add --offline without a network)")
-    lines.append("Mark one done: reader list done N; remove one: reader list remove N")
+        lines.append(_("Also {hidden}.").format(hidden=hidden))
+    lines.append(_("Open one with: reader URL (add --offline without a network)"))
+    lines.append(_("Mark one done: reader list done N; remove one: reader list remove N"))
     return "\n".join(lines) + "\n"
 
 

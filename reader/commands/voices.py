@@ -4,27 +4,26 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import NoReturn
 
-from reader.core.errors import UsageError
+from reader.commands.parsing import Parser, add_ui_language_argument
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message, "see 'reader voices --help'")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
+        hint=_("see 'reader voices --help'"),
         prog="reader voices",
-        description="List the speech engines reader can read aloud with (speech-dispatcher, "
-        "espeak-ng, piper), the one it uses, and their voices. Choose with the settings "
-        "engine, voice and rate.",
+        description=_(
+            "List the speech engines reader can read aloud with (speech-dispatcher, "
+            "espeak-ng, piper), the one it uses, and their voices. Choose with the settings "
+            "engine, voice and rate."
+        ),
     )
     parser.add_argument(
-        "language", nargs="?", help="list only the voices for this language, e.g. de"
+        "language", nargs="?", help=_("list only the voices for this language, e.g. de")
     )
+    add_ui_language_argument(parser)
     return parser
 
 
@@ -36,21 +35,25 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     settings, warnings = load_settings()
     for warning in warnings:
-        print(f"reader: warning: {clean_line(warning)}", file=sys.stderr)
+        message = _("warning: {message}").format(message=clean_line(warning))
+        print(f"reader: {message}", file=sys.stderr)
     engines = find_engines(settings)
     if not engines:
         raise NoEngineError()
     in_use = next((e for e in engines if e.name == settings.engine), engines[0])
-    lines = ["Engines, in the order reader uses them:"]
+    lines = [_("Engines, in the order reader uses them:")]
     for engine in engines:
-        lines.append(f"  {engine.name}{'  (in use)' if engine is in_use else ''}")
+        lines.append(f"  {engine.name}" + ("  " + _("(in use)") if engine is in_use else ""))
     for engine in engines:
         voices = [
             voice
             for voice in engine.voices()
             if not args.language or language_matches(voice.language, args.language)
         ]
-        lines += ["", f"{engine.name} voices ({len(voices)}): name, language, description"]
+        heading = _("{engine} voices ({count}): name, language, description").format(
+            engine=engine.name, count=len(voices)
+        )
+        lines += ["", heading]
         rows = [
             [clean_line(v.name), clean_line(v.language), clean_line(v.description)] for v in voices
         ]

@@ -6,6 +6,7 @@ Data flows one way: source -> Page -> Article -> (translation) -> a renderer. Ev
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
@@ -119,6 +120,10 @@ class Article:
     url: str | None = None
     links: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    anchors: dict[str, int] = field(default_factory=dict)
+    """Element id (or `<a name>`) -> index of the block it leads to, for `#fragment` links."""
+    translations: frozenset[int] = frozenset()
+    """Indexes of blocks that translate the block before them (the interleaved view)."""
 
     @property
     def word_count(self) -> int:
@@ -128,6 +133,23 @@ class Article:
     def reading_minutes(self) -> int:
         """Whole minutes to read at an average pace; at least 1 for any non-empty article."""
         return minutes_to_read(self.word_count)
+
+
+def kept_anchors(
+    anchors: dict[str, int], before: list[Block], after: list[Block]
+) -> dict[str, int]:
+    """`anchors` into `before` as indexes into `after`, the blocks kept from `before` (in
+    order, some dropped, new ones added): an anchor whose block was dropped leads to the next
+    kept one; one past the last kept block is left out."""
+    where = {id(block): index for index, block in enumerate(before)}
+    kept = [(where[id(block)], index) for index, block in enumerate(after) if id(block) in where]
+    starts = [old for old, _ in kept]
+    out: dict[str, int] = {}
+    for name, old in anchors.items():
+        at = bisect.bisect_left(starts, old)
+        if at < len(kept):
+            out[name] = kept[at][1]
+    return out
 
 
 def minutes_to_read(words: int) -> int:

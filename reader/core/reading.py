@@ -145,9 +145,10 @@ def _without_fragment(url: str) -> str:
 class Reading:
     """One reader's place in one article.
 
-    `anchors` maps element ids to block indexes, for `#fragment` links; without it (the
-    document model keeps no ids yet) a fragment resolves to the heading whose text it spells,
-    the way Markdown, Wikipedia and most documentation sites name their heading ids.
+    `anchors` maps element ids to block indexes, for `#fragment` links (default: the
+    article's own, recorded from the page's `id` and `<a name>` attributes); a fragment no
+    anchor names resolves to the heading whose text it spells, the way Markdown, Wikipedia
+    and most documentation sites name their heading ids.
     `article` is the article given when its links are numbered (the pipeline numbers them),
     else a numbered copy, so `[n]` and `link(n)` always agree.
     """
@@ -173,7 +174,7 @@ class Reading:
         ]
         self._heading_blocks = [heading.block for heading in self.headings]
         self.links = self._collect_links()
-        self.anchors = dict(anchors or {})
+        self.anchors = dict(self.article.anchors if anchors is None else anchors)
         self.query = ""
         self.matches: list[Match] = []
         self.match_index = -1
@@ -323,7 +324,12 @@ class Reading:
         page or names no block this article can find."""
         if not self.is_same_page(url):
             return None
-        fragment = unquote(urlsplit(url).fragment)
+        return self.anchor_block(urlsplit(url).fragment)
+
+    def anchor_block(self, fragment: str) -> int | None:
+        """The block `#fragment` (percent-encoded or not) names in this article, or None;
+        an empty fragment is the top."""
+        fragment = unquote(fragment)
         if not fragment:
             return 0 if self.texts else None
         if fragment in self.anchors:

@@ -9,7 +9,12 @@ names, each ordered item its number; the first step opens it ("List, 12 items:",
 from __future__ import annotations
 
 from reader.core.document import Article, Block, ListBlock, Table
-from reader.core.formats.plain import plain_block, plain_header, plain_table_parts
+from reader.core.formats.plain import (
+    plain_block,
+    plain_header,
+    plain_table_parts,
+    translation_label,
+)
 from reader.core.i18n import _, ngettext, pgettext
 from reader.core.reading import HeadingRef, LinkRef, Progress, Reading
 from reader.core.safe_text import clean_line
@@ -28,8 +33,16 @@ def plural(count: int, noun: str) -> str:
     return template.format(count=count)
 
 
-def part_lines(block: Block, part: int, parts: int, width: int | None) -> list[str]:
-    """The lines of part `part` (of `parts`) of `block`."""
+def part_lines(
+    block: Block, part: int, parts: int, width: int | None, *, translation: bool = False
+) -> list[str]:
+    """The lines of part `part` (of `parts`) of `block`; a `translation` (interleaved) is
+    introduced as one, as the plain output does."""
+    if translation:
+        lines = part_lines(block, part, parts, width)
+        if parts == 1:
+            return plain_block(block, width=width, translation=True) or lines
+        return [translation_label(), *lines] if part == 0 else lines
     if isinstance(block, ListBlock):
         opening = [_("List, {items}:").format(items=plural(len(block.items), "item"))]
         if parts == 1:

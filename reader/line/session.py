@@ -171,7 +171,10 @@ class LineSession:
             return
         for number, (block, part) in enumerate(steps.step_units(reading, self.step)):
             count = len(steps.parts(reading, block))
-            lines = announce.part_lines(reading.article.blocks[block], part, count, self.width)
+            translation = block in reading.article.translations
+            lines = announce.part_lines(
+                reading.article.blocks[block], part, count, self.width, translation=translation
+            )
             self.out.lines([""] * (number > 0) + lines)
         self.save_position()
 

@@ -16,6 +16,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from reader.core.document import Article
+from reader.core.i18n import _
 from reader.core.large_text.bigtext import MAX_SCALE
 from reader.core.pipeline import WELCOME_URL, Options
 from reader.core.reading import position_key
@@ -76,14 +77,15 @@ class ReaderApp(App[int]):
         if not self.apply_theme(self.settings.theme):
             fallback = default_theme_name()
             self.startup_warnings.append(
-                f"There is no theme {self.settings.theme!r}; using {fallback!r} "
-                "('reader themes' lists them)"
+                _(
+                    "There is no theme {name!r}; using {fallback!r} ('reader themes' lists them)"
+                ).format(name=self.settings.theme, fallback=fallback)
             )
             self.apply_theme(fallback)
         if self.keymap:
             self.set_keymap(self.keymap)
         for warning in self.startup_warnings:
-            self.notify(warning, title="Settings", severity="warning", timeout=8)
+            self.notify(warning, title=_("Settings"), severity="warning", timeout=8)
         self.show_state_warnings()
 
     def show_state_warnings(self) -> None:
@@ -92,7 +94,7 @@ class ReaderApp(App[int]):
         if self.state is None:
             return
         for warning in self.state.warnings[self.state_warnings_shown :]:
-            self.notify(warning, title="Settings", severity="warning", timeout=8)
+            self.notify(warning, title=_("Settings"), severity="warning", timeout=8)
         self.state_warnings_shown = len(self.state.warnings)
 
     def on_unmount(self) -> None:
@@ -119,7 +121,7 @@ class ReaderApp(App[int]):
         """Switch to the next (or, with step -1, previous) reader theme and save it."""
         name = self.reader_themes.next_name(self.settings.theme, step)
         self.change_setting("theme", name)
-        self._say(f"Theme: {name}")
+        self._say(_("Theme: {name}").format(name=name))
 
     def action_change_scale(self, step: int) -> None:
         """Text scale one step larger (+1) or smaller (-1), or back to 1 (0); saved."""
@@ -127,8 +129,9 @@ class ReaderApp(App[int]):
         if scale != self.settings.scale:
             self.change_setting("scale", scale)
         self._say(
-            f"Text scale {scale}"
-            + (" (the terminal's own font)" if scale == 1 else f" ({self.settings.glyphs})")
+            _("Text scale {scale} (the terminal's own font)").format(scale=scale)
+            if scale == 1
+            else _("Text scale {scale} ({glyphs})").format(scale=scale, glyphs=self.settings.glyphs)
         )
 
     def _say(self, text: str) -> None:
@@ -159,7 +162,8 @@ class ReaderApp(App[int]):
         try:
             save_settings(self.settings)
         except OSError as error:
-            self.notify(f"Could not save settings ({error.strerror})", severity="warning")
+            said = _("Could not save settings ({reason})").format(reason=error.strerror)
+            self.notify(said, severity="warning")
 
     def on_settings_changed(self, event: SettingsChanged) -> None:
         self.change_setting(event.name, event.value)
@@ -217,7 +221,7 @@ class ReaderApp(App[int]):
             # Scrolling and moving are the article view's own actions.
             target = reader.article_view if binding.action in VIEW_ACTIONS else reader
             yield SystemCommand(
-                binding.description,
-                f"Keys: {keys}",
+                _(binding.description),
+                _("Keys: {keys}").format(keys=keys),
                 partial(target.run_action, binding.action),
             )

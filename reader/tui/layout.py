@@ -28,6 +28,8 @@ from reader.core.document import (
     Table,
     runs_text,
 )
+from reader.core.formats.announcements import column_name
+from reader.core.i18n import _
 from reader.core.reading import block_text
 from reader.core.storage.settings import LayoutOptions
 
@@ -308,9 +310,9 @@ class BlockLayout:
     def _figure(
         self, alt: str, caption: Runs, index: int, width: int, prefix: tuple[Span, ...]
     ) -> list[Line]:
-        label = ("Image: ", "figure-label")
-        hang = (*prefix, ("       ", ""))
-        description = alt or "(no description)"
+        label = (_label(_("Image:")), "figure-label")
+        hang = (*prefix, (" " * cell_len(label[0]), ""))
+        description = alt or _("(no description)")
         lines = wrap_spans(
             [(description, "figure")], width, index, first_prefix=(*prefix, label), prefix=hang
         )
@@ -319,7 +321,7 @@ class BlockLayout:
                 runs_to_spans(caption, "caption"),
                 width,
                 index,
-                first_prefix=(*prefix, ("Caption: ", "figure-label")),
+                first_prefix=(*prefix, (_label(_("Caption:")), "figure-label")),
                 prefix=hang,
                 base_offset=len(alt) + 1,
             )
@@ -336,8 +338,8 @@ class BlockLayout:
                 runs_to_spans(table.caption, "caption"),
                 width,
                 index,
-                first_prefix=(*prefix, ("Table: ", "figure-label")),
-                prefix=(*prefix, ("       ", "")),
+                first_prefix=(*prefix, (_label(_("Table:")), "figure-label")),
+                prefix=(*prefix, (" " * cell_len(_label(_("Table:"))), "")),
             )
         if not columns:
             return lines
@@ -368,12 +370,15 @@ class BlockLayout:
             if number:
                 lines.append(Line(index, offset, (*prefix, ("─" * min(room, 20), "table-rule"))))
             for col, cell in enumerate(row):
-                name = header[col] if col < len(header) and header[col] else f"Column {col + 1}"
+                name = header[col] if col < len(header) and header[col] else column_name(col + 1)
                 lines += wrap_spans(
                     [(cell or "-", "")],
                     width,
                     index,
-                    first_prefix=(*prefix, (name + ": ", "table-header")),
+                    first_prefix=(
+                        *prefix,
+                        (_label(_("{column}:").format(column=name)), "table-header"),
+                    ),
                     prefix=(*prefix, ("  ", "")),
                     base_offset=offset,
                 )
@@ -389,3 +394,8 @@ def _styled(spans: tuple[Span, ...], key: str, skip: int) -> tuple[Span, ...]:
         out.append((text, keys if seen < skip else join_keys(keys, key)))
         seen += len(text)
     return tuple(out)
+
+
+def _label(text: str) -> str:
+    """A label and the space before its text; none after a full-width colon (U+FF1A)."""
+    return text if text.endswith("\uff1a") else text + " "

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reader.core.document import Article
 from reader.core.reading import Reading
 from reader.tui.layout import GAP_OFFSET, BlockLayout, Line
+from reader.tui.translation import translation_lines
 
 Position = tuple[int, int]
 """A reading position: (block index, character offset into the block's text)."""
@@ -64,7 +65,10 @@ class LineIndex:
         index = self.laid_out
         block = self.article.blocks[index]
         self.block_start.append(len(self.lines))
-        self.lines.extend(self.block_layout.block_lines(block, index, self.width))
+        if index in self.article.translations:
+            self.lines.extend(translation_lines(self.block_layout, block, index, self.width))
+        else:
+            self.lines.extend(self.block_layout.block_lines(block, index, self.width))
         if index + 1 < self.block_count:
             self.lines.extend(self.block_layout.gap_lines(index))
         self.laid_out += 1

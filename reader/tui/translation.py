@@ -8,17 +8,22 @@ same block). The widget that runs the work is `reader.tui.widgets.translation_ba
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from reader.core.document import Article, Block
 from reader.core.errors import ReaderError
+from reader.core.formats.plain import translation_label
+from reader.core.i18n import N_
 from reader.core.storage.settings import TranslationView
+from reader.tui.big_layout import LargeLine
+from reader.tui.layout import BlockLayout, Line
 
 VIEW_LABELS: dict[TranslationView, str] = {
-    "translation": "Translation only",
-    "interleaved": "Interleaved: each paragraph, then its translation",
-    "side-by-side": "Side by side: two columns",
-    "original": "Original only",
+    "translation": N_("Translation only"),
+    "interleaved": N_("Interleaved: each paragraph, then its translation"),
+    "side-by-side": N_("Side by side: two columns"),
+    "original": N_("Original only"),
 }
 CYCLED_VIEWS: tuple[TranslationView, ...] = ("translation", "interleaved", "side-by-side")
 """The views the `O` key steps through."""
@@ -100,3 +105,28 @@ def moved_position(
         and old.blocks[block] == new.main.blocks[new_block]
     )
     return (new_block, offset if same else 0)
+
+
+TRANSLATION_BAR = "┆ "
+
+
+def translation_lines(layout: BlockLayout, block: Block, index: int, width: int) -> list[Line]:
+    """Block `index`, a translation of the block before it (interleaved), marked in words and
+    shape, not colour alone: a "Translation:" label line, then its lines behind a dashed bar,
+    in the translation style (italic)."""
+    label = Line(index, 0, ((translation_label(), "translation-label"),))
+    bar = len(TRANSLATION_BAR)
+    lines: list[Line] = [label]
+    for line in layout.block_lines(block, index, max(1, width - bar)):
+        if not line.spans:
+            lines.append(line)
+        elif isinstance(line, LargeLine):  # large text: its columns map to find matches
+            lines.append(dataclasses.replace(line, spans=_marked(line.spans)))
+        else:
+            spans = ((TRANSLATION_BAR, "translation-bar"), *_marked(line.spans))
+            lines.append(dataclasses.replace(line, spans=spans))
+    return lines
+
+
+def _marked(spans: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((text, f"{keys} translation".strip()) for text, keys in spans)

@@ -12,6 +12,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
+from reader.core.extract.html_to_blocks import KEPT_ID
+
 _READABILITY_NEGATIVE = REGEXES["negativeRe"]
 _READABILITY_POSITIVE = REGEXES["positiveRe"]
 
@@ -52,6 +54,12 @@ def _drop(el: HtmlElement) -> None:
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+def _hide_id(el: HtmlElement) -> None:
+    """Move `el`'s id where readability does not judge it but `#fragment` links still find it."""
+    if "id" in el.attrib:
+        el.set(KEPT_ID, el.attrib.pop("id"))
 
 
 # Class, id, role and aria-label words that mark page furniture rather than article text
@@ -99,7 +107,7 @@ def remove_clutter(root: HtmlElement) -> None:
         if tag in _INLINE_TEXT:
             # readability would drop e.g. a class="popup" link from the middle of a sentence
             el.attrib.pop("class", None)
-            el.attrib.pop("id", None)
+            _hide_id(el)
         elif tag not in _PROTECTED and tag != "blockquote" and _is_clutter(el):
             doomed.append(el)
     dropped: set[HtmlElement] = set()
@@ -113,7 +121,7 @@ def remove_clutter(root: HtmlElement) -> None:
             _drop(el)
     for quote in list(body.iter("blockquote")):
         quote.attrib.pop("class", None)
-        quote.attrib.pop("id", None)
+        _hide_id(quote)
         _unwrap(quote)
     for paragraph in list(body.iter("p")):
         if _negative_wrapper(paragraph):

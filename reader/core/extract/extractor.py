@@ -13,7 +13,15 @@ import logging
 from lxml import etree
 from lxml.html import HtmlElement
 
-from reader.core.document import Article, Block, Heading, Page, number_links, runs_text
+from reader.core.document import (
+    Article,
+    Block,
+    Heading,
+    Page,
+    kept_anchors,
+    number_links,
+    runs_text,
+)
 from reader.core.errors import ContentError, ReaderError
 from reader.core.extract.budget import (
     DEFAULT_BUDGET,
@@ -24,7 +32,7 @@ from reader.core.extract.budget import (
 )
 from reader.core.extract.cleaning import remove_clutter, remove_hidden
 from reader.core.extract.distil import NO_ARTICLE, distil
-from reader.core.extract.html_to_blocks import BlockConverter
+from reader.core.extract.html_to_blocks import AnchoredBlocks, BlockConverter
 from reader.core.extract.html_tree import base_url, parse_html
 from reader.core.extract.metadata import Metadata, read_metadata
 from reader.core.extract.plain_text import plain_text_blocks, plain_text_title
@@ -187,6 +195,7 @@ def _article(
 ) -> Article:
     """The Article; `distilled` blocks are also post-cleaned (never `--full` or plain text)."""
     title = meta.title
+    converted = blocks
     if blocks and isinstance(blocks[0], Heading):
         first = runs_text(blocks[0].runs)
         if not title:
@@ -207,6 +216,8 @@ def _article(
         url=clean_line(page.url) or None,
         notices=[clean_line(n) for n in notices],
     )
+    if isinstance(converted, AnchoredBlocks):
+        article.anchors = kept_anchors(converted.anchors, converted, blocks)
     number_links(article)
     return article
 

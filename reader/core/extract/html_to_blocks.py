@@ -32,6 +32,8 @@ from reader.core.extract.inline_runs import RunBuilder
 from reader.core.safe_text import clean, clean_line
 
 MAX_DEPTH = 120
+KEPT_ID = "data-reader-id"
+"""Where cleaning keeps an id it takes from readability's sight (an anchor all the same)."""
 
 
 def _tags(names: str) -> frozenset[str]:
@@ -68,6 +70,13 @@ _LANGUAGE = re.compile(r"(?:^|\s)(?:lang(?:uage)?-)([\w+#-]+)")
 _BLOCKISH = _tags("p div section article ul ol dl pre blockquote table h1 h2 h3 h4 h5 h6 figure hr")
 
 
+class AnchoredBlocks(list[Block]):
+    """Converted blocks and their `anchors`: element id (or `<a name>`) -> the index of the
+    block it starts or sits in (an empty element: the block after it), for `#fragment` links."""
+
+    anchors: dict[str, int]
+
+
 class BlockConverter:
     """Turns elements into blocks. `skip_chrome` (the page's main text) also drops
     nav/header/footer/aside/form and what is hidden from screen readers (aria-hidden)."""
@@ -80,17 +89,28 @@ class BlockConverter:
         self.base = base
         self.skip = SKIP_TAGS | CHROME_TAGS if skip_chrome else SKIP_TAGS
         self.main_text_only = skip_chrome
+        self._top: list[Block] = []
+        self._anchors: dict[str, int] = {}
         self._end = None if deadline is None else time.monotonic() + deadline
         self._ticks = 0
         self.out_of_time = False
 
-    def convert(self, element: HtmlElement) -> list[Block]:
+    def convert(self, element: HtmlElement) -> AnchoredBlocks:
         """The blocks of `element` and everything inside it (its tail excluded)."""
-        out: list[Block] = []
+        out = self._top = AnchoredBlocks()
+        self._anchors = out.anchors = {}
         runs = RunBuilder()
+        self._anchor(element)
         self._block(element, out, runs, "text", None, 0)
         self._flush(out, runs)
         return out
+
+    def _anchor(self, el: HtmlElement) -> None:
+        """Remember where `el`'s id and name lead: the top-level block being built."""
+        names = (el.get("id"), el.get(KEPT_ID), el.get("name") if el.tag == "a" else None)
+        for name in names:
+            if name:
+                self._anchors.setdefault(name, len(self._top))
 
     # -- the walker -------------------------------------------------------------------
 
@@ -128,6 +148,9 @@ class BlockConverter:
         if depth > MAX_DEPTH:
             runs.add(" ".join(el.itertext()), kind, url)
             return
+        if out is self._top and tag in _BLOCK_HANDLERS and tag not in INLINE_KINDS:
+            self._flush(out, runs)  # a top-level block starts here: its index is len(out)
+        self._anchor(el)
         if tag == "br":
             if runs.ends_with_break():
                 self._flush(out, runs)  # two line breaks in a row start a new paragraph
@@ -227,6 +250,7 @@ class BlockConverter:
                 break
             if not isinstance(child.tag, str) or child.tag in self.skip:
                 continue
+            self._anchor(child)
             item = self._list_item(child, depth + 1)
             if item.runs or item.children:
                 items.append(item)
@@ -297,8 +321,12 @@ class BlockConverter:
         if _is_layout_table(el, rows):
             for row in rows:
                 for cell in row:
+                    self._anchor(cell)
                     self._container(cell, out, depth + 2)
             return
+        for row in rows:
+            for node in (row[0].getparent(), *row):
+                self._anchor(node)
         header: list[Runs] = []
         body: list[list[Runs]] = []
         for i, row in enumerate(rows):

@@ -5,7 +5,9 @@ One blank line between blocks; headings, quotes, code, tables and images announc
 two spaces per level; links numbered inline (`text [3]`) and listed at the end. No box drawing,
 no decorative symbols. Colour (bold headings and strong text, italic emphasis, underlined link
 text) only when asked for, and never the only signal. A separator prints as "Section break.":
-a blank line alone would be indistinguishable from the gap between any two paragraphs.
+a blank line alone would be indistinguishable from the gap between any two paragraphs. In an
+interleaved translation each translated block starts "Translation:" (a heading's translation
+is not announced as a heading again).
 
 Lines are not wrapped unless `width` is given (screen readers and braille displays wrap
 themselves); with a width, prose wraps at spaces without breaking words or URLs, and code is
@@ -62,7 +64,10 @@ def render_plain(article: Article, *, width: int | None = None, color: bool = Fa
     article = with_numbered_links(article)
     renderer = _PlainRenderer(width, color)
     blocks = renderer.header_blocks(article)
-    blocks.extend(renderer.blocks(article.blocks))
+    for index, block in enumerate(article.blocks):
+        translation = index in article.translations
+        if lines := renderer.translation(block) if translation else renderer.block(block):
+            blocks.append(lines)
     if article.links:
         listed = [f"[{i}] {clean_line(url)}" for i, url in enumerate(article.links, 1)]
         blocks.append(renderer.say(_("Links:")) + listed)
@@ -77,9 +82,13 @@ def plain_header(article: Article, *, width: int | None = None, color: bool = Fa
     return [_strip_foreign_controls(line, keep_own_sgr=color) for line in lines]
 
 
-def plain_block(block: Block, *, width: int | None = None, color: bool = False) -> list[str]:
-    """The lines `render_plain` prints for one block (its links numbered already)."""
-    lines = _PlainRenderer(width, color).block(block)
+def plain_block(
+    block: Block, *, width: int | None = None, color: bool = False, translation: bool = False
+) -> list[str]:
+    """The lines `render_plain` prints for one block (its links numbered already); a
+    `translation` of the block before it is introduced as one ("Translation: ...")."""
+    renderer = _PlainRenderer(width, color)
+    lines = renderer.translation(block) if translation else renderer.block(block)
     return [_strip_foreign_controls(line, keep_own_sgr=color) for line in lines]
 
 
@@ -191,6 +200,21 @@ class _PlainRenderer:
             case Separator():
                 return self.say(_("Section break."))
         return []
+
+    def translation(self, block: Block) -> list[str]:
+        """A block that translates the one before it (interleaved): "Translation: " before
+        its text; a heading is not announced again, its original just was."""
+        label = _then(_glued(translation_label()), " ")
+        match block:
+            case Heading(runs=runs):
+                bold = self._style(BOLD)
+                return self.prose(
+                    [(label, bold), *self.segments(runs, single_line=True, base=bold)]
+                )
+            case Paragraph(runs=runs):
+                return self.prose([(label, ""), *self.segments(runs)])
+        lines = self.block(block)
+        return self.say(translation_label()) + lines if lines else []
 
     def list_lines(self, block: ListBlock, depth: int) -> list[str]:
         lines: list[str] = []
@@ -323,6 +347,11 @@ class _PlainRenderer:
             has_word = True
         lines.append(current)
         return [_styled(line).replace(GLUE, " ").rstrip() for line in lines]
+
+
+def translation_label() -> str:
+    """The words that introduce a translation shown after its original: "Translation:"."""
+    return _("Translation:")
 
 
 def _caption() -> Segment:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reader.core.document import Article
 from reader.core.errors import ContentError, UsageError
+from reader.core.i18n import _
 from reader.core.reading import Reading, position_key
 from reader.core.safe_text import clean_line
 from reader.core.speech.engines import AudioEngine
@@ -74,12 +75,14 @@ def speak(article: Article, source: str | None, warn: Warn) -> int:
         except KeyboardInterrupt:
             save(player.stop())
             player.wait(1)  # the sound stops and the player closes before reader exits
-            print("reader: stopped; the reading position is saved", file=sys.stderr)
+            said = _("stopped; the reading position is saved")
+            print(f"reader: {said}", file=sys.stderr)
             raise
         save(player.position, finished=player.state == "finished")
     if player.error:
         raise ContentError(
-            f"speech stopped: {player.error}", "check the sound device and 'reader voices'"
+            _("speech stopped: {reason}").format(reason=player.error),
+            _("check the sound device and 'reader voices'"),
         )
     return 0
 
@@ -87,7 +90,9 @@ def speak(article: Article, source: str | None, warn: Warn) -> int:
 def record(article: Article, path: Path, warn: Warn) -> int:
     """Write the whole of `article`, read aloud, to the WAV file `path`."""
     if path.suffix.lower() != ".wav":
-        raise UsageError(f"not a .wav file name: {path}", "give a name ending in .wav")
+        raise UsageError(
+            _("not a .wav file name: {path}").format(path=path), _("give a name ending in .wav")
+        )
     settings = _settings(warn)
     script = article_script(article, settings)
     voice = voice_settings(settings, article_language(article), warn, audio_only=True)
@@ -113,8 +118,10 @@ def record(article: Article, path: Path, warn: Warn) -> int:
             partial.unlink()
         if isinstance(error, OSError):
             raise UsageError(
-                f"cannot write {path} ({error.strerror or error})",
-                "choose a folder you can write to",
+                _("cannot write {path} ({reason})").format(
+                    path=path, reason=error.strerror or error
+                ),
+                _("choose a folder you can write to"),
             ) from error
         raise
     finally:

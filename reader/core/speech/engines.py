@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ContentError
+from reader.core.i18n import _
 from reader.core.speech.synthesis import Synthesis
 
 if TYPE_CHECKING:
@@ -32,8 +33,11 @@ _ESPEAK_ALIASES = {"zh": "cmn", "zt": "yue", "nb": "nb", "no": "nb"}
 class NoEngineError(ContentError):
     """No speech engine is installed: exit 4, naming the package to install."""
 
-    def __init__(self, message: str = "no speech engine found") -> None:
-        super().__init__(message, "install the espeak-ng package, e.g. apt install espeak-ng")
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message or _("no speech engine found"),
+            _("install the espeak-ng package, e.g. apt install espeak-ng"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +270,9 @@ class _SpdSaySpoken(Spoken):
     def _wait(self) -> None:
         code = self.process.wait()
         if code > 0 and not self.cancelled:
-            self.error = f"spd-say failed (exit {code}); is speech-dispatcher running?"
+            self.error = _("spd-say failed (exit {code}); is speech-dispatcher running?").format(
+                code=code
+            )
         self.finished.set()
 
     def cancel(self) -> None:
@@ -331,7 +337,9 @@ def choose_engine(settings: Settings, *, audio_only: bool = False) -> Engine:
     if engines:
         return engines[0]
     raise NoEngineError(
-        "no speech engine that can write audio found" if audio_only else "no speech engine found"
+        _("no speech engine that can write audio found")
+        if audio_only
+        else _("no speech engine found")
     )
 
 
@@ -351,5 +359,7 @@ def pick_voice(engine: Engine, language: str | None, configured: str) -> tuple[s
     chosen = engine.voice_for(language)
     if chosen:
         return chosen, ""
-    warning = f"no {engine.name} voice for language {language!r}; using the default voice"
+    warning = _("no {engine} voice for language {language!r}; using the default voice").format(
+        engine=engine.name, language=language
+    )
     return configured or None, warning

@@ -16,6 +16,7 @@ import wave
 from pathlib import Path
 
 from reader.core.errors import ContentError
+from reader.core.i18n import _
 from reader.core.speech.synthesis import SAMPLE_WIDTH
 
 OUTPUT_VARIABLE = "READER_AUDIO_OUTPUT"
@@ -90,7 +91,7 @@ class WavFileOutput(Output):
 
     def reopen(self, sample_rate: int) -> None:
         if self._file is not None and sample_rate != self.sample_rate:
-            raise ContentError("the voice changed its sample rate mid-file", "use one engine")
+            raise ContentError(_("the voice changed its sample rate mid-file"), _("use one engine"))
         super().reopen(sample_rate)
         if self._file is None:
             self._file = wave.open(str(self.path), "wb")  # noqa: SIM115 - closed in close()
@@ -178,6 +179,6 @@ def default_output() -> Output:
         if found:
             return DeviceOutput(found, args)
     raise ContentError(
-        "no audio player found to play speech",
-        "install pipewire-bin, pulseaudio-utils, alsa-utils or sox",
+        _("no audio player found to play speech"),
+        _("install pipewire-bin, pulseaudio-utils, alsa-utils or sox"),
     )

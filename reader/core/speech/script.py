@@ -26,6 +26,7 @@ from reader.core.document import (
     iter_texts,
 )
 from reader.core.formats.header import byline_text
+from reader.core.i18n import _, ngettext, pgettext
 from reader.core.speech.spoken_text import speakable
 from reader.core.storage.state import ReadingPosition
 from reader.core.translate.sentences import split_sentences
@@ -177,32 +178,35 @@ class _Writer:
     def walk(self, block: Block) -> None:
         match block:
             case Heading(level=level):
-                self.unit(*self.take(), prefix=f"Heading {min(max(level, 1), 6)}: ")
+                heading = _("Heading {level}:").format(level=min(max(level, 1), 6))
+                self.unit(*self.take(), prefix=heading + " ")
             case Paragraph():
                 self.unit(*self.take())
             case ListBlock():
                 self.list_items(block)
             case Quote(blocks=inner):
-                self.announce("Quote.", self.pieces.offset if self.pieces else 0)
+                self.announce(_("Quote."), self.pieces.offset if self.pieces else 0)
                 for child in inner:
                     self.walk(child)
-                self.announce("End of quote.", self.pieces.end if self.pieces else 0)
+                self.announce(_("End of quote."), self.pieces.end if self.pieces else 0)
             case Code():
                 self.code(block)
             case Figure(alt=alt, caption=caption):
                 if alt:
-                    self.unit(*self.take(), prefix="Image: ")
+                    self.unit(*self.take(), prefix=_("Image:") + " ")
                 if caption:
-                    self.unit(*self.take(), prefix="Caption: ")
+                    self.unit(*self.take(), prefix=_("Caption:") + " ")
             case Table():
                 self.table(block)
 
     def list_items(self, block: ListBlock) -> None:
         count = len(block.items)
         start = self.pieces.offset if self.pieces else 0
-        self.announce(f"List of {count} item{'s' if count != 1 else ''}.", start)
+        listed = ngettext("List of {count} item.", "List of {count} items.", count)
+        self.announce(listed.format(count=count), start)
         for number, item in enumerate(block.items, start=block.start):
-            self.unit(*self.take(), prefix=f"Item {number}: " if block.ordered else "")
+            item_prefix = _("Item {number}:").format(number=number) + " "
+            self.unit(*self.take(), prefix=item_prefix if block.ordered else "")
             for child in item.children:
                 self.list_items(child)
 
@@ -210,36 +214,50 @@ class _Writer:
         text, start = self.take()
         lines = [line for line in text.split("\n") if line.strip()]
         if not self.speak_code:
-            noun = "line" if len(lines) == 1 else "lines"
-            words = f"Code block, {len(lines)} {noun}, skipped."
+            skipped = ngettext(
+                "Code block, {count} line, skipped.",
+                "Code block, {count} lines, skipped.",
+                len(lines),
+            )
+            words = skipped.format(count=len(lines))
             if self.say(words, start, start + len(text)):
                 self.script.lines.setdefault(self.block_index, []).append(words)
             return
-        self.announce("Code block.", start)
+        self.announce(_("Code block."), start)
         cursor = 0
         for line in lines:
             at = text.find(line, cursor)
             cursor = at + len(line)
             self.unit(line, start + at)
-        self.announce("End of code.", start + len(text))
+        self.announce(_("End of code."), start + len(text))
 
     def table(self, table: Table) -> None:
         columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
         rows = len(table.rows)
         self.announce(
-            f"Table with {_plural(columns, 'column')} and {_plural(rows, 'row')}.",
+            _("Table with {columns} and {rows}.").format(
+                columns=ngettext("{count} column", "{count} columns", columns).format(
+                    count=columns
+                ),
+                rows=ngettext("{count} row", "{count} rows", rows).format(count=rows),
+            ),
             self.pieces.offset if self.pieces else 0,
         )
         if table.caption:
-            self.unit(*self.take(), prefix="Caption: ")
-        names = [speakable(self.take()[0]) for _ in table.header]
+            self.unit(*self.take(), prefix=_("Caption:") + " ")
+        names = [speakable(self.take()[0]) for _header in table.header]
         for number, row in enumerate(table.rows, 1):
-            cells = [self.take() for _ in row]
-            parts = [_cell(names, column, text) for column, (text, _) in enumerate(cells)]
-            said = "; ".join(part for part in parts if part)
+            cells = [self.take() for _cell_text in row]
+            parts = [_cell(names, column, text) for column, (text, _at) in enumerate(cells)]
+            said = pgettext("between table cells", "; ").join(part for part in parts if part)
             first = cells[0][1] if cells else 0
             last = cells[-1][1] + len(cells[-1][0]) if cells else 0
-            if self.say(f"Row {number}: {said}." if said else f"Row {number}, empty.", first, last):
+            row_words = (
+                _("Row {number}: {cells}.").format(number=number, cells=said)
+                if said
+                else _("Row {number}, empty.").format(number=number)
+            )
+            if self.say(row_words, first, last):
                 self.script.lines.setdefault(self.block_index, []).append(
                     self.script.utterances[-1].text
                 )
@@ -251,8 +269,4 @@ def _cell(names: list[str], column: int, text: str) -> str:
     name = names[column] if column < len(names) else ""
     if not value:
         return ""
-    return f"{name}: {value}" if name else value
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    return _("{column}:").format(column=name) + " " + value if name else value

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from reader.core.document import Article
 from reader.core.errors import ContentError, UsageError
+from reader.core.i18n import _
 from reader.core.speech.engines import AudioEngine, choose_engine, pick_voice
 from reader.core.speech.outputs import Output, default_output
 from reader.core.speech.player import Player, State, VoiceSettings
@@ -48,7 +49,7 @@ def article_script(article: Article, settings: Settings) -> Script:
     """The script of `article`; ContentError when there is nothing in it to say."""
     script = build_script(article, speak_code=settings.speak_code)
     if not script.utterances:
-        raise ContentError("the article has no text to read aloud")
+        raise ContentError(_("the article has no text to read aloud"))
     return script
 
 

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 from reader.core.storage.state import ReadingPosition, State
 
@@ -80,11 +81,11 @@ def describe_progress(percent: int | None, position: ReadingPosition | None = No
     'at paragraph 12' for a position saved without its percent."""
     if percent is None:
         if position is not None and position.block > 0:
-            return f"at paragraph {position.block + 1}"
-        return "not started"
+            return _("at paragraph {number}").format(number=position.block + 1)
+        return _("not started")
     if percent >= 100:
-        return "read to the end"
-    return f"{percent}% read"
+        return _("read to the end")
+    return _("{percent}% read").format(percent=percent)
 
 
 def describe_time(when: float, now: float | None = None) -> str:
@@ -93,7 +94,7 @@ def describe_time(when: float, now: float | None = None) -> str:
     today = datetime.datetime.fromtimestamp(time.time() if now is None else now).date()
     days = (today - moment.date()).days
     if days == 0:
-        return f"today {moment:%H:%M}"
+        return _("today {time}").format(time=f"{moment:%H:%M}")
     if days == 1:
-        return f"yesterday {moment:%H:%M}"
+        return _("yesterday {time}").format(time=f"{moment:%H:%M}")
     return f"{moment:%Y-%m-%d %H:%M}"

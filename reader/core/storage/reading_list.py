@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import Page
+from reader.core.i18n import pgettext
 from reader.core.safe_text import clean_line
 from reader.core.storage import paths
 from reader.core.storage.history import describe_progress, display_url
@@ -59,7 +60,9 @@ class SavedArticle:
 
     @property
     def progress(self) -> str:
-        return "done" if self.done is not None else describe_progress(self.percent, self.position)
+        if self.done is not None:
+            return pgettext("reading list", "done")
+        return describe_progress(self.percent, self.position)
 
 
 @dataclass(frozen=True, slots=True)

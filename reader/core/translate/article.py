@@ -192,7 +192,8 @@ def compose(
     note: str | None = None,
 ) -> Article:
     """The Article to show for `view`: translation, original, or interleaved (each block
-    followed by its translation; blocks that translation leaves unchanged appear once)."""
+    followed by its translation, listed in `translations` so renderers can mark it; blocks
+    that translation leaves unchanged appear once)."""
     if view not in PRINTED_VIEWS:
         raise UsageError(
             _("unknown translation view: {view}").format(view=view),
@@ -213,13 +214,24 @@ def compose(
             notices=notices,
         )
     blocks: list[Block] = []
+    starts: list[int] = []
+    translations: set[int] = set()
     for original, translated in zip(article.blocks, translated_blocks, strict=True):
+        starts.append(len(blocks))
         blocks.append(original)
         if translated != original:
+            translations.add(len(blocks))
             blocks.append(translated)
     both = f"{article.title} / {title}" if title and title != article.title else article.title
+    anchors = {n: starts[i] for n, i in article.anchors.items() if 0 <= i < len(starts)}
     return dataclasses.replace(
-        article, blocks=blocks, title=both, links=list(article.links), notices=notices
+        article,
+        blocks=blocks,
+        title=both,
+        links=list(article.links),
+        notices=notices,
+        anchors=anchors,
+        translations=frozenset(translations),
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import webbrowser
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,11 +21,12 @@ from textual.events import Key
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
 from reader.core.document import Article
+from reader.core.i18n import _, ngettext
 from reader.core.pipeline import WELCOME_URL
-from reader.core.reading import LinkRef
+from reader.core.reading import LinkRef, Reading
 from reader.core.safe_text import clean_line
 from reader.core.sources.urls import link_refusal, without_password
 from reader.core.storage.settings import Settings
@@ -48,6 +50,7 @@ from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.contents import ContentsPane
 from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.help_pane import HelpPane
+from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.links import LinksPane
 from reader.tui.widgets.loader import Loader
 from reader.tui.widgets.prompt import Prompt
@@ -100,7 +103,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         yield TranslationBar(id="translation-bar")
         # The message line quotes URLs and link text: never read them as Textual markup.
         yield Static("", id="message", markup=False)
-        yield Footer()
+        yield KeyFooter()
         yield Loader()
 
     def on_mount(self) -> None:
@@ -168,9 +171,9 @@ class ReaderScreen(Screen[None], ReaderNode):
     def _load(self, source: str | None) -> None:
         self.request += 1
         self.fetching = True
-        shown = without_password(source) if source else "the welcome article"
-        self.query_one(ArticleHeader).show_text(f"Loading {shown}…")
-        self.say(f"Loading {shown}… (Esc cancels)")
+        shown = without_password(source) if source else _("the welcome article")
+        self.query_one(ArticleHeader).show_text(_("Loading {source}…").format(source=shown))
+        self.say(_("Loading {source}… (Esc cancels)").format(source=shown))
         self.post_message(LoadStarted(source and without_password(source), self.request))
         self.query_one(Loader).load(source, self.request, self.reader_app.options)
 
@@ -190,12 +193,16 @@ class ReaderScreen(Screen[None], ReaderNode):
         saved = self.reader_app.saved_position(event.article, event.source)
         if visit.article is not None:  # a reload: stay where the reader was
             saved = self.article_view.position if self.article is visit.article else visit.position
+        fragment = urlsplit(event.source or "").fragment
+        if visit.article is None and fragment:  # a link to a place in another page
+            target = Reading(event.article).anchor_block(fragment)
+            saved = (target, 0) if target is not None else saved
         visit.article = event.article
         self.show_visit(visit, saved)
         self.reader_app.record_visit(event.article, event.source)
         notices = "; ".join(event.article.notices)
         if notices:
-            self.notify(clean_line(notices), title="Note", markup=False)
+            self.notify(clean_line(notices), title=_("Note"), markup=False)
 
     @on(LoadFailed)
     def _failed(self, event: LoadFailed) -> None:
@@ -203,7 +210,7 @@ class ReaderScreen(Screen[None], ReaderNode):
             return
         self.fetching = False
         self.query_one("#main").add_class("-error")
-        self.query_one(ArticleHeader).show_text("Could not open the page")
+        self.query_one(ArticleHeader).show_text(_("Could not open the page"))
         text = error_text(event.source, event.error, self.keys_of("reload"), self.keys_of("back"))
         self.query_one("#error", ErrorPanel).update(text)
         self.say(f"reader: {event.error}")
@@ -230,8 +237,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         self.query_one(ArticleHeader).show_article(article)
         self.query_one(ContentsPane).set_headings(view.reading.headings if view.reading else [])
         self.query_one(LinksPane).set_article(article)
-        address = article.url or visit.source or ""
-        self.say("" if address == WELCOME_URL else clean_line(address))
+        self.say(_address(article, visit.source))
         self.translation_bar.article_shown(article)
         if self.pane is None or self.app.size.width < 70:
             view.focus()
@@ -251,7 +257,7 @@ class ReaderScreen(Screen[None], ReaderNode):
             current = self.navigation.current
             if current is not None and current.article is not None:
                 self.query_one(ArticleHeader).show_article(current.article)
-            self.say("Cancelled.")
+            self.say(_("Cancelled."))
             self.post_message(LoadCancelled(source))
         elif self.pane is not None:
             self.pane = None
@@ -260,7 +266,7 @@ class ReaderScreen(Screen[None], ReaderNode):
             self.say("")
         elif self.article_view.find_text:
             self.article_view.clear_find()
-            self.say("Find cleared.")
+            self.say(_("Find cleared."))
 
     def action_reload(self) -> None:
         visit = self.navigation.current
@@ -280,11 +286,15 @@ class ReaderScreen(Screen[None], ReaderNode):
         if self.fetching:
             self.action_cancel()
         self.remember_position()
+        shown = self.navigation.current
         visit = self.navigation.step(step)
         if visit is None:
-            self.say("No earlier page." if step < 0 else "No later page.")
+            self.say(_("No earlier page.") if step < 0 else _("No later page."))
             return
-        if visit.article is not None:
+        if visit.article is not None and shown is not None and visit.article is shown.article:
+            self.article_view.scroll_to_position(*visit.position)  # a place in the same article
+            self.say(_address(visit.article, visit.source))
+        elif visit.article is not None:
             self.show_visit(visit, visit.position)
         else:
             self._load(visit.source)
@@ -302,8 +312,12 @@ class ReaderScreen(Screen[None], ReaderNode):
     def action_toggle_full(self) -> None:
         app = self.reader_app
         app.options = dataclasses.replace(app.options, full=not app.options.full)
-        state = "on: the whole page" if app.options.full else "off: the article only"
-        self.notify(f"Full-page view {state}", title="Full page")
+        state = (
+            _("Full-page view on: the whole page")
+            if app.options.full
+            else _("Full-page view off: the article only")
+        )
+        self.notify(state, title=_("Full page"))
         self.action_reload()
 
     # -- links ------------------------------------------------------------------------------
@@ -316,7 +330,10 @@ class ReaderScreen(Screen[None], ReaderNode):
     def _no_such_link(self, number: int) -> str:
         reading = self.article_view.reading
         count = len(reading.links) if reading else 0
-        return f"There is no link {number}; this article has {count} links."
+        links = ngettext("{count} link", "{count} links", count).format(count=count)
+        return _("There is no link {number}; this article has {count}.").format(
+            number=number, count=links
+        )
 
     def _refusal(self, url: str) -> str | None:
         """None when `url` is followed from the article shown; else why not."""
@@ -329,16 +346,38 @@ class ReaderScreen(Screen[None], ReaderNode):
             self.say(self._no_such_link(number))
             return
         url = link.url
+        reading = self.article_view.reading
+        if reading is not None and reading.is_same_page(url):
+            self.jump_within(number, url, reading.fragment_block(url))
+            return
         if (refusal := self._refusal(url)) is not None:
             self.notify(
-                f"Link {number}: {refusal}: {clean_line(url)}",
-                title="Not followed",
+                _("Link {number}: {reason}: {url}").format(
+                    number=number, reason=refusal, url=clean_line(url)
+                ),
+                title=_("Not followed"),
                 severity="warning",
                 markup=False,
             )
             return
-        self.say(f"Following link {number}: {url}")
+        self.say(_("Following link {number}: {text}.").format(number=number, text=url))
         self.open_source(url)
+
+    def jump_within(self, number: int, url: str, block: int | None) -> None:
+        """Follow a `#fragment` link to `block` of the article shown, without reloading: a
+        new visit of the same article, so Back returns to where the reader was."""
+        current = self.navigation.current
+        if block is None or current is None or current.article is None:
+            fragment = urlsplit(url).fragment
+            said = _("Link {number} points to #{fragment}, which this article does not have.")
+            self.say(said.format(number=number, fragment=fragment))
+            return
+        self.remember_position()
+        current.position = self.article_view.position  # also while a translation is shown
+        visit = self.navigation.add(Visit(url))
+        visit.article, visit.position = current.article, (block, 0)
+        self.article_view.scroll_to_block(block)
+        self.say(_("Link {number}: {url}").format(number=number, url=url))
 
     @on(LinkChosen)
     def _link_chosen(self, event: LinkChosen) -> None:
@@ -349,17 +388,23 @@ class ReaderScreen(Screen[None], ReaderNode):
         if not self.query_one(LinksPane).has_focus:
             return
         refusal = self._refusal(event.url)
-        self.say(f"Link {event.number}: {event.url}" + (f" ({refusal})" if refusal else ""))
+        if refusal is None:
+            said = _("Link {number}: {url}").format(number=event.number, url=event.url)
+        else:
+            said = _("Link {number}: {url} ({reason})").format(
+                number=event.number, url=event.url, reason=refusal
+            )
+        self.say(said)
 
     @on(OpenInBrowser)
     def _open_in_browser(self, event: OpenInBrowser) -> None:
         """Open a URL in the system browser; only on the user's explicit command."""
         url = event.url
         if self._refusal(url) is not None:
-            self.notify("Only web pages and files open in the browser.", severity="warning")
+            self.notify(_("Only web pages and files open in the browser."), severity="warning")
             return
         opened = webbrowser.open(url)
-        title = "Opened in browser" if opened else "No browser found"
+        title = _("Opened in browser") if opened else _("No browser found")
         self.notify(clean_line(url), title=title, markup=False)
 
     def action_follow_prompt(self) -> None:
@@ -382,10 +427,13 @@ class ReaderScreen(Screen[None], ReaderNode):
             link = self._link(number)
             if link is not None:
                 refusal = self._refusal(link.url)
-                hint = f"{refusal}; Esc cancels" if refusal else "Enter follows, Esc cancels"
-                self.say(f"Link {number}: {link.url} ({hint})")
+                if refusal is None:
+                    said = _("Link {number}: {url} (Enter follows, Esc cancels)")
+                else:
+                    said = _("Link {number}: {url} ({reason}; Esc cancels)")
+                self.say(said.format(number=number, url=link.url, reason=refusal))
             else:
-                self.say(f"Link {self.typed_number}: no such link")
+                self.say(_("Link {number}: no such link").format(number=self.typed_number))
         elif event.key == "enter" and self.typed_number:
             event.stop()
             number = int(self.typed_number)
@@ -420,7 +468,10 @@ class ReaderScreen(Screen[None], ReaderNode):
             return
         number = int(event.value)
         link = self._link(number)
-        self.say(f"Link {number}: {link.url}" if link else self._no_such_link(number))
+        if link:
+            self.say(_("Link {number}: {url}").format(number=number, url=link.url))
+        else:
+            self.say(self._no_such_link(number))
 
     @on(Prompt.Dismissed)
     def _dismissed(self) -> None:
@@ -430,12 +481,21 @@ class ReaderScreen(Screen[None], ReaderNode):
     def find(self, query: str) -> None:
         count = self.article_view.find(query)
         if count:
+            found = ngettext(
+                "{count} match for {query!r}: {next} next, {previous} previous, Esc clears",
+                "{count} matches for {query!r}: {next} next, {previous} previous, Esc clears",
+                count,
+            )
             self.say(
-                f"{count} matches for {query!r}: {self.keys_of('find-next')} next, "
-                f"{self.keys_of('find-previous')} previous, Esc clears"
+                found.format(
+                    count=count,
+                    query=query,
+                    next=self.keys_of("find-next"),
+                    previous=self.keys_of("find-previous"),
+                )
             )
         else:
-            self.say(f"No matches for {query!r}.")
+            self.say(_("No matches for {query!r}.").format(query=query))
 
     def action_find_next(self) -> None:
         self._step_match(1)
@@ -446,11 +506,17 @@ class ReaderScreen(Screen[None], ReaderNode):
     def _step_match(self, step: int) -> None:
         view = self.article_view
         if not view.find_text:
-            self.say(f"Nothing to find yet: press {self.keys_of('find')} first.")
+            said = _("Nothing to find yet: press {keys} first.")
+            self.say(said.format(keys=self.keys_of("find")))
         elif view.next_match(step):
-            self.say(f"Match {view.match_index + 1} of {view.match_count} for {view.find_text!r}")
+            said = _("Match {number} of {count} for {query!r}")
+            self.say(
+                said.format(
+                    number=view.match_index + 1, count=view.match_count, query=view.find_text
+                )
+            )
         else:
-            self.say(f"No matches for {view.find_text!r}.")
+            self.say(_("No matches for {query!r}.").format(query=view.find_text))
 
     # -- moving and translation ------------------------------------------------------------
 
@@ -492,8 +558,13 @@ class ReaderScreen(Screen[None], ReaderNode):
         if event.main is not view.article:
             view.set_article(event.main, event.position)
             self.query_one(ArticleHeader).show_article(event.main)
+        view.border_title = _("Original") if event.column is not None else None
         if event.column is not None:
-            self.translation_column.set_article(event.column, (view.current_block, 0))
+            column = self.translation_column
+            language = event.column.language
+            title = _("Translation ({language})").format(language=language) if language else None
+            column.border_title = clean_line(title or _("Translation"))
+            column.set_article(event.column, (view.current_block, 0))
         if event.finished:
             headings = view.reading.headings if view.reading else []
             self.query_one(ContentsPane).set_headings(headings)
@@ -508,14 +579,14 @@ class ReaderScreen(Screen[None], ReaderNode):
     def action_toggle_focus_mode(self) -> None:
         focus_mode = not self.reader_app.settings.focus_mode
         self.reader_app.change_setting("focus_mode", focus_mode)
-        self.say("Focus mode on." if focus_mode else "Focus mode off.")
+        self.say(_("Focus mode on.") if focus_mode else _("Focus mode off."))
 
     def action_copy_article_url(self) -> None:
         article = self.article
         url = article.url if article else None
         if url:
             self.app.copy_to_clipboard(url)
-            self.notify(clean_line(url), title="Copied page URL", markup=False)
+            self.notify(clean_line(url), title=_("Copied page URL"), markup=False)
 
     # -- panes ------------------------------------------------------------------------------
 
@@ -550,3 +621,13 @@ class ReaderScreen(Screen[None], ReaderNode):
     def action_quit(self) -> None:
         self.remember_position()
         self.app.exit()
+
+
+def _address(article: Article, source: str | None) -> str:
+    """The address to show for a visit: the article's URL, with the `#fragment` the reader
+    followed to get there; nothing for the welcome article."""
+    address = article.url or source or ""
+    fragment = urlsplit(source or "").fragment
+    if fragment and "#" not in address:
+        address = f"{address}#{fragment}"
+    return "" if address == WELCOME_URL else clean_line(address)

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.document import Article
+from reader.core.i18n import _
 from reader.core.reading import Reading, ReadingPosition
 from reader.core.storage.settings import Settings
 from reader.tui.app_access import ReaderNode
@@ -63,6 +64,9 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         "article-view--match",
         "article-view--match-current",
         "article-view--dimmed",
+        "article-view--translation",
+        "article-view--translation-label",
+        "article-view--translation-bar",
         "article-view--big",
     }
 
@@ -98,6 +102,10 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
             background: $primary; color: auto; text-style: bold underline;
         }
         & > .article-view--dimmed { color: $text-disabled; }
+        /* An interleaved translation: a label, a dashed bar and italic, not colour alone. */
+        & > .article-view--translation { text-style: italic; }
+        & > .article-view--translation-label { text-style: bold; color: $text-secondary; }
+        & > .article-view--translation-bar { color: $text-secondary; text-style: bold; }
         /* Large text: links have a pixel underline, headings are bold in pixels. */
         & > .article-view--big { text-style: not underline; }
     }
@@ -511,11 +519,11 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
 
     def action_next_heading(self) -> None:
         if not self.next_block(headings=True):
-            self.post_message(Say("No more headings below."))
+            self.post_message(Say(_("No more headings below.")))
 
     def action_previous_heading(self) -> None:
         if not self.previous_block(headings=True):
-            self.post_message(Say("No headings above."))
+            self.post_message(Say(_("No headings above.")))
 
     # -- find --------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.core.i18n import N_, _
 from reader.core.reading import HeadingRef
 from reader.tui.messages import HeadingChosen
 
@@ -15,20 +16,25 @@ from reader.tui.messages import HeadingChosen
 class ContentsPane(OptionList):
     """The headings, indented by level; choosing one posts `HeadingChosen`."""
 
-    BORDER_TITLE = "Contents"
+    BORDER_TITLE = N_("Contents")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.close_pane", "Close pane", id="pane.close"),
+        Binding("escape", "screen.close_pane", N_("Close pane"), id="pane.close"),
     ]
+
+    def on_mount(self) -> None:
+        self.border_title = _(self.BORDER_TITLE)
 
     def set_headings(self, headings: list[HeadingRef]) -> None:
         """List `headings`, each indented by its level below the highest level used."""
         self.clear_options()
         if not headings:
-            self.add_option(Option("This article has no headings.", id="none", disabled=True))
+            self.add_option(Option(_("This article has no headings."), id="none", disabled=True))
             return
         top = min(heading.level for heading in headings)
         self.add_options(
-            Option("  " * (h.level - top) + (h.text.strip() or "(untitled)"), id=f"block-{h.block}")
+            Option(
+                "  " * (h.level - top) + (h.text.strip() or _("(untitled)")), id=f"block-{h.block}"
+            )
             for h in headings
         )
         self.highlighted = 0

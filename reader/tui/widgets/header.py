@@ -7,29 +7,39 @@ from textual.containers import Horizontal
 from textual.widgets import Label
 
 from reader.core.document import Article
+from reader.core.formats.header import reading_time_text
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
 
 def article_summary(article: Article) -> str:
     """'Title · Site · 6 min read' (parts that are missing are left out)."""
-    parts = [clean_line(article.title) or "Untitled"]
+    parts = [clean_line(article.title) or _("Untitled")]
     if article.site_name:
         parts.append(clean_line(article.site_name))
     if article.reading_minutes:
-        parts.append(f"{article.reading_minutes} min read")
+        parts.append(reading_time_text(article.reading_minutes))
     return " · ".join(parts)
 
 
-def progress_text(percent: int, minutes_left: int) -> str:
+NARROW = 70
+"""Below this width the progress is the per cent alone, leaving the title more room."""
+
+
+def progress_text(percent: int, minutes_left: int, *, narrow: bool = False) -> str:
     if percent >= 100:
-        return "100% · done"
-    return f"{percent}% · {minutes_left} min left"
+        return _("100%") if narrow else _("100% · done")
+    if narrow:
+        return _("{percent}%").format(percent=percent)
+    return _("{percent}% · {minutes} min left").format(percent=percent, minutes=minutes_left)
 
 
 class ArticleHeader(Horizontal):
-    """Title line and progress; both update as articles load and the reader scrolls."""
+    """Title and progress; both update as articles load and the reader scrolls. The title
+    wraps onto more lines rather than being cut, so it can always be read whole."""
 
     _progress = ""
+    _shown: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         # Page text, shown as it is: never read as Textual markup (`[@click=...]`).
@@ -43,11 +53,18 @@ class ArticleHeader(Horizontal):
         self.query_one("#title", Label).update(clean_line(text))
         self.query_one("#progress", Label).update("")
         self._progress = ""
+        self._shown = None
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show_progress(*self._shown)
 
     def show_progress(self, percent: int, minutes_left: int) -> None:
         # Only when the text changes: an update re-lays out the line, and this runs on
         # every scroll.
-        text = progress_text(percent, minutes_left)
+        self._shown = (percent, minutes_left)
+        narrow = 0 < self.size.width < NARROW
+        text = progress_text(percent, minutes_left, narrow=narrow)
         if text != self._progress:
             self._progress = text
             self.query_one("#progress", Label).update(text)

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from reader.core.i18n import N_, _
 from reader.tui.keys import BINDING_GROUPS, EXTRA_KEYS, binding_by_id, keys_for
 from reader.tui.widgets.links import LinksPane
 
@@ -24,33 +25,37 @@ def key_label(keys: list[str], display: KeyDisplay) -> str:
 def help_rows(
     keymap: dict[str, str], display: KeyDisplay
 ) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(group title, [(keys, description)]) for every reader key; `display` formats a Binding."""
+    """(group title, [(keys, description)]) for every reader key, in the interface language;
+    `display` formats a Binding."""
     by_id = binding_by_id()
     groups: list[tuple[str, list[tuple[str, str]]]] = []
     for title, ids in BINDING_GROUPS:
-        rows = [(key_label(keys_for(by_id[i], keymap), display), by_id[i].description) for i in ids]
-        groups.append((title, rows))
+        rows = [
+            (key_label(keys_for(by_id[i], keymap), display), _(by_id[i].description)) for i in ids
+        ]
+        groups.append((_(title), rows))
     links = [
-        (key_label(keys_for(b, keymap), display), b.description)
+        (key_label(keys_for(b, keymap), display), _(b.description))
         for b in LinksPane.BINDINGS
         if isinstance(b, Binding) and b.id != "pane.close"
     ]
-    links.insert(0, ("enter", "Follow the highlighted link"))
-    groups.append(("In the Links pane", links))
-    groups.append(("Also", list(EXTRA_KEYS)))
+    links.insert(0, ("enter", _("Follow the highlighted link")))
+    groups.append((_("In the Links pane"), links))
+    groups.append((_("Also"), [(keys, _(what)) for keys, what in EXTRA_KEYS]))
     return groups
 
 
 class HelpPane(VerticalScroll):
     """A scrollable list of every key, grouped like the Help text of a manual."""
 
-    BORDER_TITLE = "Help"
+    BORDER_TITLE = N_("Help")
     can_focus = True
 
     def compose(self) -> ComposeResult:
         yield Static(id="help-text")
 
     def on_mount(self) -> None:
+        self.border_title = _(self.BORDER_TITLE)
         self.refresh_keys()
 
     def refresh_keys(self) -> None:

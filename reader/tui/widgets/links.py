@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.document import Article, iter_runs
+from reader.core.i18n import N_, _, ngettext
 from reader.core.safe_text import clean_line
 from reader.tui.messages import LinkChosen, LinkHighlighted, OpenInBrowser
 
@@ -31,17 +32,18 @@ def link_labels(article: Article) -> list[str]:
 class LinksPane(OptionList):
     """Numbered links. Enter follows, `o` opens in the system browser, `y` or `c` copies."""
 
-    BORDER_TITLE = "Links"
+    BORDER_TITLE = N_("Links")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open_in_browser", "Open in browser", id="links.browser"),
-        Binding("y,c", "copy_url", "Copy URL", id="links.copy"),
-        Binding("escape", "screen.close_pane", "Close pane", id="pane.close"),
+        Binding("o", "open_in_browser", N_("Open in browser"), id="links.browser"),
+        Binding("y,c", "copy_url", N_("Copy URL"), id="links.copy"),
+        Binding("escape", "screen.close_pane", N_("Close pane"), id="pane.close"),
     ]
     WINDOW = 200
     """How many links the pane holds as options at once."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)  # link text and URLs are page text, not markup
+        self.border_title = _(self.BORDER_TITLE)
         self.urls: list[str] = []
         self.labels: list[str] = []
         self.first = 0  # the index of the link shown by the first option
@@ -49,10 +51,12 @@ class LinksPane(OptionList):
     def set_article(self, article: Article) -> None:
         self.urls = list(article.links)
         self.labels = link_labels(article)
-        self.border_subtitle = f"{len(self.urls)} links" if len(self.urls) > self.WINDOW else ""
+        count = len(self.urls)
+        total = ngettext("{count} link", "{count} links", count).format(count=count)
+        self.border_subtitle = total if count > self.WINDOW else ""
         self.clear_options()  # the next `_show_link` fills the window afresh
         if not self.urls:
-            self.add_option(Option("This article has no links.", id="none", disabled=True))
+            self.add_option(Option(_("This article has no links."), id="none", disabled=True))
             return
         self._show_link(0)
 

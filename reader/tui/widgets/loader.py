@@ -14,6 +14,7 @@ import threading
 from textual.widget import Widget
 
 from reader.core.errors import ReaderError
+from reader.core.i18n import _
 from reader.core.pipeline import Cancelled, Options
 from reader.core.sources.urls import without_password
 from reader.tui.messages import ArticleLoaded, LoadFailed
@@ -65,8 +66,8 @@ class Loader(Widget):
             return
         except Exception as error:  # a bug must not take the reader down
             failure = ReaderError(
-                f"internal error: {type(error).__name__}: {error}",
-                "run 'reader --debug' with the same source and report the traceback",
+                _("internal error: {detail}").format(detail=f"{type(error).__name__}: {error}"),
+                _("run 'reader --debug' with the same source and report the traceback"),
             )
             if not cancelled.is_set():
                 self.post_message(LoadFailed(shown, failure, request))

@@ -11,12 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
+from reader.core.i18n import N_, _
+
 PromptKind = Literal["open", "find", "follow"]
 
 PLACEHOLDERS: dict[PromptKind, str] = {
-    "open": "Open a URL or file (Enter opens, Esc cancels, Up/Down: history)",
-    "find": "Find in the article (Enter finds, Esc cancels)",
-    "follow": "Follow link number (Enter follows, Esc cancels)",
+    "open": N_("Open a URL or file (Enter opens, Esc cancels, Up/Down: history)"),
+    "find": N_("Find in the article (Enter finds, Esc cancels)"),
+    "follow": N_("Follow link number (Enter follows, Esc cancels)"),
 }
 
 
@@ -49,7 +51,7 @@ class Prompt(Input):
     def ask(self, kind: PromptKind, value: str = "") -> None:
         """Show the prompt for `kind`, pre-filled with `value`, and focus it."""
         self.kind = kind
-        self.placeholder = PLACEHOLDERS[kind]
+        self.placeholder = _(PLACEHOLDERS[kind])
         self.type = "integer" if kind == "follow" else "text"
         self.value = value
         self.cursor_position = len(value)

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from reader.core.errors import ReaderError
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 from reader.core.sources.urls import without_password
 
@@ -13,15 +14,16 @@ from reader.core.sources.urls import without_password
 def error_text(source: str | None, error: ReaderError, retry_keys: str, back_keys: str) -> Text:
     """The same message the CLI prints, plus the keys that retry or go back."""
     text = Text()
-    text.append("Could not open ", style="bold")
-    text.append(
-        clean_line(without_password(source) if source else "the welcome article"), style="bold"
-    )
+    shown = clean_line(without_password(source) if source else _("the welcome article"))
+    text.append(_("Could not open {source}").format(source=shown), style="bold")
     text.append("\n\n")
     text.append(f"reader: {error}")
     text.append("\n\n")
-    text.append(f"Press {retry_keys} to retry, {back_keys} to go back, ")
-    text.append("or ctrl+o to open something else.")
+    text.append(
+        _("Press {retry} to retry, {back} to go back, or ctrl+o to open something else.").format(
+            retry=retry_keys, back=back_keys
+        )
+    )
     return text
 
 

@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from reader.core.document import Article
 from reader.core.errors import ReaderError
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 from reader.core.storage.settings import Settings, TranslationView
 from reader.tui.app_access import ReaderNode
@@ -79,12 +80,16 @@ class TranslationBar(Static, ReaderNode):
     def toggle(self) -> None:
         """Switch between the original and the translation (the `o` key)."""
         if not self.target:
-            self.post_message(Say("No translation language: choose one in Reading settings (s)."))
+            self.post_message(
+                Say(_("No translation language: choose one in Reading settings (s)."))
+            )
             return
         self.showing_original = not self.showing_original
         self._show()
-        shown = "the original" if self.showing_original else "the translation"
-        self.post_message(Say(f"Showing {shown}."))
+        shown = (
+            _("Showing the original.") if self.showing_original else _("Showing the translation.")
+        )
+        self.post_message(Say(shown))
 
     def cycle_view(self) -> None:
         """Ask for the next translation view: translation, interleaved, side by side."""
@@ -117,7 +122,7 @@ class TranslationBar(Static, ReaderNode):
         job.blocks = [None] * job.total
         self.job = job
         self.set_class(True, "-active")
-        self.update(f"Translating into {target}…")
+        self.update(_("Translating into {language}…").format(language=target))
         shown = self._position[0]
         first = self._map[shown] if shown < len(self._map) else 0
         self._translate(job, first, self.reader_app.translation_source)
@@ -136,12 +141,14 @@ class TranslationBar(Static, ReaderNode):
         try:
             job.source = source_language(job.article, explicit)
             if job.source == job.target:
-                job.note = f"The article is already in {job.target}."
+                job.note = _("The article is already in {language}.").format(language=job.target)
                 job.blocks = list(job.article.blocks)
                 job.done = job.total
             else:
                 route = find_route(job.source, job.target, TranslationCache())
-                job.note = f"Machine-translated offline from {job.source} to {job.target}."
+                job.note = _("Machine-translated offline from {source} to {target}.").format(
+                    source=job.source, target=job.target
+                )
                 if job.article.title.strip():
                     job.title = route.translate([job.article.title])[0]
                 chunks = iter_translated(
@@ -161,8 +168,8 @@ class TranslationBar(Static, ReaderNode):
             job.error = error
         except Exception as error:  # a bug must not take the reader down
             job.error = ReaderError(
-                f"translation failed: {type(error).__name__}: {error}",
-                "run 'reader --debug --translate LANG' with the same source and report it",
+                _("translation failed: {detail}").format(detail=f"{type(error).__name__}: {error}"),
+                _("run 'reader --debug --translate LANG' with the same source and report it"),
             )
         if not worker.is_cancelled:
             job.finished = True
@@ -172,8 +179,9 @@ class TranslationBar(Static, ReaderNode):
         if event.job is not self.job:
             return
         self.update(
-            f"Translating into {event.job.target}: {event.job.done} of {event.job.total} "
-            "blocks… (o shows the original)"
+            _(
+                "Translating into {language}: {done} of {total} blocks… (o shows the original)"
+            ).format(language=event.job.target, done=event.job.done, total=event.job.total)
         )
         self._show()
 
@@ -182,11 +190,15 @@ class TranslationBar(Static, ReaderNode):
         if job is not self.job:
             return
         if job.error is not None:
-            self.update(clean_line(f"Not translated: {job.error}"))
+            self.update(clean_line(_("Not translated: {reason}").format(reason=job.error)))
             self.post_message(Say(f"reader: {job.error}"))
             return
         self.update(
-            clean_line(f"{job.note} o shows the original; Reading settings (s) changes it.")
+            clean_line(
+                _("{note} o shows the original; Reading settings (s) changes it.").format(
+                    note=job.note
+                )
+            )
         )
         self._show(finished=True)
 
