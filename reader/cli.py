@@ -74,6 +74,9 @@ positive_int = _positive(int, lambda: _("not a whole number: {text!r}"))
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from reader.core.pipeline import Options
+    from reader.core.translate.article import PRINTED_VIEWS
+
     parser = Parser(
         hint=_("see 'reader --help'"),
         prog="reader",
@@ -137,8 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     language.add_argument(
         "--translation-view",
-        choices=("translation", "original", "interleaved"),
-        default="translation",
+        choices=PRINTED_VIEWS,
+        default=PRINTED_VIEWS[0],
         help=_(
             "show the translation only (the default), the original, or each block followed "
             "by its translation"
@@ -156,14 +159,18 @@ def build_parser() -> argparse.ArgumentParser:
     aloud.add_argument(
         "--audio", metavar="FILE.wav", help=_("write the article read aloud to FILE")
     )
+    defaults = Options()
     fetch = parser.add_argument_group(_("fetching"))
     fetch.add_argument(
-        "--timeout", type=positive_float, default=20.0, help=_("seconds for the whole fetch (20)")
+        "--timeout",
+        type=positive_float,
+        default=defaults.timeout,
+        help=_("seconds for the whole fetch (20)"),
     )
     fetch.add_argument(
         "--max-size",
         type=parse_size,
-        default=20_000_000,
+        default=defaults.max_size,
         metavar="SIZE",
         help=_("largest page to read, decoded, e.g. 20MB (the default)"),
     )
@@ -175,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument(
         "--extract-timeout",
         type=positive_float,
-        default=10.0,
+        default=defaults.extract_budget,
         metavar="S",
         help=_(
             "seconds extraction (parsing, distilling, converting) may take before reader "

@@ -21,7 +21,6 @@ from reader.core.reading import (
     block_text,
     followable,
     item_offsets,
-    position_key,
 )
 from tests.support.formats_sample import link, sample_article, t
 
@@ -226,25 +225,7 @@ def test_item_offsets_point_at_each_list_item_and_table_row() -> None:
     assert item_offsets(ListBlock(False, [ListItem([])])) == [0]
 
 
-def test_block_text_is_the_text_the_full_screen_reader_counts_positions_in() -> None:
-    from reader.tui.layout import block_text as tui_block_text
-
-    for block in sample_article().blocks:
-        assert block_text(block) == tui_block_text(block)
-
-
-def test_positions_are_saved_under_the_same_key_as_the_full_screen_reader_uses() -> None:
-    from reader.tui.app import article_key
-
-    article = sample_article()
-    untitled = Article(title="From a pipe")
-    for case, source in ((article, "news.example/engine"), (untitled, "-"), (untitled, None)):
-        assert position_key(case, source) == article_key(case, source)
-
-
 def test_only_web_pages_are_followed_and_local_files_only_from_local_files() -> None:
-    from reader.tui.screens.reader_screen import followable as tui_followable
-
     cases = [
         ("https://a.example/", None),
         ("http://a.example/x", "file:///tmp/a.html"),
@@ -254,4 +235,3 @@ def test_only_web_pages_are_followed_and_local_files_only_from_local_files() -> 
         ("mailto:a@b.example", None),
     ]
     assert [followable(url, here) for url, here in cases] == [True, True, False, True, False, False]
-    assert all(followable(url, here) == tui_followable(url, here) for url, here in cases)

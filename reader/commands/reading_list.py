@@ -55,7 +55,9 @@ def _hint(prog: str) -> str:
 
 def build_save_parser() -> argparse.ArgumentParser:
     from reader.cli import parse_size, positive_float
+    from reader.core.pipeline import Options
 
+    defaults = Options()
     parser = Parser(
         hint=_hint("reader save"),
         prog="reader save",
@@ -72,12 +74,15 @@ def build_save_parser() -> argparse.ArgumentParser:
         "url", help=_("the web page (a bare domain such as example.com/page means https)")
     )
     parser.add_argument(
-        "--timeout", type=positive_float, default=20.0, help=_("seconds for the whole fetch (20)")
+        "--timeout",
+        type=positive_float,
+        default=defaults.timeout,
+        help=_("seconds for the whole fetch (20)"),
     )
     parser.add_argument(
         "--max-size",
         type=parse_size,
-        default=20_000_000,
+        default=defaults.max_size,
         metavar="SIZE",
         help=_("largest page to read, decoded, e.g. 20MB (the default)"),
     )

@@ -12,7 +12,9 @@ from importlib import resources
 
 from reader.core.document import Article, Page
 from reader.core.errors import FetchError
+from reader.core.extract.budget import DEFAULT_BUDGET
 from reader.core.i18n import _
+from reader.core.sources.resolve import DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT
 
 WELCOME_URL = "reader:welcome"
 
@@ -21,14 +23,14 @@ Warn = Callable[[str], None]
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """How to fetch and distil a source."""
+    """How to fetch and distil a source; its defaults are the command line's defaults."""
 
-    timeout: float = 20.0
-    max_size: int = 20_000_000
+    timeout: float = DEFAULT_TIMEOUT
+    max_size: int = DEFAULT_MAX_SIZE
     full: bool = False
     offline: bool = False
     use_cache: bool = True
-    extract_budget: float = 10.0
+    extract_budget: float = DEFAULT_BUDGET
 
 
 def welcome_page() -> Page:
@@ -86,11 +88,26 @@ def load_page(source: str | None, options: Options, warn: Warn = _ignore) -> Pag
                 warn(message)
 
 
-def load_article(source: str | None, options: Options = Options(), warn: Warn = _ignore) -> Article:
-    """Fetch `source` and distil it into an Article (the whole page's text with `full`)."""
+class Cancelled(Exception):
+    """The front-end stopped waiting for this load (Esc, quit, another page)."""
+
+
+def load_article(
+    source: str | None,
+    options: Options = Options(),
+    warn: Warn = _ignore,
+    cancelled: Callable[[], bool] | None = None,
+) -> Article:
+    """Fetch `source` and distil it into an Article (the whole page's text with `full`).
+
+    `cancelled` is asked between the stages: when it says True, the load stops there with
+    `Cancelled` instead of distilling a page nobody waits for.
+    """
     from reader.core.extract.extractor import extract
 
     page = load_page(source, options, warn)
+    if cancelled is not None and cancelled():
+        raise Cancelled(source)
     article = extract(page, full=options.full, time_budget=options.extract_budget)
     if page.from_cache:
         article.notices.append(_("Read from the offline cache."))

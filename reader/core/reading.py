@@ -30,6 +30,7 @@ from reader.core.document import (
 from reader.core.formats.links import with_numbered_links
 from reader.core.pipeline import WELCOME_URL
 from reader.core.safe_text import clean_line
+from reader.core.sources.urls import link_refusal
 from reader.core.storage.state import ReadingPosition
 
 __all__ = [
@@ -45,8 +46,6 @@ __all__ = [
     "position_key",
 ]
 
-FOLLOWED_SCHEMES = ("http", "https", "file")
-
 
 def position_key(article: Article, source: str | None) -> str:
     """The key an article's reading position and history entry are saved under, the same in
@@ -57,12 +56,8 @@ def position_key(article: Article, source: str | None) -> str:
 
 
 def followable(url: str, from_url: str | None = None) -> bool:
-    """Web pages are followed from anywhere; local files only from a local document (a web
-    page must not open the reader's files); javascript:, data:, mailto: and others never."""
-    scheme = urlsplit(url).scheme.lower()
-    if scheme == "file":
-        return from_url is not None and urlsplit(from_url).scheme.lower() == "file"
-    return scheme in FOLLOWED_SCHEMES
+    """Whether reader follows `url` from the page at `from_url` (`link_refusal` says why not)."""
+    return link_refusal(url, from_url) is None
 
 
 def block_text(block: Block) -> str:

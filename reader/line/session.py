@@ -18,11 +18,12 @@ from reader.core.i18n import _
 from reader.core.pipeline import Options, load_article
 from reader.core.reading import LinkRef, Reading, ReadingPosition, followable, position_key
 from reader.core.storage.state import State
+from reader.core.visits import Visits
 from reader.line import announce, steps
 from reader.line.loading import run_cancellable
 from reader.line.terminal import Output
 from reader.line.translation import VIEW_ORDER, VIEW_WORDS, Translated, translate
-from reader.line.visits import Opened, Visit, Visits
+from reader.line.visits import Opened, Visit
 
 T = TypeVar("T")
 MAX_STEP = 50
@@ -50,7 +51,7 @@ class LineSession:
         self.language = language
         self.view = view if view in VIEW_ORDER else "translation"
         self.translation_source = translation_source
-        self.visits = Visits()
+        self.visits: Visits[Visit] = Visits()
         self.quitting = False
 
     # -- where we are ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Back and forward through what the session has shown, like a browser's history.
+"""What one visit of line mode holds; `reader.core.visits` keeps back and forward.
 
 A visit is an opened article and a position in it: following a `#fragment` link is a new
 visit of the same article, so `b` returns to where the reader was.
@@ -61,29 +61,8 @@ class Opened:
 
 @dataclass(slots=True)
 class Visit:
+    """One visit of line mode: an opened article and the position in it (kept back and forward
+    by `reader.core.visits.Visits`)."""
+
     opened: Opened
     position: ReadingPosition  # in the article as loaded
-
-
-@dataclass(slots=True)
-class Visits:
-    items: list[Visit] = field(default_factory=list)
-    index: int = -1
-
-    @property
-    def current(self) -> Visit | None:
-        return self.items[self.index] if 0 <= self.index < len(self.items) else None
-
-    def add(self, visit: Visit) -> None:
-        """A new visit after the current one; anything forward of it is dropped."""
-        del self.items[self.index + 1 :]
-        self.items.append(visit)
-        self.index = len(self.items) - 1
-
-    def step(self, direction: int) -> Visit | None:
-        """The visit before (-1) or after (1) the current one, now current; None if none."""
-        index = self.index + direction
-        if not 0 <= index < len(self.items):
-            return None
-        self.index = index
-        return self.items[index]

@@ -23,7 +23,7 @@ from reader.core.document import Article
 from reader.core.i18n import _
 from reader.core.large_text.bigtext import MAX_SCALE
 from reader.core.pipeline import WELCOME_URL, Options
-from reader.core.reading import position_key as article_key
+from reader.core.reading import position_key
 from reader.core.storage.reading_list import ReadingList
 from reader.core.storage.settings import Settings, save_settings, validated
 from reader.core.storage.state import ReadingPosition, State
@@ -69,6 +69,7 @@ class ReaderApp(App[int]):
         self.save = save
         self.keymap: dict[str, str] = dict(settings.keymap)
         self.startup_warnings = list(warnings)
+        self.state_warnings_shown = 0
         self.animation_level = "none"
         # The article's language when `reader --from LANG` says it; else detected per article.
         self.translation_source: str | None = None
@@ -92,9 +93,18 @@ class ReaderApp(App[int]):
             self.apply_theme(fallback)
         if self.keymap:
             self.set_keymap(self.keymap)
-        warnings = self.startup_warnings + (self.state.warnings if self.state else [])
-        for warning in warnings:
+        for warning in self.startup_warnings:
             self.notify(warning, title=_("Settings"), severity="warning", timeout=8)
+        self.show_state_warnings()
+
+    def show_state_warnings(self) -> None:
+        """Show the state's warnings not shown yet: reading history or saving a position can
+        add one (a damaged row, a failed write) at any time, each is shown once."""
+        if self.state is None:
+            return
+        for warning in self.state.warnings[self.state_warnings_shown :]:
+            self.notify(warning, title=_("Settings"), severity="warning", timeout=8)
+        self.state_warnings_shown = len(self.state.warnings)
 
     def on_unmount(self) -> None:
         screen = self.get_screen_reader()
@@ -204,7 +214,8 @@ class ReaderApp(App[int]):
     def saved_position(self, article: Article, source: str | None) -> tuple[int, int] | None:
         if self.state is None:
             return None
-        position = self.state.position(article_key(article, source))
+        position = self.state.position(position_key(article, source))
+        self.show_state_warnings()
         return (position.block, position.offset) if position else None
 
     def save_position(
@@ -212,8 +223,9 @@ class ReaderApp(App[int]):
     ) -> None:
         """Remember `position` in `article` and `percent`, how far through it that is."""
         if self.state is not None:
-            key = article_key(article, source)
+            key = position_key(article, source)
             self.state.save_position(key, ReadingPosition(*position), percent=percent)
+            self.show_state_warnings()
 
     @property
     def reading_list(self) -> ReadingList | None:
@@ -226,13 +238,16 @@ class ReaderApp(App[int]):
 
     def record_visit(self, article: Article, source: str | None) -> None:
         if self.state is not None and (article.url or source):
-            self.state.add_history(article_key(article, source), article.title)
+            self.state.add_history(position_key(article, source), article.title)
+            self.show_state_warnings()
 
     def history_urls(self) -> list[str]:
         """Visited URLs, most recent first (the open prompt's history)."""
         if self.state is None:
             return []
-        return [entry.url for entry in self.state.history(limit=200) if entry.url != WELCOME_URL]
+        entries = self.state.history(limit=200)
+        self.show_state_warnings()
+        return [entry.url for entry in entries if entry.url != WELCOME_URL]
 
     # -- command palette --------------------------------------------------------------------
 

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
+DEFAULT_BUDGET = 10.0
+"""Seconds extraction may take by default (`--extract-timeout`)."""
 _TAG = re.compile(r"<[^<>]*>")  # [^<>]: each scan stops at the next "<", so this is linear
 _BLOCK_END = re.compile(
     r"<(?:/?(?:p|div|h[1-6]|li|tr|table|section|article|blockquote|pre|ul|ol)\b|br)[^<>]*>",

@@ -23,7 +23,13 @@ from reader.core.document import (
     runs_text,
 )
 from reader.core.errors import ContentError, ReaderError
-from reader.core.extract.budget import Deadline, cut_at_tag, markup_text, run_in_time
+from reader.core.extract.budget import (
+    DEFAULT_BUDGET,
+    Deadline,
+    cut_at_tag,
+    markup_text,
+    run_in_time,
+)
 from reader.core.extract.cleaning import remove_clutter, remove_hidden
 from reader.core.extract.distil import NO_ARTICLE, distil
 from reader.core.extract.html_to_blocks import AnchoredBlocks, BlockConverter
@@ -59,7 +65,9 @@ logging.getLogger("readability").addHandler(logging.NullHandler())
 logging.getLogger("readability").propagate = False
 
 
-def extract(page: Page, *, full: bool = False, time_budget: float | None = 10.0) -> Article:
+def extract(
+    page: Page, *, full: bool = False, time_budget: float | None = DEFAULT_BUDGET
+) -> Article:
     """The article in `page`; with `full`, the whole page's text without distillation.
 
     `time_budget` (seconds) bounds the whole extraction: parsing, distilling and converting.

@@ -6,6 +6,8 @@ import ipaddress
 import re
 from urllib.parse import urlsplit, urlunsplit
 
+from reader.core.i18n import _
+
 FOLLOWED_SCHEMES = ("http", "https", "file")
 
 _LABEL = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)$")
@@ -73,9 +75,11 @@ def link_refusal(url: str, from_url: str | None = None) -> str | None:
         scheme = urlsplit(url).scheme.lower()
         from_scheme = urlsplit(from_url).scheme.lower() if from_url else ""
     except ValueError:
-        return "a malformed link is not followed"
+        return _("a malformed link is not followed")
     if scheme == "file" and from_scheme != "file":
-        return "a file: link from a web page is not followed"
+        return _("a file: link from a web page is not followed")
+    if not scheme:
+        return _("a relative link is not followed")
     if scheme not in FOLLOWED_SCHEMES:
-        return f"a {scheme or 'relative'}: link is not followed"
+        return _("a {scheme}: link is not followed").format(scheme=scheme)
     return None

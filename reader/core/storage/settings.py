@@ -25,15 +25,13 @@ from reader.core.storage.atomic import (
     write_text_atomic,
 )
 from reader.core.themes import default_theme_name
+from reader.core.translate.article import TRANSLATION_VIEWS, TranslationView
 
 Glyphs = Literal["sextant", "quadrant"]
 """Block glyphs for large text: sextants are sharper, quadrants work in any font."""
 Align = Literal["left", "justify"]
-TranslationView = Literal["translation", "original", "interleaved", "side-by-side"]
-"""How a translated article is shown; side by side exists only in the full-screen reader."""
 GLYPHS: tuple[Glyphs, ...] = get_args(Glyphs)
 ALIGNS: tuple[Align, ...] = get_args(Align)
-TRANSLATION_VIEWS: tuple[TranslationView, ...] = get_args(TranslationView)
 Mode = Literal["full-screen", "line"]
 """What `reader` opens at a terminal."""
 MODES: tuple[Mode, ...] = get_args(Mode)

@@ -15,6 +15,7 @@ import copy
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
+from typing import Literal, get_args
 
 from reader.core.document import (
     Article,
@@ -36,7 +37,12 @@ from reader.core.errors import UsageError
 from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
-VIEWS: tuple[str, ...] = ("translation", "original", "interleaved")
+PrintedView = Literal["translation", "original", "interleaved"]
+"""How `--translate` shows an article in printed output and line mode; the first is the default."""
+PRINTED_VIEWS: tuple[PrintedView, ...] = get_args(PrintedView)
+TranslationView = Literal[PrintedView, "side-by-side"]
+"""How a translated article is shown; side by side exists only in the full-screen reader."""
+TRANSLATION_VIEWS: tuple[TranslationView, ...] = get_args(TranslationView)
 TextMap = Callable[[str], str]
 TextsMap = Callable[[list[str]], list[str]]
 
@@ -188,10 +194,10 @@ def compose(
     """The Article to show for `view`: translation, original, or interleaved (each block
     followed by its translation, listed in `translations` so renderers can mark it; blocks
     that translation leaves unchanged appear once)."""
-    if view not in VIEWS:
+    if view not in PRINTED_VIEWS:
         raise UsageError(
             _("unknown translation view: {view}").format(view=view),
-            _("use one of {choices}").format(choices=", ".join(VIEWS)),
+            _("use one of {choices}").format(choices=", ".join(PRINTED_VIEWS)),
         )
     if len(translated_blocks) != len(article.blocks):
         raise ValueError("translated_blocks must be parallel to article.blocks")
@@ -267,10 +273,10 @@ def translate_for_output(
 ) -> Article:
     """`article` translated offline into `target` and composed for `view` (CLI output);
     `warn` hears about installed packages that cannot be read (they are skipped)."""
-    if view not in VIEWS:
+    if view not in PRINTED_VIEWS:
         raise UsageError(
             _("unknown translation view: {view}").format(view=view),
-            _("use one of {choices}").format(choices=", ".join(VIEWS)),
+            _("use one of {choices}").format(choices=", ".join(PRINTED_VIEWS)),
         )
     if view == "original":
         return article

@@ -25,8 +25,9 @@ from textual.widgets import LoadingIndicator, Static
 from reader.core.document import Article
 from reader.core.i18n import _, ngettext
 from reader.core.pipeline import WELCOME_URL, Options
-from reader.core.reading import LinkRef, Reading, followable
+from reader.core.reading import LinkRef, Reading
 from reader.core.safe_text import clean_line
+from reader.core.sources.urls import link_refusal, without_password
 from reader.core.storage.page_cache import PageCache
 from reader.core.storage.reading_list import save_for_later
 from reader.core.storage.settings import Settings
@@ -195,16 +196,16 @@ class ReaderScreen(Screen[None], ReaderNode):
         """Visit `source` (a new entry in back/forward history) and load it (with `options`,
         else the app's)."""
         self.remember_position()
-        self.navigation.visit(source)
+        self.navigation.add(Visit(source))
         self._load(source, options)
 
     def _load(self, source: str | None, options: Options | None = None) -> None:
         self.request += 1
         self.fetching = True
-        shown = source or _("the welcome article")
+        shown = without_password(source) if source else _("the welcome article")
         self.query_one(ArticleHeader).show_text(_("Loading {source}…").format(source=shown))
         self.say(_("Loading {source}… (Esc cancels)").format(source=shown), log=False)
-        self.post_message(LoadStarted(source, self.request))
+        self.post_message(LoadStarted(source and without_password(source), self.request))
         self.query_one(Loader).load(source, self.request, options or self.reader_app.options)
 
     def watch_fetching(self, fetching: bool) -> None:
@@ -251,7 +252,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         self.remember_position()
         self.request += 1
         self.fetching = False
-        visit = self.navigation.visit(source or article.url)
+        visit = self.navigation.add(Visit(source or article.url))
         visit.article = article
         self.show_visit(visit, None)
 
@@ -282,7 +283,8 @@ class ReaderScreen(Screen[None], ReaderNode):
             self.fetching = False
             visit = self.navigation.current
             source = visit.source if visit else None
-            self.navigation.drop_unloaded()
+            if visit is not None and visit.article is None:  # it never arrived
+                self.navigation.drop_current()
             # Once the article is back in place: its progress depends on its size.
             self.call_after_refresh(self._restore_header)
             self.say(_("Cancelled."))
@@ -375,6 +377,10 @@ class ReaderScreen(Screen[None], ReaderNode):
             number=number, count=links
         )
 
+    def _refusal(self, url: str) -> str | None:
+        """None when `url` is followed from the article shown; else why not."""
+        return link_refusal(url, self.article.url if self.article else None)
+
     def follow_link(self, number: int) -> None:
         """Follow link `number` if it exists and is a web page or local file."""
         link = self._link(number)
@@ -386,15 +392,11 @@ class ReaderScreen(Screen[None], ReaderNode):
         if reading is not None and reading.is_same_page(url):
             self.jump_within(number, url, reading.fragment_block(url))
             return
-        if not followable(url, self.article.url if self.article else None):
-            scheme = urlsplit(url).scheme
-            message = (
-                _("Link {number} is a {scheme}: link and is not followed: {url}")
-                if scheme
-                else _("Link {number} is a relative link and is not followed: {url}")
-            )
+        if (refusal := self._refusal(url)) is not None:
             self.notify(
-                message.format(number=number, scheme=scheme, url=clean_line(url)),
+                _("Link {number}: {reason}: {url}").format(
+                    number=number, reason=refusal, url=clean_line(url)
+                ),
                 title=_("Not followed"),
                 severity="warning",
                 markup=False,
@@ -414,7 +416,7 @@ class ReaderScreen(Screen[None], ReaderNode):
             return
         self.remember_position()
         current.position = self.article_view.position  # also while a translation is shown
-        visit = self.navigation.visit(url)
+        visit = self.navigation.add(Visit(url))
         visit.article, visit.position = current.article, (block, 0)
         self.article_view.scroll_to_block(block)
         self.say(_("Link {number}: {url}").format(number=number, url=url))
@@ -427,21 +429,24 @@ class ReaderScreen(Screen[None], ReaderNode):
     def _link_highlighted(self, event: LinkHighlighted) -> None:
         if not self.query_one(LinksPane).has_focus:
             return
-        from_url = self.article.url if self.article else None
-        if followable(event.url, from_url):
-            said = _("Link {number}: {url}")
+        refusal = self._refusal(event.url)
+        if refusal is None:
+            said = _("Link {number}: {url}").format(number=event.number, url=event.url)
         else:
-            said = _("Link {number}: {url} (not followed)")
-        self.say(said.format(number=event.number, url=event.url), log=False)
+            said = _("Link {number}: {url} ({reason})").format(
+                number=event.number, url=event.url, reason=refusal
+            )
+        self.say(said, log=False)
 
     @on(OpenInBrowser)
     def _open_in_browser(self, event: OpenInBrowser) -> None:
         """Open a URL in the system browser; only on the user's explicit command. A terminal
         browser gets the whole terminal (the app is suspended until it quits)."""
         url = event.url
-        if not followable(url, self.article.url if self.article else None):
+        shown = without_password(url)  # never a password on screen
+        if self._refusal(url) is not None:
             self.say(
-                _("Only web pages and files open in the browser: {address}").format(address=url)
+                _("Only web pages and files open in the browser: {address}").format(address=shown)
             )
             return
         try:
@@ -451,10 +456,10 @@ class ReaderScreen(Screen[None], ReaderNode):
                 _(
                     "This terminal cannot be handed over to a terminal browser. "
                     "The address: {address}"
-                ).format(address=url)
+                ).format(address=shown)
             )
             return
-        self.say(result.message)
+        self.say(result.message.replace(clean_line(url), clean_line(shown)))
 
     def action_follow_prompt(self) -> None:
         self.prompt.ask("follow", self.typed_number)
@@ -475,8 +480,12 @@ class ReaderScreen(Screen[None], ReaderNode):
             number = int(self.typed_number or 0)
             link = self._link(number)
             if link is not None:
-                said = _("Link {number}: {url} (Enter follows, Esc cancels)")
-                self.say(said.format(number=number, url=link.url), log=False)
+                refusal = self._refusal(link.url)
+                if refusal is None:
+                    said = _("Link {number}: {url} (Enter follows, Esc cancels)")
+                else:
+                    said = _("Link {number}: {url} ({reason}; Esc cancels)")
+                self.say(said.format(number=number, url=link.url, reason=refusal), log=False)
             else:
                 said = _("Link {number}: no such link").format(number=self.typed_number)
                 self.say(said, log=False)
