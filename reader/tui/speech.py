@@ -203,7 +203,8 @@ class ReadAloud:
         self.player = None
         self.screen.article_view.show_spoken(None)
         if event.error:
-            self.screen.say(f"reader: {_('speech stopped: {error}').format(error=event.error)}")
+            stopped = _("speech stopped: {error}").format(error=event.error)
+            self.screen.say(f"reader: {stopped}")
         elif event.state == "finished":
             self._resume = None
             self.screen.say(_("Finished reading aloud."))
