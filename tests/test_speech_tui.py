@@ -16,7 +16,9 @@ from reader.core.reading import position_key
 from reader.core.speech.script import build_script
 from reader.core.storage.settings import Settings
 from reader.core.storage.state import ReadingPosition, State
+from reader.core.translate.article import compose
 from reader.tui.app import ReaderApp
+from reader.tui.messages import TranslationShown
 from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.speech import SentenceSpoken, SpeechEnded, SpeechFailed
 from tests.support.speech import ENGLISH, article
@@ -206,3 +208,34 @@ async def test_with_no_speech_engine_one_message_names_espeak_ng_and_the_app_goe
         assert not seen.spoken()
         await pilot.press("j")
         assert screen.article_view.top_line == 1
+
+
+async def test_with_the_translation_shown_the_voice_reads_it_in_its_language() -> None:
+    seen = Seen()
+    app = app_with(FAST, ENGLISH)
+    original = app.first_article
+    assert original is not None
+    german = article(
+        [
+            "Flüsse graben Schluchten langsam, Korn für Korn.",
+            "Das Wasser trägt Sand, der den Fels abschleift.",
+            "Fluten bewegen die größten Steine in einer Nacht.",
+            "Über Jahrmillionen wird die Schlucht tiefer.",
+        ],
+        title="Flussnotizen",
+        language="de",
+    )
+    shown = compose(original, german.blocks, "translation", title=german.title, target="de")
+    async with app.run_test(size=(80, 12), message_hook=seen) as pilot:
+        screen = await show(pilot, app, original)
+        screen.post_message(TranslationShown(shown, None, (0, 0), finished=True))
+        await pilot.pause()
+        assert screen.article is shown
+        await pilot.press("a")
+        await seen.until(pilot, lambda: len(seen.spoken()) > 2)
+        player = screen.aloud.player
+        assert player is not None and player.voice.language == "de"
+        assert player.voice.voice is not None and player.voice.voice.startswith("de")
+        said = [m.utterance.text for m in seen.spoken()]
+        assert said[0] == "Flussnotizen" and said[2].startswith("Flüsse graben")
+        await pilot.press("escape")

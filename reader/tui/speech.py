@@ -177,7 +177,10 @@ class ReadAloud:
         """Highlight the sentence and keep it in view: the reading position follows."""
         view = self.screen.article_view
         utterance = event.utterance
-        if event.player is not self.player or self.article is not view.article:
+        if event.player is not self.player:
+            return
+        if self.article is not view.article:  # another page or version is shown now
+            self.stop()
             return
         if utterance.block < 0:  # the title and byline, above the article column
             view.show_spoken(None)

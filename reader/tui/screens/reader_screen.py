@@ -554,6 +554,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         view = self.article_view
         self.set_class(event.column is not None, "-side-by-side")
         if event.main is not view.article:
+            self.aloud.stop()  # the voice read the article that was shown; `a` reads this one
             view.set_article(event.main, event.position)
             self.query_one(ArticleHeader).show_article(event.main)
         view.border_title = _("Original") if event.column is not None else None
