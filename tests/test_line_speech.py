@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import shlex
 import shutil
 import threading
 from pathlib import Path
@@ -17,6 +18,7 @@ from reader.core.reading import position_key
 from reader.core.storage.state import State
 from reader.line import run_line
 from tests.support.speech import article, use_espeak_ng
+from tests.support.terminal import TMUX, Terminal, environment, installed_reader
 
 pytestmark = pytest.mark.skipif(
     shutil.which("espeak-ng") is None, reason="espeak-ng is installed by .ci/run"
@@ -153,3 +155,36 @@ def test_without_a_speech_engine_a_says_which_package_to_install(
     lines = text[text.index("> a\n") :].split("\n")
     assert lines[1].startswith("reader: no speech engine found (install the espeak-ng package")
     assert lines[2:] == ["> q", ""]  # one line, and the session goes on
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)")
+def test_at_a_terminal_each_spoken_block_prints_on_a_line_of_its_own(tmp_path: Path) -> None:
+    """The installed reader in tmux: while speaking no prompt is shown, so no spoken block is
+    glued to one (a braille display shows each line as heard); Enter stops and the prompt
+    returns."""
+    page = tmp_path / "rivers.html"
+    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    page.write_text(
+        f"<!doctype html><html lang='en'><head><title>River notes</title></head><body>"
+        f"<article><h1>River notes</h1>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    terminal = Terminal()
+    exports = environment(READER_AUDIO_OUTPUT="null")
+    terminal.start(f"env {exports} {shlex.quote(installed_reader())} --line {page}; sleep 60")
+    try:
+        terminal.wait_for("? lists the commands.")
+        terminal.keys("a", "Enter")
+        screen = terminal.wait_for("reading aloud finished.")
+        lines = [line.rstrip() for line in screen.splitlines()]
+        spoken = lines[lines.index("Reading aloud. Enter or any command stops.") :]
+        assert [line for line in spoken if line] == [
+            "Reading aloud. Enter or any command stops.",
+            "River notes",
+            *PARAGRAPHS,
+            "End of the article: reading aloud finished.",
+        ]
+        terminal.keys("w", "Enter")
+        terminal.wait_for("% read")
+    finally:
+        terminal.close()

@@ -55,7 +55,7 @@ def run_line(
             session.open(source)
         while not session.quitting:
             try:
-                text = commands.read()
+                text = commands.read(prompt=not session.speech.speaking)
             except KeyboardInterrupt:  # at the prompt: stop the voice, else nothing to stop
                 if not session.speech.stop():
                     out.lines(["", _("Type q or press ctrl+d to quit.")])
