@@ -20,7 +20,7 @@ from reader.core.errors import ReaderError
 from reader.core.i18n import _
 from reader.core.reading import block_text
 from reader.core.speech import Player, Utterance, reading_player
-from reader.core.speech.player import State
+from reader.core.speech.player import RATE_STEP, State
 from reader.core.storage.settings import MAX_RATE, MIN_RATE, Settings
 from reader.core.storage.state import ReadingPosition
 from reader.tui.layout import GAP_OFFSET
@@ -29,7 +29,6 @@ from reader.tui.line_index import LineIndex, Match
 if TYPE_CHECKING:
     from reader.tui.screens.reader_screen import ReaderScreen
 
-RATE_STEP = 10
 MOVES = ("next_sentence", "previous_sentence", "next_block", "previous_block")
 """The player's moves a key can ask for while speaking."""
 
