@@ -7,6 +7,8 @@ playback speed (as a sound device does), so neither runs ahead of the voice.
 - time to the first audio sample: from `Player.start()` (what pressing `a` or running
   `--speak` does) to the first samples reaching the output, against from starting
   `espeak-ng --stdout` on the first sentence to its first samples reaching the output.
+- time from pressing `a` in the full-screen app (Textual's Pilot, headless) to the first
+  audio sample, against espeak-ng started directly on the same first sentence.
 - CPU while speaking a whole article: reader's process (script building excluded, player
   thread, pacing) plus its espeak-ng subprocesses, against one `espeak-ng --stdout` on the
   same sentences plus the loop that paces its output; both per second of audio.
@@ -17,7 +19,9 @@ Writes bench/results/speech.json.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -82,6 +86,31 @@ def direct_run(command: str, texts: list[str], rate: int) -> dict[str, float]:
     }
 
 
+def app_run(article, rate: int) -> dict[str, float]:
+    """Press `a` in the app (Pilot) and time it to the first samples reaching the output."""
+    from reader.core.storage.settings import Settings
+    from reader.tui import create_app
+
+    os.environ["READER_AUDIO_OUTPUT"] = "null"  # the null output, at playback speed
+    settings = Settings(engine="espeak-ng", rate=rate)
+    app = create_app(None, None, settings, save=False, article=article)
+
+    async def press_a() -> float:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            screen = app.get_screen_reader()
+            assert screen is not None and screen.article is article
+            pressed = time.monotonic()
+            await pilot.press("a")
+            while (player := screen.aloud.player) is None or player.output.first_write is None:
+                await pilot.pause(0.001)
+            first = player.output.first_write - pressed
+            await pilot.press("escape")
+            return first
+
+    return {"first_sample_s": asyncio.run(press_a())}
+
+
 def output_seconds(synthesis) -> float:
     from reader.core.speech.synthesis import SAMPLE_WIDTH
 
@@ -106,10 +135,12 @@ def main() -> int:
     texts = [u.text for u in script.utterances]
     engine = EspeakNg(command)
     subprocess.run([command, "-q", "warm up"], check=False)  # page espeak-ng's data in
-    reader, direct = [], []
+    reader, direct, app, first_direct = [], [], [], []
     for _ in range(args.rounds):  # alternate, so a busy machine slows both alike
         reader.append(reader_run(script, engine, args.rate))
         direct.append(direct_run(command, texts, args.rate))
+        app.append(app_run(article(ENGLISH * 2), args.rate))
+        first_direct.append(direct_run(command, texts[:1], args.rate))
     audio = statistics.median(run["audio_s"] for run in direct)
 
     def median(runs: list[dict[str, float]], key: str) -> float:
@@ -123,6 +154,10 @@ def main() -> int:
         "first_sample_ms": {
             "reader": round(1000 * median(reader, "first_sample_s"), 1),
             "espeak-ng": round(1000 * median(direct, "first_sample_s"), 1),
+        },
+        "app_key_to_first_sample_ms": {
+            "reader app (press a)": round(1000 * median(app, "first_sample_s"), 1),
+            "espeak-ng (first sentence)": round(1000 * median(first_direct, "first_sample_s"), 1),
         },
         "cpu_per_audio_second": {
             "reader": round(median(reader, "cpu_s") / audio, 4),
@@ -138,6 +173,11 @@ def main() -> int:
     print(
         f"first audio sample: reader {first['reader']} ms, espeak-ng {first['espeak-ng']} ms "
         f"(ratio {first['reader'] / first['espeak-ng']:.2f})"
+    )
+    keyed = result["app_key_to_first_sample_ms"]
+    print(
+        f"app, a to first audio sample: {keyed['reader app (press a)']} ms, espeak-ng on the "
+        f"same sentence {keyed['espeak-ng (first sentence)']} ms"
     )
     print(
         f"CPU per second of audio: reader {cpu['reader']:.4f} s, espeak-ng "

@@ -369,11 +369,6 @@ def test_set_width_wraps_lines_and_set_step_shows_several_blocks() -> None:
     )
 
 
-def test_read_aloud_answers_that_it_is_not_available_yet() -> None:
-    out = transcript("a", article=sample_article())
-    assert out.endswith("> a\nRead-aloud is not available yet.\n>\n")
-
-
 def test_an_unknown_command_says_what_was_not_understood_and_to_type_help() -> None:
     out = transcript("zz top", article=sample_article())
     assert out.endswith("> zz top\nNot understood: zz top. Type ? for the list of commands.\n>\n")

@@ -55,9 +55,13 @@ def run_line(
             session.open(source)
         while not session.quitting:
             try:
-                text = commands.read()
-            except KeyboardInterrupt:  # at the prompt: nothing to stop, nothing lost
-                out.lines(["", _("Type q or press ctrl+d to quit.")])
+                text = commands.read(prompt=not session.speech.speaking)
+            except KeyboardInterrupt:  # at the prompt: stop the voice, else nothing to stop
+                if not session.speech.stop():
+                    out.lines(["", _("Type q or press ctrl+d to quit.")])
+                continue
+            # Enter or any command stops reading aloud; Enter does nothing more.
+            if session.speech.stop() and text is not None and not text.strip():
                 continue
             if text is None:
                 break

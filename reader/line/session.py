@@ -21,6 +21,7 @@ from reader.core.storage.state import State
 from reader.core.visits import Visits
 from reader.line import announce, steps
 from reader.line.loading import run_cancellable
+from reader.line.speech import LineSpeech
 from reader.line.terminal import Output
 from reader.line.translation import VIEW_ORDER, VIEW_WORDS, Translated, translate
 from reader.line.visits import Opened, Visit
@@ -53,6 +54,7 @@ class LineSession:
         self.translation_source = translation_source
         self.visits: Visits[Visit] = Visits()
         self.quitting = False
+        self.speech = LineSpeech(self)
 
     # -- where we are ------------------------------------------------------------------------
 
@@ -498,7 +500,8 @@ class LineSession:
     # -- commands: the rest ------------------------------------------------------------------
 
     def read_aloud(self, _arg: str = "") -> None:
-        self.out.line(_("Read-aloud is not available yet."))
+        if self._need_article() is not None:
+            self.speech.start()
 
     def settings(self, arg: str) -> None:
         name, _sep, value = arg.partition(" ")

@@ -42,10 +42,12 @@ class CommandInput:
         if interactive:
             _enable_readline()
 
-    def read(self) -> str | None:
+    def read(self, *, prompt: bool = True) -> str | None:
+        """The next command; at a terminal, `prompt=False` shows no prompt (while reading
+        aloud, the blocks spoken print below it)."""
         if self.interactive:
             try:
-                return input(PROMPT)
+                return input(PROMPT if prompt else "")
             except EOFError:
                 self.output.line()
                 return None

@@ -86,6 +86,53 @@ SCREEN_BINDINGS: list[Binding] = [
     Binding("0", "app.change_scale(0)", _("Normal text size"), show=False, id="text-normal"),
     Binding("c", "app.cycle_theme(1)", _("Next theme"), show=False, id="theme-next"),
     Binding("C", "app.cycle_theme(-1)", _("Previous theme"), show=False, id="theme-previous"),
+    # Read aloud. The moves are priority keys that act only while speaking (`check_action`),
+    # so space, { and } page and move as usual otherwise.
+    Binding("a", "read_aloud", _("Read aloud / pause"), show=False, id="read-aloud"),
+    Binding(
+        "space",
+        "speech('pause')",
+        _("Pause / resume"),
+        show=False,
+        priority=True,
+        id="speech-pause",
+    ),
+    Binding(
+        "right",
+        "speech('next_sentence')",
+        _("Next sentence (reading aloud)"),
+        show=False,
+        priority=True,
+        id="speech-next-sentence",
+    ),
+    Binding(
+        "left",
+        "speech('previous_sentence')",
+        _("Previous sentence (reading aloud)"),
+        show=False,
+        priority=True,
+        id="speech-previous-sentence",
+    ),
+    Binding(
+        "right_curly_bracket,ctrl+down",
+        "speech('next_block')",
+        _("Next paragraph (reading aloud)"),
+        show=False,
+        priority=True,
+        id="speech-next-paragraph",
+    ),
+    Binding(
+        "left_curly_bracket,ctrl+up",
+        "speech('previous_block')",
+        _("Previous paragraph (reading aloud)"),
+        show=False,
+        priority=True,
+        id="speech-previous-paragraph",
+    ),
+    Binding(
+        "greater_than_sign", "speech_rate(1)", _("Speak faster"), show=False, id="speech-faster"
+    ),
+    Binding("less_than_sign", "speech_rate(-1)", _("Speak slower"), show=False, id="speech-slower"),
     Binding("escape", "cancel", _("Cancel / close"), show=False, id="cancel"),
     Binding("q", "quit", _("Quit"), id="quit"),
 ]
@@ -154,6 +201,19 @@ BINDING_GROUPS: list[tuple[str, list[str]]] = [
         ],
     ),
     (N_("Translation"), ["toggle-translation", "translation-view"]),
+    (
+        N_("Read aloud (Esc stops)"),
+        [
+            "read-aloud",
+            "speech-pause",
+            "speech-next-sentence",
+            "speech-previous-sentence",
+            "speech-next-paragraph",
+            "speech-previous-paragraph",
+            "speech-faster",
+            "speech-slower",
+        ],
+    ),
     (
         N_("Text size and theme"),
         ["text-larger", "text-smaller", "text-normal", "theme-next", "theme-previous"],

@@ -51,6 +51,7 @@ from reader.tui.messages import (
     TranslationShown,
 )
 from reader.tui.navigation import Navigation, Visit
+from reader.tui.speech import ReadAloud, SentenceSpoken, SpeechEnded, SpeechFailed
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.contents import ContentsPane
 from reader.tui.widgets.header import ArticleHeader
@@ -91,6 +92,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         self.typed_number = ""
         self._save_timer: Timer | None = None
         self.message_cause: str | None = None
+        self.aloud = ReadAloud(self)
 
     # -- composition ----------------------------------------------------------------------
 
@@ -261,6 +263,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         article = visit.article
         if article is None:
             return
+        self.aloud.stop()
         self.query_one("#main").remove_class("-error")
         self.typed_number = ""
         view = self.article_view
@@ -276,7 +279,10 @@ class ReaderScreen(Screen[None], ReaderNode):
             self.query_one(LinksPane).focus()
 
     def action_cancel(self) -> None:
-        """Esc: stop a fetch, else close the pane, else clear find or a typed link number."""
+        """Esc: stop reading aloud or a fetch, else close the pane, else clear find or a typed
+        link number."""
+        if self.aloud.stop():
+            return
         if self.fetching:
             self.request += 1
             self.query_one(Loader).cancel()
@@ -611,6 +617,7 @@ class ReaderScreen(Screen[None], ReaderNode):
         view = self.article_view
         self.set_class(event.column is not None, "-side-by-side")
         if event.main is not view.article:
+            self.aloud.stop()  # the voice read the article that was shown; `a` reads this one
             view.set_article(event.main, event.position)
             self.query_one(ArticleHeader).show_article(event.main)
         view.border_title = _("Original") if event.column is not None else None
@@ -723,7 +730,42 @@ class ReaderScreen(Screen[None], ReaderNode):
         if new is None:
             self.article_view.focus()
 
+    # -- read aloud (reader.tui.speech) -------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The read-aloud moves act only while speaking, and never on a key typed into the
+        prompt; otherwise their keys page and move as usual."""
+        if action == "speech":
+            return self.aloud.active and not self.prompt.has_focus_within
+        return True
+
+    def action_read_aloud(self) -> None:
+        """Read aloud from the current paragraph; while reading, pause or resume."""
+        if self.aloud.active:
+            self.aloud.toggle_pause()
+        else:
+            self.aloud.start()
+
+    def action_speech(self, command: str) -> None:
+        if command == "pause":
+            self.aloud.toggle_pause()
+        else:
+            self.aloud.move(command)
+
+    def action_speech_rate(self, step: int) -> None:
+        self.aloud.change_rate(step)
+
+    def on_sentence_spoken(self, event: SentenceSpoken) -> None:
+        self.aloud.sentence_spoken(event)
+
+    def on_speech_ended(self, event: SpeechEnded) -> None:
+        self.aloud.speech_ended(event)
+
+    def on_speech_failed(self, event: SpeechFailed) -> None:
+        self.aloud.speech_failed(event)
+
     def action_quit(self) -> None:
+        self.aloud.stop()
         self.remember_position()
         self.app.exit()
 

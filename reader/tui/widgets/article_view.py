@@ -30,6 +30,7 @@ from reader.tui.keys import VIEW_BINDINGS
 from reader.tui.layout import BlockLayout, LayoutOptions, Line
 from reader.tui.line_index import LineIndex, Match, Position
 from reader.tui.messages import PositionChanged, Say
+from reader.tui.speech import spoken_rows
 
 LAYOUT_SLICE_SECONDS = 0.012
 
@@ -63,6 +64,7 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         "article-view--separator",
         "article-view--match",
         "article-view--match-current",
+        "article-view--spoken",
         "article-view--dimmed",
         "article-view--translation",
         "article-view--translation-label",
@@ -101,6 +103,8 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         & > .article-view--match-current {
             background: $primary; color: auto; text-style: bold underline;
         }
+        /* The sentence read aloud: reversed and underlined, so not by colour alone. */
+        & > .article-view--spoken { text-style: reverse bold underline; }
         & > .article-view--dimmed { color: $text-disabled; }
         /* An interleaved translation: a label, a dashed bar and italic, not colour alone. */
         & > .article-view--translation { text-style: italic; }
@@ -130,6 +134,8 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         self._styles: dict[str, Style] = {}
         self._matches_by_line: dict[int, list[Match]] = {}  # what find highlights
         self._current: list[Match] = []  # the rows of the current match
+        self._spoken: tuple[int, int, int] | None = None  # (block, start, end) read aloud
+        self._spoken_by_line: dict[int, list[Match]] = {}
         self.find_text = ""
         """What find looks for ("" when find is cleared)."""
         self._layout_scheduled = False
@@ -161,6 +167,7 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         reading = Reading(article)
         restored = reading.restore(ReadingPosition(*position) if position else None)
         self.lines = LineIndex(article, reading, self.block_layout, self.column_width)
+        self._spoken, self._spoken_by_line = None, {}
         self.clear_find()
         self._relayout((restored.block, restored.offset))
 
@@ -195,6 +202,8 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         self.scroll_to_position(*position)
         if self.find_text:  # the matches are the same; where they are drawn is not
             self._highlight_matches()
+        if self._spoken is not None:
+            self.show_spoken(self._spoken)
         self._schedule_layout()
 
     @property
@@ -312,7 +321,9 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         segments = [Segment(" " * margin, base)] if margin else []
         dim = self.focus_mode and line.block != self.current_block
         dim_style = self._style("dimmed") if dim else None
-        matches = self._matches_by_line.get(index, ())
+        matches: list[Match] | tuple[()] = self._matches_by_line.get(index, ())
+        if index in self._spoken_by_line:
+            matches = sorted([*matches, *self._spoken_by_line[index]], key=lambda m: m.start)
         position = 0
         for text, keys in line.spans:
             style = base + self._style(keys) if keys else base
@@ -338,7 +349,10 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
                 continue
             if start > cursor:
                 segments.append(Segment(text[cursor:start], style))
-            name = "match-current" if match in self._current else "match"
+            if match in self._spoken_by_line.get(match.line, ()):
+                name = "spoken"
+            else:
+                name = "match-current" if match in self._current else "match"
             segments.append(Segment(text[start:end], style + self._style(name)))
             cursor = end
         if cursor < len(text):
@@ -435,6 +449,10 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
             line_index = max(top, self.lines.block_start[block])
         region = self.scrollable_content_region
         margin = max(0, (region.width - self._column) // 2)
+        spoken = [row for row in self._spoken_by_line if top <= row < top + region.height]
+        if spoken:  # reading aloud: at the start of the sentence being spoken
+            line_index = min(spoken)
+            margin += self._spoken_by_line[line_index][0].start
         row = min(line_index - top, max(region.height - 1, 0))
         self.app.cursor_position = Offset(region.x + margin, region.y + row)
 
@@ -570,6 +588,15 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
             drawn = self._matches_by_line.get(row, [])
             if before < len(drawn):
                 self._current.append(drawn[before])
+
+    def show_spoken(self, spoken: tuple[int, int, int] | None) -> list[int]:
+        """Highlight characters start to end of a block, (block, start, end), as the sentence
+        read aloud (None: no sentence); the rows it is drawn on."""
+        self._spoken = spoken
+        self._spoken_by_line = spoken_rows(self.lines, *spoken) if spoken and self.lines else {}
+        self.refresh_lines_cache()
+        self._place_cursor()
+        return sorted(self._spoken_by_line)
 
     def clear_find(self) -> None:
         self.find_text = ""
