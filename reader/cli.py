@@ -7,16 +7,20 @@ non-terminal or `TERM=dumb` never gets a full-screen takeover.
 from __future__ import annotations
 
 import argparse
-import math
 import os
-import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.commands.parsing import Parser, add_ui_language_argument
+from reader.commands.parsing import (
+    Parser,
+    add_fetch_limits,
+    add_ui_language_argument,
+    positive_float,
+    positive_int,
+)
 from reader.core.errors import EXIT_USAGE, ReaderError, UsageError
 from reader.core.i18n import _, choose_language, use_language
 from reader.core.safe_text import clean_line
@@ -28,49 +32,6 @@ FORMAT_CHOICES = ("plain", "text", "markdown", "json", "html")
 SUBCOMMANDS = ("themes", "languages", "list", "save", "voices")
 EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
-
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
-N = TypeVar("N", int, float)
-_UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9}
-MAX_SIZE_LIMIT = 10**12  # 1 TB: past any page, and within what the OS can read at once
-
-
-def parse_size(text: str) -> int:
-    """Bytes from '20MB', '512k', '1.5GiB' or a plain number."""
-    match = _SIZE.match(text)
-    if not match:
-        raise argparse.ArgumentTypeError(
-            _("not a size: {text!r} (use e.g. 20MB or 500k)").format(text=text)
-        )
-    number, unit = match.groups()
-    unit = (unit or "").lower()
-    binary = "i" in unit  # KiB, MiB, GiB
-    factor = 1024 ** ("kmg".index(unit[0]) + 1) if binary else _UNITS[unit[:1]]
-    size = float(number) * factor
-    if not size <= MAX_SIZE_LIMIT:  # also catches an overflow to infinity
-        raise argparse.ArgumentTypeError(f"too large: {text[:40]!r} (at most 1000GB)")
-    return int(size)
-
-
-def _positive(convert: Callable[[str], N], what: Callable[[], str]) -> Callable[[str], N]:
-    """An argparse type that accepts only numbers above zero; `what` says what it wants."""
-
-    def parse(text: str) -> N:
-        try:
-            value = convert(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(what().format(text=text)) from None
-        if not (math.isfinite(value) and value > 0):
-            raise argparse.ArgumentTypeError(
-                _("must be a finite number above 0: {text!r}").format(text=text)
-            )
-        return value
-
-    return parse
-
-
-positive_float = _positive(float, lambda: _("not a number of seconds: {text!r}"))
-positive_int = _positive(int, lambda: _("not a whole number: {text!r}"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -159,21 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     aloud.add_argument(
         "--audio", metavar="FILE.wav", help=_("write the article read aloud to FILE")
     )
-    defaults = Options()
     fetch = parser.add_argument_group(_("fetching"))
-    fetch.add_argument(
-        "--timeout",
-        type=positive_float,
-        default=defaults.timeout,
-        help=_("seconds for the whole fetch (20)"),
-    )
-    fetch.add_argument(
-        "--max-size",
-        type=parse_size,
-        default=defaults.max_size,
-        metavar="SIZE",
-        help=_("largest page to read, decoded, e.g. 20MB (the default)"),
-    )
+    add_fetch_limits(fetch)
     fetch.add_argument(
         "--offline",
         action="store_true",
@@ -182,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument(
         "--extract-timeout",
         type=positive_float,
-        default=defaults.extract_budget,
+        default=Options().extract_budget,
         metavar="S",
         help=_(
             "seconds extraction (parsing, distilling, converting) may take before reader "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import parse_size
+from reader.commands.parsing import parse_size
 from tests.support.cli import assert_one_line_error, run_reader
 
 

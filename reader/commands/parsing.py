@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import argparse
 import gettext
-from typing import Any, NoReturn
+import math
+import re
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
 
 from reader.core.errors import UsageError
 from reader.core.i18n import N_, _, ngettext, shipped_languages
@@ -87,4 +90,72 @@ def add_ui_language_argument(parser: argparse._ActionsContainer) -> None:
             "the language of reader's own words: {languages}; the default is ui_language "
             "in settings.toml, else the locale"
         ).format(languages=", ".join(shipped_languages())),
+    )
+
+
+# --- option types and options shared by `reader` and its subcommands ---------------------------
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
+N = TypeVar("N", int, float)
+_UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9}
+MAX_SIZE_LIMIT = 10**12  # 1 TB: past any page, and within what the OS can read at once
+
+
+def parse_size(text: str) -> int:
+    """Bytes from '20MB', '512k', '1.5GiB' or a plain number."""
+    match = _SIZE.match(text)
+    if not match:
+        raise argparse.ArgumentTypeError(
+            _("not a size: {text!r} (use e.g. 20MB or 500k)").format(text=text)
+        )
+    number, unit = match.groups()
+    unit = (unit or "").lower()
+    binary = "i" in unit  # KiB, MiB, GiB
+    factor = 1024 ** ("kmg".index(unit[0]) + 1) if binary else _UNITS[unit[:1]]
+    size = float(number) * factor
+    if not size <= MAX_SIZE_LIMIT:  # also catches an overflow to infinity
+        raise argparse.ArgumentTypeError(
+            _("too large: {text!r} (at most 1000GB)").format(text=text[:40])
+        )
+    return int(size)
+
+
+def _positive(convert: Callable[[str], N], what: Callable[[], str]) -> Callable[[str], N]:
+    """An argparse type that accepts only numbers above zero; `what` says what it wants."""
+
+    def parse(text: str) -> N:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(what().format(text=text)) from None
+        if not (math.isfinite(value) and value > 0):
+            raise argparse.ArgumentTypeError(
+                _("must be a finite number above 0: {text!r}").format(text=text)
+            )
+        return value
+
+    return parse
+
+
+positive_float = _positive(float, lambda: _("not a number of seconds: {text!r}"))
+positive_int = _positive(int, lambda: _("not a whole number: {text!r}"))
+
+
+def add_fetch_limits(parser: argparse._ActionsContainer) -> None:
+    """`--timeout` and `--max-size`, with the pipeline's defaults (`Options`)."""
+    from reader.core.pipeline import Options
+
+    defaults = Options()
+    parser.add_argument(
+        "--timeout",
+        type=positive_float,
+        default=defaults.timeout,
+        help=_("seconds for the whole fetch (20)"),
+    )
+    parser.add_argument(
+        "--max-size",
+        type=parse_size,
+        default=defaults.max_size,
+        metavar="SIZE",
+        help=_("largest page to read, decoded, e.g. 20MB (the default)"),
     )

@@ -15,7 +15,7 @@ import json
 import sys
 from collections.abc import Iterator
 
-from reader.commands.parsing import Parser, add_ui_language_argument
+from reader.commands.parsing import Parser, add_fetch_limits, add_ui_language_argument
 from reader.core.errors import ReaderError, UsageError
 from reader.core.i18n import _, ngettext
 from reader.core.storage.history import describe_time
@@ -54,10 +54,6 @@ def _hint(prog: str) -> str:
 
 
 def build_save_parser() -> argparse.ArgumentParser:
-    from reader.cli import parse_size, positive_float
-    from reader.core.pipeline import Options
-
-    defaults = Options()
     parser = Parser(
         hint=_hint("reader save"),
         prog="reader save",
@@ -73,19 +69,7 @@ def build_save_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "url", help=_("the web page (a bare domain such as example.com/page means https)")
     )
-    parser.add_argument(
-        "--timeout",
-        type=positive_float,
-        default=defaults.timeout,
-        help=_("seconds for the whole fetch (20)"),
-    )
-    parser.add_argument(
-        "--max-size",
-        type=parse_size,
-        default=defaults.max_size,
-        metavar="SIZE",
-        help=_("largest page to read, decoded, e.g. 20MB (the default)"),
-    )
+    add_fetch_limits(parser)
     parser.add_argument(
         "--offline",
         action="store_true",
