@@ -230,3 +230,24 @@ def test_bold_lines_in_a_row_are_kept_but_a_bold_label_left_before_a_heading_is_
     kept = [runs_text(b.runs) for b in post_clean(blocks, "Scores", None)]
     assert "North d. South 70-44" in kept and "North 18 22 13 17 - 70" in kept
     assert "Video picks" not in kept
+
+
+def test_the_text_beside_the_heading_that_names_the_page_wins_over_a_longer_box_elsewhere() -> None:
+    story = (
+        "The ferry to the island now runs twice a day, the harbour office said on Monday, "
+        "after a winter of single crossings that left the islanders short of fuel and bread. "
+    )
+    other = (
+        "Officer cadets, and their equivalents from the uniformed services, learn drill, "
+        "map reading, first aid, leadership, law, and the history of the corps, in a course "
+        "that lasts, for most of them, forty-four weeks. "
+    )
+    html = (
+        "<html><head><title>Ferry runs twice a day | Harbour News</title></head><body>"
+        f"<div><div><h1>Ferry runs twice a day</h1><div><p>{story * 3}</p></div></div></div>"
+        f"<div><div><p>{other * 4}</p><p>{other * 4}</p></div></div></body></html>"
+    )
+    article = extract(Page(url="https://example.org/news/ferry.html", text=html))
+    body = " ".join(texts(article))
+    assert "The ferry to the island" in body
+    assert "Officer cadets" not in body

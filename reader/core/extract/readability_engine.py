@@ -65,6 +65,8 @@ class ArticleFinder(Document):
         best = super().select_best_candidate(candidates)
         if best is None:
             return None
+        if enabled("title_heading"):
+            best = _near_title_heading(candidates, best)
         elem = _shared_ancestor(candidates, best)
         if elem is None and enabled("repeated_sections"):
             elem = _parent_of_repeated_sections(best["elem"])
@@ -73,6 +75,66 @@ class ArticleFinder(Document):
         if elem not in candidates:
             candidates[elem] = self.score_node(elem)
         return candidates[elem]
+
+
+MIN_TITLE_BOX_CHARS = 250  # text beside the title heading that makes its box an article
+MIN_TITLE_BOX_SCORE = 0.1  # of the best node's score, for the body found beside the heading
+
+
+def _near_title_heading(candidates: dict, best: dict) -> dict:
+    """When the best node lies outside the box holding the page's title heading (the first
+    h1 or h2 whose text the document title holds), that box's best candidate.
+
+    The heading that names the page sits with its article; a node scoring higher elsewhere is
+    a sidebar, a teaser list or comments. The box is the heading's closest ancestor holding
+    `MIN_TITLE_BOX_CHARS` more text than the heading, so a heading set apart in a header
+    climbs to the wrapper that also holds the article, and the best node stays. A best node
+    inside an <article> or <main> element stays too.
+    """
+    elem = best["elem"]
+    if any(a.tag in ("article", "main") for a in (elem, *elem.iterancestors())):
+        return best  # the page marks it as its article: the heading may be the site's name
+    heading = _title_heading(elem.getroottree().getroot())
+    if heading is None:
+        return best
+    length = _text_length(heading)
+    box = next(
+        (a for a in heading.iterancestors() if _text_length(a) >= length + MIN_TITLE_BOX_CHARS),
+        None,
+    )
+    if box is None or box.tag in ("body", "html") or elem is box:
+        return best
+    above_best = [elem, *elem.iterancestors()]
+    if box in above_best or elem in set(box.iterancestors()):
+        return best
+    inside = [  # the body beside the heading: a box holding it is the header (title, lead)
+        c
+        for e, c in candidates.items()
+        if (e is box or box in set(e.iterancestors())) and heading not in set(e.iterdescendants())
+    ]
+    rival = max(inside, key=lambda c: c["content_score"], default=None)
+    if rival is None or rival["content_score"] < MIN_TITLE_BOX_SCORE * best["content_score"]:
+        return best  # a few words beside the heading (a caption, a date) are no article
+    return rival
+
+
+def _title_heading(root: HtmlElement) -> HtmlElement | None:
+    """The first h1 (else h2) whose text the page's <title> or og:title holds, or None."""
+    titles = [" ".join(t.split()).casefold() for t in root.xpath(_TITLES) if t.strip()]
+    if not titles:
+        return None
+    for tag in ("h1", "h2"):
+        for heading in root.iter(tag):
+            text = " ".join(heading.text_content().split()).casefold()
+            if len(text) >= MIN_TITLE_CHARS and any(
+                text in title and len(text) >= 0.4 * len(title) for title in titles
+            ):
+                return heading
+    return None
+
+
+MIN_TITLE_CHARS = 4
+_TITLES = "/html/head/title//text() | /html/head/meta[@property='og:title']/@content"
 
 
 def _built_alike(a: HtmlElement, b: HtmlElement) -> bool:

@@ -13,6 +13,7 @@ RULES: tuple[str, ...] = (
     "label_colon_link",
     "linked_headlines",
     "repeated_sections",
+    "title_heading",
 )
 disabled: set[str] = set()
 
