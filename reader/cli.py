@@ -36,7 +36,7 @@ EXIT_INTERRUPTED = 130
 
 def build_parser() -> argparse.ArgumentParser:
     from reader.core.pipeline import Options
-    from reader.core.translate.article import PRINTED_VIEWS
+    from reader.core.translate.views import PRINTED_VIEWS
 
     parser = Parser(
         hint=_("see 'reader --help'"),
@@ -170,7 +170,7 @@ def chosen_mode(args: argparse.Namespace) -> str:
 
 def preferred_mode() -> str:
     """READER_MODE if set to a mode, else the `mode` setting."""
-    from reader.core.storage.settings import MODES, saved_mode
+    from reader.core.storage.settings_file import MODES, saved_mode
 
     wanted = os.environ.get("READER_MODE", "").strip().lower()
     if wanted in MODES:
@@ -382,7 +382,7 @@ def interface_language(argv: list[str]) -> str:
             option = word.partition("=")[2]
     if option:
         return choose_language(option, None, os.environ)
-    from reader.core.storage.settings import ui_language_setting  # reads settings.toml
+    from reader.core.storage.settings_file import ui_language_setting  # reads settings.toml
 
     return choose_language(None, ui_language_setting(), os.environ)
 

@@ -9,7 +9,8 @@ import pytest
 
 from reader.core.i18n import choose_language, language_from_environment, match_language
 from reader.core.storage import paths
-from reader.core.storage.settings import load_settings, ui_language_setting
+from reader.core.storage.settings import load_settings
+from reader.core.storage.settings_file import ui_language_setting
 from tests.support.cli import assert_one_line_error, run_reader
 
 PAGE = Path(__file__).resolve().parent / "pages" / "blocks.html"

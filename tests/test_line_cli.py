@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import preferred_mode
-from reader.core.storage.settings import dumps_settings, saved_mode, settings_from_dict
+from reader.core.storage.settings import dumps_settings, settings_from_dict
+from reader.core.storage.settings_file import saved_mode
 from tests.support.cli import assert_one_line_error, run_reader
 from tests.support.line import transcript
 

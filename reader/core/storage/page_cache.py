@@ -23,7 +23,8 @@ from reader.core.i18n import N_, _
 from reader.core.sources.urls import without_password
 from reader.core.storage import paths
 from reader.core.storage.atomic import read_regular_file
-from reader.core.storage.settings import MAX_SETTINGS_BYTES, parse_toml, settings_from_dict
+from reader.core.storage.settings import settings_from_dict
+from reader.core.storage.settings_file import MAX_SETTINGS_BYTES, parse_toml
 from reader.core.storage.sqlite_store import (
     SqliteStore,
     Wording,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -24,18 +23,23 @@ from reader.core.storage.atomic import (
     read_regular_file,
     write_text_atomic,
 )
+from reader.core.storage.settings_file import (
+    DEFAULT_MODE,
+    LANGUAGE_CODE,
+    MAX_SETTINGS_BYTES,
+    MODES,
+    Mode,
+    parse_toml,
+    ui_language_code,
+)
 from reader.core.themes import default_theme_name
-from reader.core.translate.article import TRANSLATION_VIEWS, TranslationView
+from reader.core.translate.views import TRANSLATION_VIEWS, TranslationView
 
 Glyphs = Literal["sextant", "quadrant"]
 """Block glyphs for large text: sextants are sharper, quadrants work in any font."""
 Align = Literal["left", "justify"]
 GLYPHS: tuple[Glyphs, ...] = get_args(Glyphs)
 ALIGNS: tuple[Align, ...] = get_args(Align)
-Mode = Literal["full-screen", "line"]
-"""What `reader` opens at a terminal."""
-MODES: tuple[Mode, ...] = get_args(Mode)
-DEFAULT_MODE: Mode = "full-screen"
 MIN_WIDTH = 40
 MAX_WIDTH = 1000
 MAX_MARGIN = 40
@@ -44,10 +48,8 @@ SpeechEngine = Literal["auto", "speech-dispatcher", "espeak-ng", "piper"]
 """The engine to read aloud with; "auto" takes the first found, in this order."""
 SPEECH_ENGINES: tuple[SpeechEngine, ...] = get_args(SpeechEngine)
 MIN_RATE, MAX_RATE = 50, 300  # speaking rate, per cent of the engine's normal speed
-MAX_SETTINGS_BYTES = 1_000_000  # a real settings file is a few hundred bytes
 MAX_KEYMAP_ENTRIES = 200  # reader has a few dozen bindings; each entry costs the app at start
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}")
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +172,7 @@ def _check_width(value: Any, default: Any, warnings: list[str]) -> Any:
 def _check_language(value: Any, default: Any, warnings: list[str]) -> Any:
     if value is None or (isinstance(value, str) and value.strip().lower() in ("", "none", "off")):
         return None
-    if isinstance(value, str) and _LANGUAGE.fullmatch(value.strip()):
+    if isinstance(value, str) and LANGUAGE_CODE.fullmatch(value.strip()):
         return value.strip()
     warnings.append(_('language should be a language code such as "de"; translation is off'))
     return None
@@ -179,8 +181,8 @@ def _check_language(value: Any, default: Any, warnings: list[str]) -> Any:
 def _check_ui_language(value: Any, default: Any, warnings: list[str]) -> Any:
     if value is None or (isinstance(value, str) and value.strip().lower() in ("", "auto")):
         return None
-    if isinstance(value, str) and _LANGUAGE.fullmatch(value.strip()):
-        return value.strip()
+    if (code := ui_language_code(value)) is not None:
+        return code
     warnings.append(_('ui_language should be a language code such as "fr"; using the locale'))
     return None
 
@@ -314,41 +316,6 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             ).format(path=path, reason=reason, backup=backup)
         ]
     return settings_from_dict(data)
-
-
-def _quiet_settings(path: Path | None) -> dict[str, Any]:
-    """The settings file's table, read before anything else runs: no warnings, and a bad file
-    (not UTF-8, not TOML, too deep, too large, not a regular file) reads as empty, left for the
-    full load to report and move aside."""
-    path = Path(path) if path is not None else paths.settings_path()
-    try:
-        raw = read_regular_file(path, MAX_SETTINGS_BYTES + 1)
-        if len(raw) > MAX_SETTINGS_BYTES:
-            return {}
-        return parse_toml(raw)
-    except (OSError, ValueError):  # NotARegularFile is an OSError
-        return {}
-
-
-def saved_mode(path: Path | None = None) -> str:
-    """The `mode` setting alone, read before the mode starts."""
-    value = _quiet_settings(path).get("mode")
-    return value.lower() if isinstance(value, str) and value.lower() in MODES else DEFAULT_MODE
-
-
-def ui_language_setting(path: Path | None = None) -> str | None:
-    """`ui_language` from the settings file, or None; every run (plain output too) reads it
-    before anything else."""
-    return _check_ui_language(_quiet_settings(path).get("ui_language"), None, [])
-
-
-def parse_toml(raw: bytes) -> dict[str, Any]:
-    """The TOML document in `raw`; ValueError when it is not UTF-8, not TOML or nested so
-    deeply that the parser would exhaust the stack."""
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except RecursionError:
-        raise ValueError("nested too deeply") from None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

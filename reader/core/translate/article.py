@@ -15,7 +15,6 @@ import copy
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
-from typing import Literal, get_args
 
 from reader.core.document import (
     Article,
@@ -36,13 +35,8 @@ from reader.core.document import (
 from reader.core.errors import UsageError
 from reader.core.i18n import _
 from reader.core.safe_text import clean_line
+from reader.core.translate.views import PRINTED_VIEWS
 
-PrintedView = Literal["translation", "original", "interleaved"]
-"""How `--translate` shows an article in printed output and line mode; the first is the default."""
-PRINTED_VIEWS: tuple[PrintedView, ...] = get_args(PrintedView)
-TranslationView = Literal[PrintedView, "side-by-side"]
-"""How a translated article is shown; side by side exists only in the full-screen reader."""
-TRANSLATION_VIEWS: tuple[TranslationView, ...] = get_args(TranslationView)
 TextMap = Callable[[str], str]
 TextsMap = Callable[[list[str]], list[str]]
 
