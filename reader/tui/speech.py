@@ -27,7 +27,7 @@ from reader.tui.layout import GAP_OFFSET
 from reader.tui.line_index import LineIndex, Match
 
 if TYPE_CHECKING:
-    from reader.tui.screens.reader_screen import ReaderScreen
+    from reader.tui.screens.screen_base import ScreenBase
 
 MOVES = ("next_sentence", "previous_sentence", "next_block", "previous_block")
 """The player's moves a key can ask for while speaking."""
@@ -60,7 +60,7 @@ class SpeechFailed(Message, bubble=False):
 class ReadAloud:
     """The screen's read-aloud: at most one player, started and steered from the event loop."""
 
-    def __init__(self, screen: ReaderScreen) -> None:
+    def __init__(self, screen: ScreenBase) -> None:
         self.screen = screen
         self.player: Player | None = None
         self.article: Article | None = None
