@@ -26,11 +26,11 @@ from reader.core.reading import Reading, ReadingPosition
 from reader.core.storage.settings import Settings
 from reader.tui.app_access import ReaderNode
 from reader.tui.big_layout import make_block_layout
+from reader.tui.highlights import Highlights, Spoken
 from reader.tui.keys import VIEW_BINDINGS
 from reader.tui.layout import BlockLayout, LayoutOptions, Line
 from reader.tui.line_index import LineIndex, Match, Position
 from reader.tui.messages import PositionChanged, Say
-from reader.tui.speech import spoken_rows
 
 LAYOUT_SLICE_SECONDS = 0.012
 
@@ -132,12 +132,8 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         self.lines: LineIndex | None = None
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
-        self._matches_by_line: dict[int, list[Match]] = {}  # what find highlights
-        self._current: list[Match] = []  # the rows of the current match
-        self._spoken: tuple[int, int, int] | None = None  # (block, start, end) read aloud
-        self._spoken_by_line: dict[int, list[Match]] = {}
-        self.find_text = ""
-        """What find looks for ("" when find is cleared)."""
+        self.highlights = Highlights()
+        """The find matches and the sentence read aloud, by drawn row."""
         self._layout_scheduled = False
         self._last_position: Position | None = None
         # A position asked for before the view had a size: applied on the first resize.
@@ -167,7 +163,7 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         reading = Reading(article)
         restored = reading.restore(ReadingPosition(*position) if position else None)
         self.lines = LineIndex(article, reading, self.block_layout, self.column_width)
-        self._spoken, self._spoken_by_line = None, {}
+        self.highlights.show_spoken(None, None)
         self.clear_find()
         self._relayout((restored.block, restored.offset))
 
@@ -197,13 +193,13 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         if not self.size.height:  # not laid out yet (hidden while loading): wait for a size
             self._pending_position = position
             return
-        self._matches_by_line, self._current = {}, []
+        self.highlights.forget_rows()
         self._update_virtual_size()
         self.scroll_to_position(*position)
         if self.find_text:  # the matches are the same; where they are drawn is not
             self._highlight_matches()
-        if self._spoken is not None:
-            self.show_spoken(self._spoken)
+        if self.highlights.spoken is not None:
+            self.show_spoken(self.highlights.spoken)
         self._schedule_layout()
 
     @property
@@ -321,9 +317,7 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         segments = [Segment(" " * margin, base)] if margin else []
         dim = self.focus_mode and line.block != self.current_block
         dim_style = self._style("dimmed") if dim else None
-        matches: list[Match] | tuple[()] = self._matches_by_line.get(index, ())
-        if index in self._spoken_by_line:
-            matches = sorted([*matches, *self._spoken_by_line[index]], key=lambda m: m.start)
+        matches = self.highlights.on_row(index)
         position = 0
         for text, keys in line.spans:
             style = base + self._style(keys) if keys else base
@@ -339,7 +333,8 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
     def _highlight(
         self, text: str, style: Style, position: int, matches: list[Match] | tuple[()]
     ) -> list[Segment]:
-        """Split one span into segments so that the find matches inside it stand out."""
+        """Split one span into segments so that the matches (and the sentence read aloud)
+        inside it stand out."""
         segments: list[Segment] = []
         cursor = 0
         for match in matches:
@@ -349,11 +344,8 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
                 continue
             if start > cursor:
                 segments.append(Segment(text[cursor:start], style))
-            if match in self._spoken_by_line.get(match.line, ()):
-                name = "spoken"
-            else:
-                name = "match-current" if match in self._current else "match"
-            segments.append(Segment(text[start:end], style + self._style(name)))
+            kind = self.highlights.kind(match)
+            segments.append(Segment(text[start:end], style + self._style(kind)))
             cursor = end
         if cursor < len(text):
             segments.append(Segment(text[cursor:], style))
@@ -433,10 +425,7 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         if self.fully_laid_out and self.top_line >= self.max_scroll_y:
             return (100, 0)
         bottom = min(self.top_line + max(self.size.height, 1) - 1, self.line_count - 1)
-        progress = self.lines.reading.progress(
-            ReadingPosition(*self.lines.position_of_line(bottom))
-        )
-        return (progress.percent, progress.minutes_left)
+        return self.lines.progress_at(bottom)
 
     def _place_cursor(self) -> None:
         """Put the terminal cursor where the current paragraph starts (or the top line)."""
@@ -449,10 +438,10 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
             line_index = max(top, self.lines.block_start[block])
         region = self.scrollable_content_region
         margin = max(0, (region.width - self._column) // 2)
-        spoken = [row for row in self._spoken_by_line if top <= row < top + region.height]
-        if spoken:  # reading aloud: at the start of the sentence being spoken
-            line_index = min(spoken)
-            margin += self._spoken_by_line[line_index][0].start
+        spoken = self.highlights.spoken_start(top, region.height)
+        if spoken is not None:  # reading aloud: at the start of the sentence being spoken
+            line_index = spoken[0]
+            margin += spoken[1]
         row = min(line_index - top, max(region.height - 1, 0))
         self.app.cursor_position = Offset(region.x + margin, region.y + row)
 
@@ -468,12 +457,7 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         """The reading model, moved to the position at the top of the view."""
         if self.lines is None or self._pending_position is not None or not self.lines.lines:
             return None
-        block, offset = self.position
-        starts = self.lines.block_start
-        if offset == 0 and block < len(starts) and starts[block] < self.top_line:
-            offset = 1  # a later row of the block's first line: inside the block, not at it
-        self.lines.reading.go_to(block, offset)
-        return self.lines.reading
+        return self.lines.reading_at(self.top_line)
 
     def next_block(self, *, headings: bool = False) -> bool:
         """Scroll so the next paragraph (or heading) starts at the top; False at the end."""
@@ -548,7 +532,7 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
     def find(self, text: str) -> int:
         """Find every match of `text` (case-insensitive, in the reading model), highlight them
         and jump to the first one at or after the top of the view; the number of matches."""
-        self.find_text = text
+        self.highlights.find_text = text
         reading = self.reading
         if reading is None or not text:
             self.clear_find()
@@ -560,49 +544,28 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
             self._show_match()
         return len(reading.matches)
 
+    @property
+    def find_text(self) -> str:
+        """What find looks for ("" when find is cleared)."""
+        return self.highlights.find_text
+
     def _highlight_matches(self) -> None:
         """Where the matches are drawn at this layout."""
         if self.lines is not None:
             self.layout_all()
-            self._matches_by_line = self.lines.highlights(self.find_text)
-        self._mark_current()
+            self.highlights.find(self.lines)
         self.refresh_lines_cache()
 
-    def _mark_current(self) -> None:
-        """The drawn rows of the current match: its occurrence on its text line, in each row."""
-        self._current = []
-        reading = self.reading
-        if reading is None or reading.match_index < 0 or self.lines is None:
-            return
-        match = reading.matches[reading.match_index]
-        line = self.line_of_position(match.block, match.start)
-        before = 0
-        for other in reversed(reading.matches[: reading.match_index]):
-            if (
-                other.block != match.block
-                or self.line_of_position(other.block, other.start) != line
-            ):
-                break
-            before += 1
-        for row in self.lines.rows_of_line(line):
-            drawn = self._matches_by_line.get(row, [])
-            if before < len(drawn):
-                self._current.append(drawn[before])
-
-    def show_spoken(self, spoken: tuple[int, int, int] | None) -> list[int]:
+    def show_spoken(self, spoken: Spoken | None) -> list[int]:
         """Highlight characters start to end of a block, (block, start, end), as the sentence
         read aloud (None: no sentence); the rows it is drawn on."""
-        self._spoken = spoken
-        self._spoken_by_line = spoken_rows(self.lines, *spoken) if spoken and self.lines else {}
+        rows = self.highlights.show_spoken(self.lines, spoken)
         self.refresh_lines_cache()
         self._place_cursor()
-        return sorted(self._spoken_by_line)
+        return rows
 
     def clear_find(self) -> None:
-        self.find_text = ""
-        if self.reading is not None:
-            self.reading.clear_find()
-        self._matches_by_line, self._current = {}, []
+        self.highlights.clear_find(self.lines)
         self.refresh_lines_cache()
 
     @property
@@ -633,5 +596,6 @@ class ArticleView(ScrollView, ReaderNode, can_focus=True, inherit_bindings=False
         height = max(1, self.scrollable_content_region.height)
         if not (self.top_line <= line < self.top_line + height):
             self.scroll_to_line(max(0, line - height // 3))
-        self._mark_current()
+        if self.lines is not None:
+            self.highlights.mark_current(self.lines)
         self.refresh_lines_cache()
