@@ -22,7 +22,7 @@ class Keeping(Visiting):
         article = self.article
         url = article.url if article else None
         if url:
-            self.say(copy_and_describe(self.app, "page URL", url))
+            self.say(copy_and_describe(self.app, url))
 
     def action_save_for_later(self) -> None:
         """Put the article shown on the reading list, its page kept for reading offline."""
