@@ -1,9 +1,9 @@
 """The reader screen: the article column, the panes beside it, the prompt and the footer.
 
-Its parts live beside it, each a layer of the screen: `screen_base` (state, message line,
-panes), `visiting` (loading, back and forward, positions), `link_following`, `finding` and
-`keeping` (reading list, history). This module composes them and routes the prompt, the
-translation and read aloud.
+Its parts live beside it, each a layer of the screen: `screen_base` (state, message line),
+`visiting` (loading, back and forward, positions), `link_following`, `finding`, `keeping`
+(reading list, history), `panes` and `reading_aloud`. This module composes them and routes
+the prompt and the translation.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from reader.tui.messages import HeadingChosen, TranslationShown
 from reader.tui.screens.finding import Finding
 from reader.tui.screens.keeping import Keeping
 from reader.tui.screens.link_following import LinkFollowing
-from reader.tui.speech import SentenceSpoken, SpeechEnded, SpeechFailed
+from reader.tui.screens.panes import PaneToggling
+from reader.tui.screens.reading_aloud import ReadingAloud
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.contents import ContentsPane
 from reader.tui.widgets.header import ArticleHeader
@@ -41,7 +42,7 @@ from reader.tui.widgets.status import ErrorPanel
 from reader.tui.widgets.translation_bar import TranslationBar
 
 
-class ReaderScreen(LinkFollowing, Keeping, Finding):
+class ReaderScreen(LinkFollowing, Keeping, Finding, PaneToggling, ReadingAloud):
     """Everything the reader sees; its actions are the ones bound in `keys.SCREEN_BINDINGS`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*SCREEN_BINDINGS]
@@ -160,40 +161,6 @@ class ReaderScreen(LinkFollowing, Keeping, Finding):
         focus_mode = not self.reader_app.settings.focus_mode
         self.reader_app.change_setting("focus_mode", focus_mode)
         self.say(_("Focus mode on.") if focus_mode else _("Focus mode off."))
-
-    # -- read aloud (reader.tui.speech) -------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The read-aloud moves act only while speaking, and never on a key typed into the
-        prompt; otherwise their keys page and move as usual."""
-        if action == "speech":
-            return self.aloud.active and not self.prompt.has_focus_within
-        return True
-
-    def action_read_aloud(self) -> None:
-        """Read aloud from the current paragraph; while reading, pause or resume."""
-        if self.aloud.active:
-            self.aloud.toggle_pause()
-        else:
-            self.aloud.start()
-
-    def action_speech(self, command: str) -> None:
-        if command == "pause":
-            self.aloud.toggle_pause()
-        else:
-            self.aloud.move(command)
-
-    def action_speech_rate(self, step: int) -> None:
-        self.aloud.change_rate(step)
-
-    def on_sentence_spoken(self, event: SentenceSpoken) -> None:
-        self.aloud.sentence_spoken(event)
-
-    def on_speech_ended(self, event: SpeechEnded) -> None:
-        self.aloud.speech_ended(event)
-
-    def on_speech_failed(self, event: SpeechFailed) -> None:
-        self.aloud.speech_failed(event)
 
     def action_quit(self) -> None:
         self.aloud.stop()
