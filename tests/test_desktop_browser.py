@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.i18n import use_language
 from reader.desktop.browser import Browser, find_browser, open_in_browser
 from tests.support.terminal import TMUX, Terminal
 
@@ -180,3 +181,15 @@ def test_in_a_real_terminal_the_browser_gets_the_keys_and_reader_resumes_after_i
     finally:
         terminal.close()
     assert keys.read_text() == "q\n"
+
+
+def test_browser_feedback_speaks_the_interface_language(bin_dir: Path) -> None:
+    install(bin_dir, "lynx", "exit 1\n")
+    use_language("de")
+    try:
+        failed = open_in_browser(URL, env=session(bin_dir))
+        refused = open_in_browser("mailto:someone@example.test", env=session(bin_dir))
+    finally:
+        use_language("en")
+    assert failed.message == "lynx wurde mit Exit-Status 1 beendet"
+    assert refused.message.startswith("Nicht geöffnet: Nur Web- und Dateiadressen")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.i18n import use_language
 from reader.desktop.clipboard import copy_text
 from tests.support.terminal import TMUX, Terminal
 
@@ -47,7 +48,7 @@ def test_under_x11_the_text_is_copied_with_xclip(bin_dir: Path, tmp_path: Path) 
     assert (result.method, result.tool) == ("tool", "xclip")
     assert clip.read_text() == URL
     assert Path(f"{clip}.args").read_text().split() == ["-selection", "clipboard"]
-    assert result.message("page URL", URL) == "Copied page URL with xclip"
+    assert result.message(URL) == "Copied page URL with xclip"
 
 
 def test_xsel_is_used_when_xclip_is_missing(bin_dir: Path, tmp_path: Path) -> None:
@@ -96,9 +97,7 @@ def test_without_a_display_osc52_is_the_way_and_the_message_says_so(bin_dir: Pat
     install_tool(bin_dir, "xclip", bin_dir / "unused")  # no DISPLAY: not for this session
     result = copy_text(URL, session(bin_dir))
     assert result.method == "osc52"
-    assert result.message("page URL", URL).startswith(
-        "Sent page URL to the terminal's clipboard (OSC 52)"
-    )
+    assert result.message(URL).startswith("Sent page URL to the terminal's clipboard (OSC 52)")
 
 
 def test_with_no_terminal_and_no_tool_nothing_can_copy_and_the_text_is_shown(
@@ -106,7 +105,7 @@ def test_with_no_terminal_and_no_tool_nothing_can_copy_and_the_text_is_shown(
 ) -> None:
     result = copy_text(URL, {"PATH": str(bin_dir), "TERM": "dumb"})
     assert result.method == "none"
-    message = result.message("page URL", URL)
+    message = result.message(URL)
     assert message.startswith("Could not copy page URL: no graphical session")
     assert message.endswith(f"Copy it by hand: {URL}")
 
@@ -173,3 +172,16 @@ def test_tmux_reports_its_setting_the_way_the_check_reads_it(
         check=True,
     )
     assert shown.stdout == "off\n"
+
+
+def test_copy_feedback_speaks_the_interface_language(bin_dir: Path, tmp_path: Path) -> None:
+    install_tool(bin_dir, "xclip", tmp_path / "clipboard")
+    result = copy_text(URL, session(bin_dir, DISPLAY=":0"))
+    use_language("fr")
+    try:
+        assert result.message(URL) == "URL de la page copiée avec xclip"
+        assert result.message(URL, link=3) == "Lien 3 copié avec xclip"
+        cannot = copy_text(URL, session(bin_dir, TERM="dumb")).message(URL)
+    finally:
+        use_language("en")
+    assert cannot.startswith("Impossible de copier l'URL de la page\u00a0: pas de session")

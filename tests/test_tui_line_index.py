@@ -17,8 +17,9 @@ def index_at(width: int, article=None) -> LineIndex:
     return LineIndex(article, Reading(article), BlockLayout(LayoutOptions()), width)
 
 
-def test_the_line_index_loads_without_textual() -> None:
-    code = "import sys, reader.tui.line_index; assert 'textual' not in sys.modules"
+def test_the_line_index_and_the_highlights_load_without_textual() -> None:
+    modules = "reader.tui.line_index, reader.tui.highlights"
+    code = f"import sys, {modules}; assert 'textual' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 

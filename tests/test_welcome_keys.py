@@ -41,3 +41,16 @@ def test_every_key_in_the_welcome_article_is_bound() -> None:
     assert len(named) > 20
     unbound = sorted(set(named) - bound_keys() - APP_KEYS)
     assert unbound == []
+
+
+def test_the_welcome_article_names_the_keys_of_history_saving_and_read_aloud() -> None:
+    named = set(welcome_keys())
+    by_action = {binding.action: binding.key for binding in READER_BINDINGS}
+    for action in (
+        "toggle_pane('history')",
+        "toggle_pane('reading-list')",
+        "toggle_pane('messages')",
+        "save_for_later",
+        "read_aloud",
+    ):
+        assert by_action[action] in named, action

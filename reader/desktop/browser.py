@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
 # Browsers that draw in the terminal (Debian's www-browser is the console browser alternative).
@@ -108,16 +109,15 @@ def open_in_browser(
     `hand_over()`, a graphical one detached. Never raises."""
     shown = clean_line(url)
     if not url.startswith(_OPENABLE):
-        return OpenResult(
-            False, f"Not opened: only web and file addresses open in a browser ({shown})"
-        )
+        said = _("Not opened: only web and file addresses open in a browser ({address})")
+        return OpenResult(False, said.format(address=shown))
     browser = find_browser(env)
     if browser is None:
-        return OpenResult(
-            False,
+        said = _(
             "No web browser found: install one or set BROWSER (for example BROWSER=lynx). "
-            f"The address: {shown}",
+            "The address: {address}"
         )
+        return OpenResult(False, said.format(address=shown))
     if browser.terminal:
         with hand_over():
             return run_in_terminal(browser, url, env)
@@ -129,12 +129,14 @@ def run_in_terminal(browser: Browser, url: str, env: Mapping[str, str] | None = 
     try:
         status = subprocess.run(browser.argv(url), env=_env(env), check=False).returncode
     except OSError as error:
-        return OpenResult(False, f"Could not start {browser.name}: {error.strerror}", browser)
+        return _not_started(browser, error)
     except KeyboardInterrupt:
-        return OpenResult(False, f"{browser.name} was interrupted", browser)
+        said = _("{browser} was interrupted").format(browser=browser.name)
+        return OpenResult(False, said, browser)
     if status != 0:
-        return OpenResult(False, f"{browser.name} quit with exit status {status}", browser)
-    return OpenResult(True, f"Back from {browser.name}", browser)
+        said = _("{browser} quit with exit status {status}")
+        return OpenResult(False, said.format(browser=browser.name, status=status), browser)
+    return OpenResult(True, _("Back from {browser}").format(browser=browser.name), browser)
 
 
 def open_detached(browser: Browser, url: str, env: Mapping[str, str] | None = None) -> OpenResult:
@@ -149,10 +151,17 @@ def open_detached(browser: Browser, url: str, env: Mapping[str, str] | None = No
             env=_env(env),
         )
     except OSError as error:
-        return OpenResult(False, f"Could not start {browser.name}: {error.strerror}", browser)
+        return _not_started(browser, error)
     # Reap it when it exits (openers such as xdg-open exit at once), so no zombie is left.
     threading.Thread(target=child.wait, name="browser-reaper", daemon=True).start()
-    return OpenResult(True, f"Opened in {browser.name}", browser)
+    return OpenResult(True, _("Opened in {browser}").format(browser=browser.name), browser)
+
+
+def _not_started(browser: Browser, error: OSError) -> OpenResult:
+    said = _("Could not start {browser}: {reason}").format(
+        browser=browser.name, reason=error.strerror
+    )
+    return OpenResult(False, said, browser)
 
 
 def _env(env: Mapping[str, str] | None) -> dict[str, str] | None:

@@ -10,6 +10,7 @@ result says that nothing can copy, so the user is shown the text to copy by hand
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
 Method = Literal["tool", "osc52", "none"]
@@ -45,15 +47,31 @@ class CopyResult:
     tool: str = ""
     reason: str = ""
 
-    def message(self, what: str, text: str) -> str:
-        """What to tell the user after copying `what` (e.g. "page URL") whose value is `text`."""
+    def message(self, text: str, link: int | None = None) -> str:
+        """What to tell the user after copying `text`: the page URL, or link number `link`."""
         text = clean_line(text)
         if self.method == "tool":
-            return f"Copied {what} with {self.tool}"
-        if self.method == "osc52":
-            note = f" ({self.reason})" if self.reason else ""
-            return f"Sent {what} to the terminal's clipboard (OSC 52){note}: {text}"
-        return f"Could not copy {what}: {self.reason}. Copy it by hand: {text}"
+            if link is None:
+                said = _("Copied page URL with {tool}")
+            else:
+                said = _("Copied link {number} with {tool}")
+        elif self.method == "osc52" and not self.reason:
+            if link is None:
+                said = _("Sent page URL to the terminal's clipboard (OSC 52): {text}")
+            else:
+                said = _("Sent link {number} to the terminal's clipboard (OSC 52): {text}")
+        elif self.method == "osc52":
+            if link is None:
+                said = _("Sent page URL to the terminal's clipboard (OSC 52) ({reason}): {text}")
+            else:
+                said = _(
+                    "Sent link {number} to the terminal's clipboard (OSC 52) ({reason}): {text}"
+                )
+        elif link is None:
+            said = _("Could not copy page URL: {reason}. Copy it by hand: {text}")
+        else:
+            said = _("Could not copy link {number}: {reason}. Copy it by hand: {text}")
+        return said.format(tool=self.tool, number=link, reason=self.reason, text=text)
 
 
 def copy_text(
@@ -70,20 +88,25 @@ def copy_text(
         program = shutil.which(name, path=env.get("PATH", os.defpath))
         if program is None:
             continue
-        problem = _run_tool([program, *command[1:]], text, env)
+        problem = _run_tool(name, [program, *command[1:]], text, env)
         if problem is None:
             return CopyResult("tool", tool=name)
-        failures.append(f"{name} {problem}")
+        failures.append(problem)
     osc52 = osc52_result(env)
     if osc52.method == "osc52":
         return osc52
     if failures:
         problem = "; ".join(failures)
     elif tools:
-        problem = "no clipboard tool installed (" + " or ".join(name for name, _ in tools) + ")"
+        names = functools.reduce(
+            lambda first, second: _("{first} or {second}").format(first=first, second=second),
+            [name for name, _command in tools],
+        )
+        problem = _("no clipboard tool installed ({tools})").format(tools=names)
     else:
-        problem = "no graphical session for a clipboard tool"
-    return CopyResult("none", reason=f"{problem}, and {osc52.reason}")
+        problem = _("no graphical session for a clipboard tool")
+    reason = _("{problem}, and {reason}").format(problem=problem, reason=osc52.reason)
+    return CopyResult("none", reason=reason)
 
 
 def clipboard_tools(
@@ -103,19 +126,19 @@ def clipboard_tools(
 def osc52_result(env: Mapping[str, str]) -> CopyResult:
     """Whether the terminal's clipboard escape (OSC 52) can reach a clipboard here."""
     if env.get("TERM", "") in ("", "dumb"):
-        return CopyResult("none", reason="there is no terminal to send OSC 52 to")
+        return CopyResult("none", reason=_("there is no terminal to send OSC 52 to"))
     if env.get("TMUX"):
         setting = tmux_set_clipboard(env)
         if setting in ("off", "external"):
-            return CopyResult(
-                "none",
-                reason=f"tmux drops OSC 52 while set-clipboard is {setting} "
-                "('tmux set -g set-clipboard on' allows it)",
+            drops = _(
+                "tmux drops OSC 52 while set-clipboard is {setting} "
+                "('tmux set -g set-clipboard on' allows it)"
             )
+            return CopyResult("none", reason=drops.format(setting=setting))
         if setting is None:
-            return CopyResult("osc52", reason="tmux passes it on only if set-clipboard is on")
+            return CopyResult("osc52", reason=_("tmux passes it on only if set-clipboard is on"))
     if env.get("VTE_VERSION"):
-        return CopyResult("none", reason="this terminal (VTE) ignores OSC 52")
+        return CopyResult("none", reason=_("this terminal (VTE) ignores OSC 52"))
     return CopyResult("osc52")
 
 
@@ -140,8 +163,9 @@ def tmux_set_clipboard(env: Mapping[str, str]) -> str | None:
     return value if result.returncode == 0 and value in ("on", "external", "off") else None
 
 
-def _run_tool(command: list[str], text: str, env: Mapping[str, str]) -> str | None:
-    """Run a clipboard tool with `text` on its input; None on success, else what went wrong."""
+def _run_tool(name: str, command: list[str], text: str, env: Mapping[str, str]) -> str | None:
+    """Run clipboard tool `name` with `text` on its input; None on success, else what went
+    wrong."""
     try:
         result = subprocess.run(
             command,
@@ -153,7 +177,9 @@ def _run_tool(command: list[str], text: str, env: Mapping[str, str]) -> str | No
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return "did not finish"
+        return _("{tool} did not finish").format(tool=name)
     except OSError as error:
-        return f"could not run ({error.strerror})"
-    return None if result.returncode == 0 else f"failed (exit status {result.returncode})"
+        return _("{tool} could not run ({reason})").format(tool=name, reason=error.strerror)
+    if result.returncode == 0:
+        return None
+    return _("{tool} failed (exit status {status})").format(tool=name, status=result.returncode)

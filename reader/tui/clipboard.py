@@ -8,9 +8,9 @@ from textual.app import App
 from reader.desktop.clipboard import copy_text
 
 
-def copy_and_describe(app: App[object], what: str, text: str) -> str:
-    """Copy `text` (called `what` in the message, e.g. "page URL"); the message to show."""
+def copy_and_describe(app: App[object], text: str, link: int | None = None) -> str:
+    """Copy `text`, the page URL or link number `link`; the message to show."""
     result = copy_text(text)
     if result.method == "osc52":
         app.copy_to_clipboard(text)
-    return result.message(what, text)
+    return result.message(text, link)

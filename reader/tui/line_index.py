@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 
 from reader.core.document import Article
-from reader.core.reading import Reading
+from reader.core.reading import Reading, ReadingPosition
 from reader.tui.layout import GAP_OFFSET, BlockLayout, Line
 from reader.tui.translation import translation_lines
 
@@ -145,6 +145,19 @@ class LineIndex:
             if line.offset != self.lines[best].offset:
                 best = index
         return best
+
+    def reading_at(self, top: int) -> Reading:
+        """The reading model, moved to the position that row `top` shows."""
+        block, offset = self.position_of_line(top)
+        if offset == 0 and block < len(self.block_start) and self.block_start[block] < top:
+            offset = 1  # a later row of the block's first line: inside the block, not at it
+        self.reading.go_to(block, offset)
+        return self.reading
+
+    def progress_at(self, bottom: int) -> tuple[int, int]:
+        """Per cent read and whole minutes left when row `bottom` is the last one read."""
+        progress = self.reading.progress(ReadingPosition(*self.position_of_line(bottom)))
+        return (progress.percent, progress.minutes_left)
 
     # -- find ----------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@
 paragraph of the article shown (the translation when it is shown, in its language). The
 player's callbacks only post `SentenceSpoken` and `SpeechEnded` (thread-safe), so the event
 loop never waits for audio and keys answer at once; the screen highlights each sentence and
-moves the reading position with it. `spoken_rows` finds where a sentence is drawn.
+moves the reading position with it.
 """
 
 from __future__ import annotations
@@ -18,16 +18,13 @@ from textual.message import Message
 from reader.core.document import Article
 from reader.core.errors import ReaderError
 from reader.core.i18n import _
-from reader.core.reading import block_text
 from reader.core.speech import Player, Utterance, reading_player
 from reader.core.speech.player import RATE_STEP, State
 from reader.core.storage.settings import MAX_RATE, MIN_RATE, Settings
 from reader.core.storage.state import ReadingPosition
-from reader.tui.layout import GAP_OFFSET
-from reader.tui.line_index import LineIndex, Match
 
 if TYPE_CHECKING:
-    from reader.tui.screens.reader_screen import ReaderScreen
+    from reader.tui.screens.screen_base import ScreenBase
 
 MOVES = ("next_sentence", "previous_sentence", "next_block", "previous_block")
 """The player's moves a key can ask for while speaking."""
@@ -60,7 +57,7 @@ class SpeechFailed(Message, bubble=False):
 class ReadAloud:
     """The screen's read-aloud: at most one player, started and steered from the event loop."""
 
-    def __init__(self, screen: ReaderScreen) -> None:
+    def __init__(self, screen: ScreenBase) -> None:
         self.screen = screen
         self.player: Player | None = None
         self.article: Article | None = None
@@ -210,55 +207,3 @@ class ReadAloud:
         elif event.state == "finished":
             self._resume = None
             self.screen.say(_("Finished reading aloud."))
-
-
-def spoken_rows(lines: LineIndex, block: int, start: int, end: int) -> dict[int, list[Match]]:
-    """The drawn rows of characters `start` to `end` of `block` (block_text coordinates), and
-    the columns they cover on each row: link numbers and list markers the layout adds are
-    skipped, so the highlight covers the sentence and nothing else."""
-    if not 0 <= block < lines.block_count or end <= start:
-        return {}
-    lines.extend(block=block)
-    text = block_text(lines.article.blocks[block])
-    first = lines.block_start[block]
-    rows = [
-        index
-        for index in range(first, len(lines.lines))
-        if lines.lines[index].block == block and lines.lines[index].offset < GAP_OFFSET
-    ]
-    found: dict[int, list[Match]] = {}
-    for number, index in enumerate(rows):
-        line = lines.lines[index]
-        following = [lines.lines[r].offset for r in rows[number + 1 :]]
-        row_end = next((o for o in following if o > line.offset), len(text))
-        low, high = max(start, line.offset), min(end, row_end)
-        if low >= high:
-            continue
-        cells = getattr(line, "cells", 1)  # large text draws each character `cells` wide
-        drawn = getattr(line, "source", "") or line.text
-        shown = text[line.offset : row_end]
-        columns = _columns(drawn, shown, low - line.offset, high - line.offset)
-        if columns is not None:
-            found[index] = [Match(index, columns[0] * cells, columns[1] * cells)]
-    return found
-
-
-def _columns(drawn: str, text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The columns of `drawn` that show `text[start:end]`, where `drawn` is `text` with marks
-    added (list markers, link numbers, padding) and spaces at wrapping points dropped."""
-    begin: int | None = None
-    at = 0
-    for column, char in enumerate(drawn):
-        while at < len(text) and text[at].isspace() and char != " ":
-            at += 1  # a space (or line break) the layout did not draw
-        if at >= len(text):
-            break
-        if char == text[at] or (char == " " and text[at].isspace()):
-            if begin is None and at >= start:
-                begin = column
-            at += 1
-            if at >= end:
-                return (begin if begin is not None else column, column + 1)
-    if begin is None:
-        return None
-    return (begin, len(drawn.rstrip()))

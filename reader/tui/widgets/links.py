@@ -141,4 +141,4 @@ class LinksPane(OptionList):
 
     def action_copy_url(self) -> None:
         if (link := self.selected_link) is not None:
-            self.post_message(Say(copy_and_describe(self.app, f"link {link[0]}", link[1])))
+            self.post_message(Say(copy_and_describe(self.app, link[1], link[0])))
