@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.hostile_pages import json_strings
 from tests.support.hostile_terminal import (
     CLEAN_HREF,
     hostile_page,
@@ -189,18 +190,6 @@ def results(
     with ThreadPoolExecutor(PARALLEL_RUNS) as pool:
         futures = {name: pool.submit(execute, run, folder / name) for name, run in runs.items()}
         return {name: future.result() for name, future in futures.items()}
-
-
-def json_strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from json_strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from json_strings(item)
 
 
 def as_read(fmt: str, output: str) -> str:
