@@ -22,9 +22,8 @@ from reader.core.document import Page
 from reader.core.i18n import N_, _
 from reader.core.sources.urls import without_password
 from reader.core.storage import paths
-from reader.core.storage.atomic import read_regular_file
 from reader.core.storage.settings import settings_from_dict
-from reader.core.storage.settings_file import MAX_SETTINGS_BYTES, parse_toml
+from reader.core.storage.settings_file import quiet_settings
 from reader.core.storage.sqlite_store import (
     SqliteStore,
     Wording,
@@ -83,10 +82,7 @@ def configured_max_bytes() -> int:
     Reads just that key and never moves a broken settings file aside: reporting that is the
     job of whoever loads the settings, where the user sees the warning.
     """
-    try:
-        data = parse_toml(read_regular_file(paths.settings_path(), MAX_SETTINGS_BYTES))
-    except (OSError, ValueError):  # missing, not a file, unreadable, not UTF-8, not TOML
-        return DEFAULT_MAX_BYTES
+    data = quiet_settings()
     if "cache_size_mb" not in data:
         return DEFAULT_MAX_BYTES
     settings, _ = settings_from_dict({"cache_size_mb": data["cache_size_mb"]})

@@ -39,7 +39,7 @@ def ui_language_code(value: Any) -> str | None:
     return None
 
 
-def _quiet_settings(path: Path | None) -> dict[str, Any]:
+def quiet_settings(path: Path | None = None) -> dict[str, Any]:
     """The settings file's table, read before anything else runs: no warnings, and a bad file
     (not UTF-8, not TOML, too deep, too large, not a regular file) reads as empty, left for the
     full load to report and move aside."""
@@ -55,7 +55,7 @@ def _quiet_settings(path: Path | None) -> dict[str, Any]:
 
 def saved_mode(path: Path | None = None) -> Mode:
     """The `mode` setting alone, read before the mode starts."""
-    value = _quiet_settings(path).get("mode")
+    value = quiet_settings(path).get("mode")
     if isinstance(value, str) and value.lower() in MODES:
         return value.lower()  # type: ignore[return-value]  # checked against MODES
     return DEFAULT_MODE
@@ -64,4 +64,4 @@ def saved_mode(path: Path | None = None) -> Mode:
 def ui_language_setting(path: Path | None = None) -> str | None:
     """`ui_language` from the settings file, or None; every run (plain output too) reads it
     before anything else."""
-    return ui_language_code(_quiet_settings(path).get("ui_language"))
+    return ui_language_code(quiet_settings(path).get("ui_language"))
