@@ -99,6 +99,20 @@ def test_a_figure_keeps_its_image_and_caption_when_the_image_sits_in_empty_boxes
     assert "The north mill wheel" not in texts(article)
 
 
+def test_a_caption_after_an_icon_box_reads_as_one_paragraph_across_its_link() -> None:
+    # Readability cuts a box's text at the first inline element that follows a block.
+    article = read(
+        '<div class="thumb"><a href="/img/wheel"><img src="/img/wheel.jpg" width="220"></a>'
+        '<div class="caption"><div class="magnify"><a href="/img/wheel" title="Enlarge"></a>'
+        '</div>\n    Millers from the <a href="/guild">Valley Guild</a> weigh the first flour'
+        " of the year at the harvest fair.</div></div>"
+        "<p>The guild kept a book of weights. </p><p><em>The book</em> is in the town hall.</p>"
+    )
+    caption = "Millers from the Valley Guild weigh the first flour of the year at the harvest fair."
+    assert caption in texts(article)
+    assert "The book is in the town hall." in texts(article)  # a finished sentence ends one
+
+
 def test_edit_links_in_headings_are_dropped() -> None:
     article = read(
         '<h2>History<span>[<a href="/edit?section=1">edit</a> | '

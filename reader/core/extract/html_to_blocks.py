@@ -69,6 +69,10 @@ _KIND_RANK = {"text": 0, "emphasis": 1, "strong": 2, "code": 3, "link": 4}
 _LANGUAGE = re.compile(r"(?:^|\s)(?:lang(?:uage)?-)([\w+#-]+)")
 _WORD_CHAR = re.compile(r"\w")
 _BLOCKISH = _tags("p div section article ul ol dl pre blockquote table h1 h2 h3 h4 h5 h6 figure hr")
+_PHRASING = frozenset(INLINE_KINDS) | _tags("a span font small sub sup u abbr mark q")
+# A word (or a comma) then collapsible whitespace: text cut off mid-sentence before an element.
+# A no-break space at the end is the author's, not a cut.
+_CUT_MID_SENTENCE = re.compile(r"[\w,][ \t\n\r\f]+\Z")
 
 
 class AnchoredBlocks(list[Block]):
@@ -92,6 +96,7 @@ class BlockConverter:
         self.main_text_only = skip_chrome
         self._top: list[Block] = []
         self._anchors: dict[str, int] = {}
+        self._joined: set[HtmlElement] = set()  # paragraphs read as the end of the one before
         self._end = None if deadline is None else time.monotonic() + deadline
         self._ticks = 0
         self.out_of_time = False
@@ -142,7 +147,7 @@ class BlockConverter:
         depth: int,
     ) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in self.skip or el.get("hidden") is not None:
+        if tag in self.skip or el.get("hidden") is not None or el in self._joined:
             return
         if self.main_text_only and el.get("aria-hidden") == "true":
             return
@@ -231,7 +236,13 @@ class BlockConverter:
 
     def _paragraph(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         runs = RunBuilder()
-        self._children(el, out, runs, "strong" if el.tag == "dt" else "text", None, depth)
+        kind: InlineKind = "strong" if el.tag == "dt" else "text"
+        self._children(el, out, runs, kind, None, depth)
+        follower = _continuation(el)
+        if follower is not None:
+            self._joined.add(follower)
+            self._anchor(follower)
+            self._children(follower, out, runs, kind, None, depth)
         self._flush(out, runs)
 
     def _heading(self, el: HtmlElement, out: list[Block], depth: int) -> None:
@@ -397,6 +408,23 @@ def _merge_runs(blocks: list[Block]) -> Runs:
             part[0].text = " " + part[0].text.lstrip(" ")
         merged.extend(part)
     return merged
+
+
+def _continuation(p: HtmlElement) -> HtmlElement | None:
+    """The paragraph that `p` runs on into, or None. Readability turns a box's text into
+    paragraphs and cuts it where an inline element follows a block inside the box
+    (`<div><div></div>Photo by <a>…</a> …</div>` becomes `<p>Photo by </p><p><a>…</a> …</p>`):
+    a bare paragraph of text ending mid-sentence, and a bare one starting with an inline
+    element right after it, are one paragraph."""
+    if p.tag != "p" or p.attrib or len(p) or (p.tail or "").strip():
+        return None
+    if not _CUT_MID_SENTENCE.search(p.text or ""):
+        return None
+    follower = p.getnext()
+    if follower is None or follower.tag != "p" or follower.attrib or (follower.text or "").strip():
+        return None
+    first = next(iter(follower), None)
+    return follower if first is not None and first.tag in _PHRASING else None
 
 
 def _image_text(cell: HtmlElement) -> Runs:
