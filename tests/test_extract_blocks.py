@@ -133,6 +133,22 @@ def test_line_breaks_and_double_breaks_in_full_mode() -> None:
     assert [runs_text(b.runs) for b in article.blocks] == ["line one\nline two", "new paragraph"]
 
 
+def test_spaces_at_the_edges_of_a_link_fall_outside_it_so_its_number_follows_the_word() -> None:
+    html = (
+        '<body><p>See <a href="/sig">Signature Schema v2 </a>for why, and<a href="/notes"> the'
+        " notes</a>.</p></body>"
+    )
+    article = extract(Page(url="https://x.example/", text=html), full=True)
+    runs = article.blocks[0].runs
+    assert [(r.text, r.kind) for r in runs] == [
+        ("See ", "text"),
+        ("Signature Schema v2", "link"),
+        (" for why, and ", "text"),
+        ("the notes", "link"),
+        (".", "text"),
+    ]
+
+
 def test_an_article_split_into_sections_is_read_whole() -> None:
     """readability-lxml alone keeps one of these four sections; we climb to their container."""
     text = (PAGES / "sections.html").read_text("utf-8")

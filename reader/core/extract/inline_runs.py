@@ -106,7 +106,31 @@ class _Pieces:
             self._groups.pop()
 
     def runs(self) -> Runs:
-        return [Inline("".join(pieces), kind, url) for kind, url, pieces in self._groups]
+        """The runs, with the spaces at the edges of a link moved out of it: the space in
+        `<a>v2 </a>for` separates words, so a link marker goes before it (`v2 [4] for`)."""
+        out: Runs = []
+        space_after = False
+        for kind, url, pieces in self._groups:
+            text = " " + "".join(pieces) if space_after else "".join(pieces)
+            space_after = False
+            if kind == "link":
+                if text.startswith(" "):
+                    _append_text(out, " ")
+                space_after = text.endswith(" ")
+                text = text.strip(" ")
+            if kind == "text":
+                _append_text(out, text)
+            else:
+                out.append(Inline(text, kind, url))
+        return out
+
+
+def _append_text(runs: Runs, text: str) -> None:
+    """Plain `text` at the end of `runs`, joined to a plain run there."""
+    if runs and runs[-1].kind == "text":
+        runs[-1].text += text
+    else:
+        runs.append(Inline(text))
 
 
 def _normalise(raw: str) -> str:
