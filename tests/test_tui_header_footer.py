@@ -14,6 +14,7 @@ import pytest
 from reader.core.document import Article
 from reader.tui.app import ReaderApp
 from reader.tui.keys import READER_BINDINGS
+from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.key_footer import KeyFooter, fit_keys, key_width
 from tests.support.tui_helpers import long_article, make_app, show
 
@@ -50,6 +51,22 @@ async def test_the_whole_title_is_readable_in_the_header(width: int) -> None:
         assert text == f"{TITLE} · Example Site · 5 min read"
         assert "%" in str(screen.query_one("#progress").render())
         assert header.region.height <= 4  # wrapping takes a few lines, not the screen
+
+
+async def test_reading_time_and_site_are_never_split_across_header_lines_at_100_columns() -> None:
+    app = make_app(article=article())
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await show(pilot, app, app.first_article)
+        header = screen.query_one(ArticleHeader)
+        for extra in range(16):  # move the facts past the line's end a column at a time
+            title = "The keepers of the northern lights " + "x" * (30 + extra)
+            header.show_article(dataclasses.replace(article(), title=title))
+            await pilot.pause()
+            box = screen.query_one("#title").region
+            rows = [row[box.x : box.right] for row in screen_rows(app)[: header.region.height]]
+            assert any("5 min read" in row for row in rows), rows
+            assert any("Example Site" in row for row in rows), rows
+            assert title in " ".join(" ".join(rows).split())  # the title still wraps
 
 
 @pytest.mark.parametrize("width", [40, 80, 100, 160])

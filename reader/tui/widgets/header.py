@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
@@ -11,15 +12,60 @@ from reader.core.formats.header import reading_time_text
 from reader.core.i18n import _
 from reader.core.safe_text import clean_line
 
+_UNBROKEN = "\u00a0"  # a no-break space: `wrap_at_spaces` keeps what it joins on one line
+
 
 def article_summary(article: Article) -> str:
-    """'Title · Site · 6 min read' (parts that are missing are left out)."""
+    """'Title · Site · 6 min read' (parts that are missing are left out); the site and the
+    reading time are each joined by no-break spaces, and each "·" to the word before it."""
     parts = [clean_line(article.title) or _("Untitled")]
     if article.site_name:
-        parts.append(clean_line(article.site_name))
+        parts.append(_unbroken(clean_line(article.site_name)))
     if article.reading_minutes:
-        parts.append(reading_time_text(article.reading_minutes))
-    return " · ".join(parts)
+        parts.append(_unbroken(reading_time_text(article.reading_minutes)))
+    return f"{_UNBROKEN}· ".join(parts)
+
+
+def _unbroken(fact: str) -> str:
+    return _UNBROKEN.join(fact.split(" "))
+
+
+def wrap_at_spaces(text: str, width: int) -> str:
+    """`text` broken into lines of at most `width` cells at ordinary spaces only. Textual
+    breaks lines at any Unicode space, no-break ones too, so the header wraps its text
+    itself; a word wider than the line is left for Textual to fold."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        joined = f"{line} {word}" if line else word
+        if line and cell_len(joined) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = joined
+    lines.append(line)
+    return "\n".join(lines)
+
+
+class HeaderTitle(Label):
+    """The title line, wrapped at its width by `wrap_at_spaces` whenever that changes."""
+
+    _text = ""
+    _shown = ""
+
+    def show(self, text: str) -> None:
+        self._text = text
+        self._wrap()
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def _wrap(self) -> None:
+        width = self.content_size.width
+        text = wrap_at_spaces(self._text, width) if width > 0 else self._text
+        if text != self._shown:
+            self._shown = text
+            self.update(text)
 
 
 NARROW = 70
@@ -43,14 +89,16 @@ class ArticleHeader(Horizontal):
 
     def compose(self) -> ComposeResult:
         # Page text, shown as it is: never read as Textual markup (`[@click=...]`).
-        yield Label("reader", id="title", markup=False)
+        title = HeaderTitle(id="title", markup=False)
+        title.show("reader")
+        yield title
         yield Label("", id="progress")
 
     def show_article(self, article: Article) -> None:
-        self.query_one("#title", Label).update(article_summary(article))
+        self.query_one(HeaderTitle).show(article_summary(article))
 
     def show_text(self, text: str) -> None:
-        self.query_one("#title", Label).update(clean_line(text))
+        self.query_one(HeaderTitle).show(clean_line(text))
         self.query_one("#progress", Label).update("")
         self._progress = ""
         self._shown = None
