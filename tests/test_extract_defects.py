@@ -99,6 +99,16 @@ def test_a_figure_keeps_its_image_and_caption_when_the_image_sits_in_empty_boxes
     assert "The north mill wheel" not in texts(article)
 
 
+def test_a_caption_written_as_paragraphs_stays_the_figures_caption() -> None:
+    article = read(
+        '<figure><img src="/img/pond.jpg"><figcaption><p>The mill pond in winter.</p>'
+        "<p>Photo: Ann Lee</p></figcaption></figure>"
+    )
+    figures = [b for b in article.blocks if isinstance(b, Figure)]
+    assert [runs_text(f.caption) for f in figures] == ["The mill pond in winter. Photo: Ann Lee"]
+    assert "The mill pond in winter." not in texts(article)
+
+
 def test_a_caption_after_an_icon_box_reads_as_one_paragraph_across_its_link() -> None:
     # Readability cuts a box's text at the first inline element that follows a block.
     article = read(

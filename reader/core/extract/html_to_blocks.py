@@ -299,7 +299,7 @@ class BlockConverter:
     def _figure(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         images = [img for img in el.iter("img") if _image_src(img)]
         blocks = el.iter("table", "pre", "blockquote", "p")
-        if not images or any(not _is_blank(block) for block in blocks):
+        if not images or any(not _is_blank(b) and not _in_caption(b, el) for b in blocks):
             self._container(el, out, depth)
             return
         caption: Runs = []
@@ -491,6 +491,16 @@ def _image_src(img: HtmlElement) -> str | None:
 def _is_blank(el: HtmlElement) -> bool:
     """No text at all (readability turns an image's empty wrapper divs into paragraphs)."""
     return not "".join(el.itertext()).strip()
+
+
+def _in_caption(node: HtmlElement, figure: HtmlElement) -> bool:
+    """Whether `node` lies in a `<figcaption>` of `figure` (paragraphs of a caption)."""
+    for ancestor in node.iterancestors():
+        if ancestor is figure:
+            return False
+        if ancestor.tag == "figcaption":
+            return True
+    return False
 
 
 def _is_tiny(img: HtmlElement) -> bool:
