@@ -9,6 +9,7 @@ from reader.core.document import (
     Figure,
     Heading,
     Inline,
+    ListBlock,
     Page,
     Paragraph,
     Table,
@@ -144,6 +145,20 @@ def test_citation_markers_stay_followable_and_back_links_are_dropped() -> None:
     assert any(link.endswith("#note-1") for link in article.links)
     notes = [b for b in article.blocks if not isinstance(b, Heading | Paragraph | Figure)]
     assert runs_text(notes[0].items[0].runs) == "Records, page 4."
+
+
+def test_lettered_back_links_of_a_note_cited_twice_are_dropped() -> None:
+    article = read(
+        '<p>The mill opened.<sup><a href="#note-2">[2]</a></sup></p><ol><li><span>^ <a href='
+        '"#ref-2a"><sup><b>a</b></sup></a> <a href="#ref-2b"><sup><b>b</b></sup></a></span> '
+        '<a href="https://example.org/records">Records</a>, page 4.</li>'
+        '<li>^ The caret <a href="#ref-3">is</a> kept in a note that does not lead back.</li></ol>'
+    )
+    (notes,) = [b for b in article.blocks if isinstance(b, ListBlock)]
+    assert [runs_text(item.runs) for item in notes.items] == [
+        "Records, page 4.",
+        "^ The caret is kept in a note that does not lead back.",
+    ]
 
 
 def test_a_heading_left_with_nothing_under_it_is_dropped() -> None:

@@ -69,6 +69,8 @@ _KIND_RANK = {"text": 0, "emphasis": 1, "strong": 2, "code": 3, "link": 4}
 _LANGUAGE = re.compile(r"(?:^|\s)(?:lang(?:uage)?-)([\w+#-]+)")
 _WORD_CHAR = re.compile(r"\w")
 _BLOCKISH = _tags("p div section article ul ol dl pre blockquote table h1 h2 h3 h4 h5 h6 figure hr")
+# ^ ↑ ⇑ ↩: the mark before the links from a note back to where it is cited
+_BACK_MARK = re.compile(r"\s*[\^\u2191\u21d1\u21a9]\ufe0e?\s*")
 _PHRASING = frozenset(INLINE_KINDS) | _tags("a span font small sub sup u abbr mark q")
 # A word (or a comma) then collapsible whitespace: text cut off mid-sentence before an element.
 # A no-break space at the end is the author's, not a cut.
@@ -279,7 +281,8 @@ class BlockConverter:
         self._children(el, inner, runs, "text", None, depth)
         self._flush(inner, runs)
         children = [b for b in inner if isinstance(b, ListBlock)]
-        return ListItem(_merge_runs([b for b in inner if not isinstance(b, ListBlock)]), children)
+        runs = _merge_runs([b for b in inner if not isinstance(b, ListBlock)])
+        return ListItem(_without_back_links(runs, self.base), children)
 
     def _quote(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         inner: list[Block] = []
@@ -425,6 +428,29 @@ def _continuation(p: HtmlElement) -> HtmlElement | None:
         return None
     first = next(iter(follower), None)
     return follower if first is not None and first.tag in _PHRASING else None
+
+
+def _without_back_links(runs: Runs, base: str) -> Runs:
+    """A note's runs without the marks that lead back to where it is cited: a "^" and links
+    within the page labelled a letter or two (`^ a b` before a reference cited twice)."""
+    if not runs or not _BACK_MARK.fullmatch(runs[0].text):
+        return runs
+    page = base.partition("#")[0]
+    end = 1
+    links = 0
+    for run in runs[1:]:
+        url, _hash, fragment = (run.url or "").partition("#")
+        if run.kind == "link" and url == page and fragment and len(run.text.strip()) <= 2:
+            links += 1
+        elif run.text.strip(" ,"):
+            break
+        end += 1
+    if not links:
+        return runs
+    rest = runs[end:]
+    if rest:
+        rest[0].text = rest[0].text.lstrip(" ,")
+    return rest
 
 
 def _image_text(cell: HtmlElement) -> Runs:
