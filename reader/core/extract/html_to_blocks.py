@@ -281,8 +281,8 @@ class BlockConverter:
         self._children(el, inner, runs, "text", None, depth)
         self._flush(inner, runs)
         children = [b for b in inner if isinstance(b, ListBlock)]
-        runs = _merge_runs([b for b in inner if not isinstance(b, ListBlock)])
-        return ListItem(_without_back_links(runs, self.base), children)
+        merged = _merge_runs([b for b in inner if not isinstance(b, ListBlock)])
+        return ListItem(_without_back_links(merged, self.base), children)
 
     def _quote(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         inner: list[Block] = []
