@@ -110,6 +110,17 @@ def test_a_caption_written_as_paragraphs_stays_the_figures_caption() -> None:
     assert "The mill pond in winter." not in texts(article)
 
 
+def test_a_figure_with_a_label_beside_its_image_keeps_its_caption_on_the_image() -> None:
+    article = read(
+        '<figure><div class="media"><span class="label">Image</span><img src="/img/pond.jpg">'
+        "</div><figcaption><span>The mill pond in winter.</span><span>Credit Ann Lee</span>"
+        "</figcaption></figure>"
+    )
+    figures = [b for b in article.blocks if isinstance(b, Figure)]
+    assert [runs_text(f.caption) for f in figures] == ["The mill pond in winter.Credit Ann Lee"]
+    assert "Image" in texts(article)  # the label is kept, as text
+
+
 def test_a_caption_after_an_icon_box_reads_as_one_paragraph_across_its_link() -> None:
     # Readability cuts a box's text at the first inline element that follows a block.
     article = read(

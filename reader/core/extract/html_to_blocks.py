@@ -98,7 +98,9 @@ class BlockConverter:
         self.main_text_only = skip_chrome
         self._top: list[Block] = []
         self._anchors: dict[str, int] = {}
-        self._joined: set[HtmlElement] = set()  # paragraphs read as the end of the one before
+        # Elements the walk passes over: read already (a paragraph read as the end of the
+        # one before it) or elsewhere (a figure's caption).
+        self._read: set[HtmlElement] = set()
         self._end = None if deadline is None else time.monotonic() + deadline
         self._ticks = 0
         self.out_of_time = False
@@ -149,7 +151,7 @@ class BlockConverter:
         depth: int,
     ) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in self.skip or el.get("hidden") is not None or el in self._joined:
+        if tag in self.skip or el.get("hidden") is not None or el in self._read:
             return
         if self.main_text_only and el.get("aria-hidden") == "true":
             return
@@ -242,7 +244,7 @@ class BlockConverter:
         self._children(el, out, runs, kind, None, depth)
         follower = _continuation(el)
         if follower is not None:
-            self._joined.add(follower)
+            self._read.add(follower)
             self._anchor(follower)
             self._children(follower, out, runs, kind, None, depth)
         self._flush(out, runs)
@@ -302,13 +304,24 @@ class BlockConverter:
     def _figure(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         images = [img for img in el.iter("img") if _image_src(img)]
         blocks = el.iter("table", "pre", "blockquote", "p")
-        if not images or any(not _is_blank(b) and not _in_caption(b, el) for b in blocks):
+        texts = [b for b in blocks if not _is_blank(b) and not _in_caption(b, el)]
+        cap = next(el.iter("figcaption"), None)
+        if not images or (texts and (cap is None or not _are_labels(texts))):
             self._container(el, out, depth)
             return
-        caption: Runs = []
-        for cap in el.iter("figcaption"):
-            caption = self._runs_of(cap, depth + 1)
-            break
+        caption = [] if cap is None else self._runs_of(cap, depth + 1)
+        if texts:  # a label beside the image ("Image"): kept, the caption still on the image
+            self._read.add(cap)
+            inner: list[Block] = []
+            self._container(el, inner, depth)
+            self._read.discard(cap)
+            image = next((b for b in reversed(inner) if isinstance(b, Figure)), None)
+            if image is not None:
+                image.caption = caption
+            elif caption:
+                inner.append(Paragraph(caption))
+            out.extend(inner)
+            return
         for i, img in enumerate(images):
             src = absolute_url(_image_src(img), self.base)
             out.append(
@@ -517,6 +530,15 @@ def _image_src(img: HtmlElement) -> str | None:
 def _is_blank(el: HtmlElement) -> bool:
     """No text at all (readability turns an image's empty wrapper divs into paragraphs)."""
     return not "".join(el.itertext()).strip()
+
+
+def _are_labels(paragraphs: list[HtmlElement]) -> bool:
+    """Paragraphs short enough together to be an image's label or credit, not text."""
+    return all(p.tag == "p" for p in paragraphs) and sum(map(_text_length, paragraphs)) <= 30
+
+
+def _text_length(el: HtmlElement) -> int:
+    return len(" ".join("".join(el.itertext()).split()))
 
 
 def _in_caption(node: HtmlElement, figure: HtmlElement) -> bool:
