@@ -534,11 +534,8 @@ def _is_blank(el: HtmlElement) -> bool:
 
 def _are_labels(paragraphs: list[HtmlElement]) -> bool:
     """Paragraphs short enough together to be an image's label or credit, not text."""
-    return all(p.tag == "p" for p in paragraphs) and sum(map(_text_length, paragraphs)) <= 30
-
-
-def _text_length(el: HtmlElement) -> int:
-    return len(" ".join("".join(el.itertext()).split()))
+    words = " ".join(" ".join(p.itertext()) for p in paragraphs).split()
+    return all(p.tag == "p" for p in paragraphs) and len(" ".join(words)) <= 30
 
 
 def _in_caption(node: HtmlElement, figure: HtmlElement) -> bool:
