@@ -131,6 +131,25 @@ def test_work_that_overruns_is_stopped_not_left_running() -> None:
     assert run_in_time(lambda: 42, 30) == (42,)
 
 
+def test_stages_abandoned_before_their_worker_starts_end_cleanly(monkeypatch) -> None:
+    """A budget already spent: each stage is given up at once, maybe before its worker has
+    taken it. No error escapes, no worker thread reports an exception, and every abandoned
+    worker ends."""
+    escaped: list[object] = []
+    monkeypatch.setattr(threading, "excepthook", escaped.append)
+    for _ in range(50):
+        assert run_in_time(lambda: sum(range(10_000)), 0) in (None, (49_995_000,))
+    assert run_in_time(lambda: 2, 30) == (2,)
+    workers = [t for t in threading.enumerate() if t.name == "reader-extract"]
+    for _ in range(300):  # a hang guard, not a timing assertion
+        if sum(t.is_alive() for t in workers) <= 1:  # the one idle worker stays
+            break
+        for worker in workers:
+            worker.join(timeout=0.1)
+    assert sum(t.is_alive() for t in workers) <= 1
+    assert escaped == []
+
+
 def test_stages_share_one_worker_instead_of_a_thread_each() -> None:
     """A new thread per stage costs more than the hand-off (lxml keeps names per thread)."""
     before = threading.active_count()

@@ -9,13 +9,11 @@ daemon thread that is abandoned (and, for Python code, stopped) when its time is
 from __future__ import annotations
 
 import contextlib
-import html
 import os
 import re
 import threading
 import time
 from collections.abc import Callable
-from queue import SimpleQueue
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -72,22 +70,39 @@ class _Worker:
     """A daemon thread that runs the jobs handed to it, one at a time, until it is stopped."""
 
     def __init__(self) -> None:
-        self.jobs: SimpleQueue[_Job[Any] | None] = SimpleQueue()
-        self.thread = threading.Thread(target=self._serve, name="reader-extract", daemon=True)
+        self.job: _Job[Any] | None = None
+        self.ready = threading.Lock()  # released when `job` is set (to None: end the thread)
+        self.ready.acquire()
+        serving = threading.Lock()  # released once a stop would land inside `_serve`'s try
+        serving.acquire()
+        self.thread = threading.Thread(
+            target=self._serve, args=(serving,), name="reader-extract", daemon=True
+        )
         self.thread.start()
+        serving.acquire()
 
-    def _serve(self) -> None:
+    def _serve(self, serving: threading.Lock) -> None:
         try:
-            while (job := self.jobs.get()) is not None:
-                job.run()
+            serving.release()
+            while True:
+                self.ready.acquire()
+                if self.job is None:
+                    return
+                self.job.run()
         except _Stopped:
             pass
 
+    def hand(self, job: _Job[Any] | None) -> None:
+        self.job = job
+        self.ready.release()
+
     def stop(self) -> None:
-        """Stop the job running now, and the thread with it (the None wakes a thread whose job
-        ended between the check and the stop)."""
+        """Stop the job running now, and the thread with it (the None ends a thread whose job
+        ended between the check and the stop, or that has not yet taken its job)."""
         _stop(self.thread)
-        self.jobs.put(None)
+        self.job = None
+        if self.ready.locked():  # the thread took its job; else it will take the None
+            self.ready.release()
 
 
 _idle: list[_Worker] = []
@@ -110,7 +125,7 @@ def run_in_time(work: Callable[[], T], seconds: float | None) -> tuple[T] | None
         worker = _idle.pop()
     except IndexError:
         worker = _Worker()
-    worker.jobs.put(job)
+    worker.hand(job)
     if not job.done.acquire(timeout=seconds):
         with job.state:
             if not job.finished:
@@ -169,4 +184,6 @@ def markup_text(page: str) -> str:
         position = lowered.find(">", end) + 1 or len(page)
     kept.append(page[position:])
     text = _BLOCK_END.sub("\n\n", "".join(kept))
+    import html  # only this fallback needs the entity table (~1 ms at every start)
+
     return html.unescape(_TAG.sub(" ", text))
