@@ -30,7 +30,8 @@ InlineKind = Literal["text", "emphasis", "strong", "code", "link"]
 
 class _Record:
     """Equality and repr from the fields, for the model's classes below: on Python 3.11
-    `dataclass` compiles these two methods anew for every class, ~5 ms at every start."""
+    `dataclass` compiles these two methods anew for every class, ~5 ms at every start (and
+    it builds a docstring from the signature of a class without one: each has its own)."""
 
     __slots__: tuple[str, ...] = ()
 
@@ -73,6 +74,8 @@ Runs = list[Inline]
 
 @dataclass(slots=True, eq=False, repr=False)
 class Heading(_Record):
+    """A section heading, `level` 1 to 6."""
+
     kind: ClassVar[str] = "heading"
     level: int
     runs: Runs
@@ -80,18 +83,24 @@ class Heading(_Record):
 
 @dataclass(slots=True, eq=False, repr=False)
 class Paragraph(_Record):
+    """A paragraph of inline runs."""
+
     kind: ClassVar[str] = "paragraph"
     runs: Runs
 
 
 @dataclass(slots=True, eq=False, repr=False)
 class ListItem(_Record):
+    """One item of a list: its runs, and the lists nested in it."""
+
     runs: Runs
     children: list[ListBlock] = field(default_factory=list)
 
 
 @dataclass(slots=True, eq=False, repr=False)
 class ListBlock(_Record):
+    """A list, `ordered` (numbered from `start`) or not."""
+
     kind: ClassVar[str] = "list"
     ordered: bool
     items: list[ListItem]
@@ -100,6 +109,8 @@ class ListBlock(_Record):
 
 @dataclass(slots=True, eq=False, repr=False)
 class Quote(_Record):
+    """A block quotation: its blocks, and the source it cites, if any."""
+
     kind: ClassVar[str] = "quote"
     blocks: list[Block]
     cite: str | None = None
@@ -107,6 +118,8 @@ class Quote(_Record):
 
 @dataclass(slots=True, eq=False, repr=False)
 class Code(_Record):
+    """Preformatted text (code), kept as it is; `language` when the page names it."""
+
     kind: ClassVar[str] = "code"
     text: str
     language: str | None = None
@@ -114,6 +127,8 @@ class Code(_Record):
 
 @dataclass(slots=True, eq=False, repr=False)
 class Figure(_Record):
+    """An image: its alt text, its caption and its absolute address."""
+
     kind: ClassVar[str] = "figure"
     alt: str
     caption: Runs = field(default_factory=list)
@@ -122,6 +137,8 @@ class Figure(_Record):
 
 @dataclass(slots=True, eq=False, repr=False)
 class Table(_Record):
+    """A table: header cells, rows of cells (each cell a list of runs), a caption."""
+
     kind: ClassVar[str] = "table"
     header: list[Runs]
     rows: list[list[Runs]]
@@ -130,6 +147,8 @@ class Table(_Record):
 
 @dataclass(slots=True, eq=False, repr=False)
 class Separator(_Record):
+    """A thematic break (`<hr>`)."""
+
     kind: ClassVar[str] = "separator"
 
 
