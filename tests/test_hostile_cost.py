@@ -4,6 +4,7 @@ bench/fuzz_pipeline.py and bench/pipeline_cost.py; no test asserts on wall-clock
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -113,19 +114,72 @@ def test_markup_text_drops_scripts_tags_and_unclosed_scripts() -> None:
 
 def test_work_that_overruns_is_stopped_not_left_running() -> None:
     started = threading.Event()
+    runners: list[threading.Thread] = []
 
     def forever() -> None:
+        runners.append(threading.current_thread())
         started.set()
         while True:
             pass
 
-    before = threading.active_count()
     assert run_in_time(forever, 0.2) is None
     assert started.is_set()
-    for thread in threading.enumerate():
-        if thread.name == "reader-extract":
-            thread.join(timeout=30)
-    assert threading.active_count() == before
+    runners[0].join(timeout=30)
+    assert not runners[0].is_alive()
+    # The next stage gets a new worker and its result.
+    assert run_in_time(threading.current_thread, 30) not in (None, (runners[0],))
+    assert run_in_time(lambda: 42, 30) == (42,)
+
+
+def test_stages_abandoned_before_their_worker_starts_end_cleanly(monkeypatch) -> None:
+    """A budget already spent: each stage is given up at once, maybe before its worker has
+    taken it. No error escapes, no worker thread reports an exception, and every abandoned
+    worker ends."""
+    escaped: list[object] = []
+    monkeypatch.setattr(threading, "excepthook", escaped.append)
+    for _ in range(50):
+        assert run_in_time(lambda: sum(range(10_000)), 0) in (None, (49_995_000,))
+    assert run_in_time(lambda: 2, 30) == (2,)
+    workers = [t for t in threading.enumerate() if t.name == "reader-extract"]
+    for _ in range(300):  # a hang guard, not a timing assertion
+        if sum(t.is_alive() for t in workers) <= 1:  # the one idle worker stays
+            break
+        for worker in workers:
+            worker.join(timeout=0.1)
+    assert sum(t.is_alive() for t in workers) <= 1
+    assert escaped == []
+
+
+def test_stages_share_one_worker_instead_of_a_thread_each() -> None:
+    """A new thread per stage costs more than the hand-off (lxml keeps names per thread)."""
+    before = threading.active_count()
+    runners = {run_in_time(threading.current_thread, 30) for _ in range(5)}
+    assert len(runners) == 1 and (threading.current_thread(),) not in runners
+    assert threading.active_count() <= before + 1
+
+
+def test_stages_from_two_threads_at_once_do_not_wait_for_each_other() -> None:
+    """Two extractions at once (the full-screen reader loading while another runs) each get a
+    worker: the first stage below ends only once the second has run."""
+    second_ran = threading.Event()
+    results: list[tuple[bool] | None] = []
+    first = threading.Thread(
+        target=lambda: results.append(run_in_time(lambda: second_ran.wait(30), 60))
+    )
+    first.start()
+    assert run_in_time(second_ran.set, 30) == (None,)
+    first.join(timeout=60)
+    assert results == [(True,)]
+
+
+def test_a_forked_child_process_still_runs_stages() -> None:
+    """The parent's idle worker does not exist in a forked child; the child starts its own."""
+    assert run_in_time(lambda: 1, 30) == (1,)  # the parent now holds an idle worker
+    pid = os.fork()
+    if pid == 0:  # the child: exit status 0 only when the stage ran
+        os._exit(0 if run_in_time(lambda: 5, 30) == (5,) else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
 
 
 def test_work_that_finishes_in_time_gives_its_result() -> None:

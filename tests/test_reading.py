@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 from reader.core.document import (
+    CHARACTERS_PER_MINUTE,
+    WORDS_PER_MINUTE,
     Article,
     Heading,
     ListBlock,
@@ -11,6 +13,7 @@ from reader.core.document import (
     Paragraph,
     Table,
     number_links,
+    reading_load,
 )
 from reader.core.reading import (
     HeadingRef,
@@ -235,3 +238,12 @@ def test_only_web_pages_are_followed_and_local_files_only_from_local_files() -> 
         ("mailto:a@b.example", None),
     ]
     assert [followable(url, here) for url, here in cases] == [True, True, False, True, False, False]
+
+
+def test_reading_time_counts_characters_of_japanese_among_symbols_and_words_elsewhere() -> None:
+    """Punctuation, symbols and emoji neither make spaced text count as characters nor hide
+    the characters of a script written without spaces."""
+    spaced = "“Quoted” words — costs €5, 😀 fine… " * 100  # 700 space-separated words
+    unspaced = "水車は冬も回る。“€5”😀" * 250  # 1,750 Japanese characters, 250 runs of symbols
+    assert reading_load(spaced) == 700
+    assert reading_load(unspaced) == 250 + 1750 * WORDS_PER_MINUTE / CHARACTERS_PER_MINUTE

@@ -10,17 +10,42 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import ClassVar, Literal
 
 WORDS_PER_MINUTE = 230
 # Chinese, Japanese, Thai, Lao, Khmer and Burmese are written without spaces between words:
 # their reading pace is counted in characters.
 CHARACTERS_PER_MINUTE = 500
-_UNSPACED_SCRIPT = re.compile(
+_UNSPACED_SCRIPT = (
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 )
+# Compiling that class takes ~2 ms (a step per code point), so it is compiled on the first text
+# that might hold one: a character outside Latin to Tibetan, punctuation and symbols, and the
+# supplementary planes (a class that takes ~0.4 ms).
+_MAYBE_UNSPACED = re.compile("[^\x00-\u0dff\u2000-\u2bff\U00010000-\U0010ffff]")
 
 InlineKind = Literal["text", "emphasis", "strong", "code", "link"]
+
+
+class _Record:
+    """Equality and repr from the fields, for the model's classes below: on Python 3.11
+    `dataclass` compiles these two methods anew for every class, ~5 ms at every start (and
+    it builds a docstring from the signature of a class without one: each has its own)."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{self.__class__.__qualname__}({fields})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +59,8 @@ class Page:
     from_cache: bool = False
 
 
-@dataclass(slots=True)
-class Inline:
+@dataclass(slots=True, eq=False, repr=False)
+class Inline(_Record):
     """A run of text inside a block. Links carry their absolute URL and their number."""
 
     text: str
@@ -47,73 +72,91 @@ class Inline:
 Runs = list[Inline]
 
 
-@dataclass(slots=True)
-class Heading:
+@dataclass(slots=True, eq=False, repr=False)
+class Heading(_Record):
+    """A section heading, `level` 1 to 6."""
+
     kind: ClassVar[str] = "heading"
     level: int
     runs: Runs
 
 
-@dataclass(slots=True)
-class Paragraph:
+@dataclass(slots=True, eq=False, repr=False)
+class Paragraph(_Record):
+    """A paragraph of inline runs."""
+
     kind: ClassVar[str] = "paragraph"
     runs: Runs
 
 
-@dataclass(slots=True)
-class ListItem:
+@dataclass(slots=True, eq=False, repr=False)
+class ListItem(_Record):
+    """One item of a list: its runs, and the lists nested in it."""
+
     runs: Runs
     children: list[ListBlock] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class ListBlock:
+@dataclass(slots=True, eq=False, repr=False)
+class ListBlock(_Record):
+    """A list, `ordered` (numbered from `start`) or not."""
+
     kind: ClassVar[str] = "list"
     ordered: bool
     items: list[ListItem]
     start: int = 1
 
 
-@dataclass(slots=True)
-class Quote:
+@dataclass(slots=True, eq=False, repr=False)
+class Quote(_Record):
+    """A block quotation: its blocks, and the source it cites, if any."""
+
     kind: ClassVar[str] = "quote"
     blocks: list[Block]
     cite: str | None = None
 
 
-@dataclass(slots=True)
-class Code:
+@dataclass(slots=True, eq=False, repr=False)
+class Code(_Record):
+    """Preformatted text (code), kept as it is; `language` when the page names it."""
+
     kind: ClassVar[str] = "code"
     text: str
     language: str | None = None
 
 
-@dataclass(slots=True)
-class Figure:
+@dataclass(slots=True, eq=False, repr=False)
+class Figure(_Record):
+    """An image: its alt text, its caption and its absolute address."""
+
     kind: ClassVar[str] = "figure"
     alt: str
     caption: Runs = field(default_factory=list)
     src: str | None = None
 
 
-@dataclass(slots=True)
-class Table:
+@dataclass(slots=True, eq=False, repr=False)
+class Table(_Record):
+    """A table: header cells, rows of cells (each cell a list of runs), a caption."""
+
     kind: ClassVar[str] = "table"
     header: list[Runs]
     rows: list[list[Runs]]
     caption: Runs = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class Separator:
+@dataclass(slots=True, eq=False, repr=False)
+class Separator(_Record):
+    """A thematic break (`<hr>`)."""
+
     kind: ClassVar[str] = "separator"
 
 
 Block = Heading | Paragraph | ListBlock | Quote | Code | Figure | Table | Separator
 
 
-@dataclass(slots=True)
-class Article:
+@dataclass(slots=True, eq=False, repr=False)
+class Article(_Record):
     """A distilled article: metadata plus typed blocks. `links[n - 1]` is link number n."""
 
     title: str = ""
@@ -162,11 +205,19 @@ def kept_anchors(
 def reading_load(text: str) -> float:
     """The words it takes to read `text`: its words, with each character of a script written
     without spaces (Chinese, Japanese, Thai...) counted as the share of a word it takes."""
-    characters = len(_UNSPACED_SCRIPT.findall(text))
+    if not _MAYBE_UNSPACED.search(text):
+        return len(text.split())
+    unspaced = _unspaced_script()
+    characters = len(unspaced.findall(text))
     if not characters:
         return len(text.split())
-    spaced = len(_UNSPACED_SCRIPT.sub(" ", text).split())
+    spaced = len(unspaced.sub(" ", text).split())
     return spaced + characters * WORDS_PER_MINUTE / CHARACTERS_PER_MINUTE
+
+
+@cache
+def _unspaced_script() -> re.Pattern[str]:
+    return re.compile(_UNSPACED_SCRIPT)
 
 
 def minutes_to_read(words: float) -> int:

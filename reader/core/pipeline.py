@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 
 from reader.core.document import Article, Page
 from reader.core.errors import FetchError
@@ -35,6 +34,8 @@ class Options:
 
 def welcome_page() -> Page:
     """The welcome article shipped inside the package."""
+    from importlib import resources  # only the welcome page needs it (~1 ms at every start)
+
     html = resources.files("reader.data").joinpath("welcome.html").read_text(encoding="utf-8")
     return Page(url=WELCOME_URL, text=html, media_type="text/html", charset="utf-8")
 

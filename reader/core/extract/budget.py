@@ -9,12 +9,12 @@ daemon thread that is abandoned (and, for Python code, stopped) when its time is
 from __future__ import annotations
 
 import contextlib
-import html
+import os
 import re
 import threading
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 DEFAULT_BUDGET = 10.0
@@ -47,36 +47,92 @@ class _Stopped(BaseException):
     """Raised inside an abandoned worker so it stops using the processor."""
 
 
-def run_in_time(work: Callable[[], T], seconds: float | None) -> tuple[T] | None:
-    """`(work(),)`, or None when it is still running after `seconds` (or raised).
+class _Job(Generic[T]):
+    """One piece of work handed to a worker, and how it ended."""
 
-    The work runs in a daemon thread; one that overruns is asked to stop (it stops at its
-    next line of Python; C code such as libxml2's parse runs to its end, without the GIL).
-    """
-    if seconds is None:
-        return (work(),)
-    result: list[T] = []
-    finished = False
-    lock = threading.Lock()  # a stop is sent only before `finished`, so it lands in `run`
+    def __init__(self, work: Callable[[], T]) -> None:
+        self.work = work
+        self.result: list[T] = []
+        self.finished = False
+        self.state = threading.Lock()  # a stop is sent only before `finished`, so it lands in it
+        self.done = threading.Lock()  # held until the work has ended
+        self.done.acquire()
 
-    def run() -> None:
-        nonlocal finished
+    def run(self) -> None:
+        with contextlib.suppress(Exception, RecursionError):
+            self.result.append(self.work())
+        with self.state:
+            self.finished = True
+        self.done.release()
+
+
+class _Worker:
+    """A daemon thread that runs the jobs handed to it, one at a time, until it is stopped."""
+
+    def __init__(self) -> None:
+        self.job: _Job[Any] | None = None
+        self.ready = threading.Lock()  # released when `job` is set (to None: end the thread)
+        self.ready.acquire()
+        serving = threading.Lock()  # released once a stop would land inside `_serve`'s try
+        serving.acquire()
+        self.thread = threading.Thread(
+            target=self._serve, args=(serving,), name="reader-extract", daemon=True
+        )
+        self.thread.start()
+        serving.acquire()
+
+    def _serve(self, serving: threading.Lock) -> None:
         try:
-            with contextlib.suppress(Exception, RecursionError):
-                result.append(work())
-            with lock:
-                finished = True
+            serving.release()
+            while True:
+                self.ready.acquire()
+                if self.job is None:
+                    return
+                self.job.run()
         except _Stopped:
             pass
 
-    worker = threading.Thread(target=run, name="reader-extract", daemon=True)
-    worker.start()
-    worker.join(seconds)
-    with lock:
-        if not finished:
-            _stop(worker)
-            return None
-    return (result[0],) if result else None
+    def hand(self, job: _Job[Any] | None) -> None:
+        self.job = job
+        self.ready.release()
+
+    def stop(self) -> None:
+        """Stop the job running now, and the thread with it (the None ends a thread whose job
+        ended between the check and the stop, or that has not yet taken its job)."""
+        _stop(self.thread)
+        self.job = None
+        if self.ready.locked():  # the thread took its job; else it will take the None
+            self.ready.release()
+
+
+_idle: list[_Worker] = []
+"""Workers waiting for a job: one, unless several threads extract at once. A thread per stage
+would cost more than the hand-off: lxml keeps a name dictionary per thread."""
+os.register_at_fork(after_in_child=_idle.clear)  # a child process has none of these threads
+
+
+def run_in_time(work: Callable[[], T], seconds: float | None) -> tuple[T] | None:
+    """`(work(),)`, or None when it is still running after `seconds` (or raised).
+
+    The work runs in a daemon worker thread; one that overruns is asked to stop (it stops at
+    its next line of Python; C code such as libxml2's parse runs to its end, without the GIL)
+    and is replaced. A worker that finished in time waits for the next piece of work.
+    """
+    if seconds is None:
+        return (work(),)
+    job = _Job(work)
+    try:
+        worker = _idle.pop()
+    except IndexError:
+        worker = _Worker()
+    worker.hand(job)
+    if not job.done.acquire(timeout=seconds):
+        with job.state:
+            if not job.finished:
+                worker.stop()
+                return None
+    _idle.append(worker)
+    return (job.result[0],) if job.result else None
 
 
 def _stop(thread: threading.Thread) -> None:
@@ -128,4 +184,6 @@ def markup_text(page: str) -> str:
         position = lowered.find(">", end) + 1 or len(page)
     kept.append(page[position:])
     text = _BLOCK_END.sub("\n\n", "".join(kept))
+    import html  # only this fallback needs the entity table (~1 ms at every start)
+
     return html.unescape(_TAG.sub(" ", text))

@@ -167,8 +167,9 @@ def _distil_in_time(
     second, so it runs inline and saves the thread hand-off.
     """
     seconds = deadline.left()
+    # The text first: most articles hold more than INLINE_TEXT, and then no count is needed.
     if seconds is None or (
-        _COUNT_ELEMENTS(root) <= INLINE_ELEMENTS and _TEXT_LENGTH(root) <= INLINE_TEXT
+        _TEXT_LENGTH(root) <= INLINE_TEXT and _COUNT_ELEMENTS(root) <= INLINE_ELEMENTS
     ):
         return distil(root, base)
     result = run_in_time(lambda: _distil_or_no_article(root, base), seconds * DISTIL_SHARE)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+from lxml import etree
 from lxml.etree import ParserError
 
 MAX_NESTING = 200  # libxml2 stops parsing at depth 256 and loses the rest of the page
@@ -22,6 +23,15 @@ _LONG_TAG = re.compile(rf"""<[A-Za-z](?>[^<>"']|"[^"]*"|'[^']*'){{{2 * MAX_ATTRI
 _ATTRIBUTE = re.compile(r"""\s+[^\s=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s<>]*))?""")
 _SPACE = re.compile(r"\s")
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*>")
+# lxml.html's own class lookup is a Python call for every element object made (thousands per
+# page); this one is lxml's C lookup with the same classes, less the form-field ones (whose
+# extra properties neither readability nor we read).
+_CLASSES = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
 )
@@ -46,9 +56,10 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
 
 def _parse(text: str, huge: bool = False) -> tuple[lxml.html.HtmlElement | None, bool]:
     """The parsed tree, and whether libxml2 gave up because of nesting depth or text size."""
-    parser = lxml.html.HTMLParser(
+    parser = etree.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=huge
     )
+    parser.set_element_class_lookup(_CLASSES)
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
     except (ParserError, ValueError):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.core.errors import ContentError
 from reader.core.i18n import _
@@ -42,9 +42,9 @@ _CONTENT_CHARSET = re.compile(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"'
 _XML_DECLARATION = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']""")
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
-    """A decoded document and the WHATWG name of the character set that decoded it."""
+class Decoded(NamedTuple):
+    """A decoded document and the WHATWG name of the character set that decoded it (a named
+    tuple: a frozen dataclass costs ~0.6 ms more at every start)."""
 
     text: str
     charset: str

@@ -7,7 +7,6 @@ with an unknown extension, is sniffed as browsers do (WHATWG MIME sniffing, simp
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from pathlib import Path
 
@@ -124,6 +123,8 @@ def media_type_for_path(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
+    import mimetypes  # only a file of an unusual suffix needs its table
+
     guessed, _encoding = mimetypes.guess_type(path.name, strict=False)
     return guessed
 

@@ -7,7 +7,6 @@ so this module stays light: it imports neither the settings model nor the themes
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -26,6 +25,8 @@ DEFAULT_MODE: Mode = "full-screen"
 def parse_toml(raw: bytes) -> dict[str, Any]:
     """The TOML document in `raw`; ValueError when it is not UTF-8, not TOML or nested so
     deeply that the parser would exhaust the stack."""
+    import tomllib  # only a run with a settings file pays for the parser (~2 ms)
+
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except RecursionError:
