@@ -27,6 +27,7 @@ from reader.core.document import (
     Table,
 )
 from reader.core.errors import ContentError
+from reader.core.formats.links import with_linear_links
 from reader.core.i18n import _
 from reader.core.safe_text import clean
 
@@ -41,7 +42,9 @@ def render_json(article: Article) -> str:
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
-    """A JSON-ready dict of the whole article, keys in schema order."""
+    """A JSON-ready dict of the whole article, keys in schema order; links numbered as in the
+    plain output (a link to a place in the article itself keeps its URL but has no number)."""
+    article = with_linear_links(article)
     data: dict[str, Any] = {"schema": SCHEMA_VERSION, "title": clean(article.title)}
     for key in _META_KEYS:
         data[key] = _opt(getattr(article, key))

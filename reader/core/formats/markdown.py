@@ -1,8 +1,9 @@
 """The Article as CommonMark (GFM pipe tables), with every markdown-significant character escaped.
 
 Links are reference-style, `[text][3]` with `[3]: url` at the end, matching the plain output's
-link numbers. Only http(s), mailto, ftp and gemini URLs become links; anything else (a
-`javascript:` URL) stays as text. Code is fenced with a fence longer than any backtick run in it.
+link numbers; a link to a place in the article itself is an inline link to its `#fragment`.
+Only http(s), mailto, ftp and gemini URLs become links; anything else (a `javascript:` URL)
+stays as text. Code is fenced with a fence longer than any backtick run in it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from reader.core.document import (
 )
 from reader.core.formats.announcements import column_name, image_text
 from reader.core.formats.header import meta_lines
-from reader.core.formats.links import is_clickable, with_numbered_links
+from reader.core.formats.links import in_page_fragment, is_clickable, with_linear_links
 from reader.core.i18n import _, format_number
 from reader.core.safe_text import clean, clean_line
 
@@ -44,7 +45,7 @@ _LANGUAGE = re.compile(r"[^\w+#.-]")
 
 def render_markdown(article: Article) -> str:
     """`article` as CommonMark text ending with one newline."""
-    article = with_numbered_links(article)
+    article = with_linear_links(article)
     parts: list[str] = []
     title = clean_line(article.title)
     if title:
@@ -131,6 +132,9 @@ def inline(runs: Runs, *, single_line: bool = False, in_table: bool = False) -> 
                     clean_line(run.url or "")
                 )
                 pieces.append((f"[{label}][{run.number}]", ""))
+            case "link" if fragment := in_page_fragment(run):
+                label = escape_text(" ".join(text.split())) or escape_text(fragment)
+                pieces.append((f"[{label}]({link_destination(fragment)})", ""))
             case _:
                 pieces.append((_escape_inline(text), ""))
     out: list[str] = []

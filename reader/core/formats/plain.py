@@ -2,12 +2,13 @@
 
 One blank line between blocks; headings, quotes, code, tables and images announced in words
 ("Heading 2: ...", "Quote:" ... "End of quote."); list markers `-` and `1.` with nesting shown by
-two spaces per level; links numbered inline (`text [3]`) and listed at the end. No box drawing,
-no decorative symbols. Colour (bold headings and strong text, italic emphasis, underlined link
-text) only when asked for, and never the only signal. A separator prints as "Section break.":
-a blank line alone would be indistinguishable from the gap between any two paragraphs. In an
-interleaved translation each translated block starts "Translation:" (a heading's translation
-is not announced as a heading again).
+two spaces per level; links numbered inline (`text [3]`) and listed at the end, except links to a
+place in the article itself (a citation `[1]` leading to its note), which read as their text. No
+box drawing, no decorative symbols. Colour (bold headings and strong text, italic emphasis,
+underlined link text) only when asked for, and never the only signal. A separator prints as
+"Section break.": a blank line alone would be indistinguishable from the gap between any two
+paragraphs. In an interleaved translation each translated block starts "Translation:" (a heading's
+translation is not announced as a heading again).
 
 Lines are not wrapped unless `width` is given (screen readers and braille displays wrap
 themselves); with a width, prose wraps at spaces without breaking words or URLs, and code is
@@ -36,7 +37,7 @@ from reader.core.document import (
 )
 from reader.core.formats.announcements import column_name, image_text, table_summary
 from reader.core.formats.header import meta_lines
-from reader.core.formats.links import with_numbered_links
+from reader.core.formats.links import with_linear_links
 from reader.core.i18n import _, format_number, pgettext
 from reader.core.safe_text import clean, clean_line
 
@@ -61,7 +62,7 @@ _FOREIGN_CONTROL = re.compile(
 
 def render_plain(article: Article, *, width: int | None = None, color: bool = False) -> str:
     """`article` as screen-reader-friendly plain text, ending with one newline."""
-    article = with_numbered_links(article)
+    article = with_linear_links(article)
     renderer = _PlainRenderer(width, color)
     blocks = renderer.header_blocks(article)
     for index, block in enumerate(article.blocks):
