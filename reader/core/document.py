@@ -103,6 +103,40 @@ class Table:
     header: list[Runs]
     rows: list[list[Runs]]
     caption: Runs = field(default_factory=list)
+    spans: dict[tuple[int, int], int] = field(default_factory=dict)
+    """(row, cell) -> columns that cell covers, for cells covering more than one (`colspan`);
+    row 0 is the header, row r is `rows[r - 1]`. Made by `fitted_spans`."""
+
+
+def fitted_spans(
+    header: list[Runs], rows: list[list[Runs]], wanted: dict[tuple[int, int], int]
+) -> dict[tuple[int, int], int]:
+    """The `wanted` spans (as in `Table.spans`) a table can hold: a cell covers at most the
+    columns its row leaves free in the widest row, so no span (a hostile `colspan=100000`)
+    ever widens the table or pushes another cell out of place."""
+    widest = max([len(header), *(len(row) for row in rows)], default=0)
+    out: dict[tuple[int, int], int] = {}
+    for r, cells in enumerate([header, *rows]):
+        used = len(cells)
+        for c in range(len(cells)):
+            extra = min(wanted.get((r, c), 1) - 1, widest - used)
+            if extra > 0:
+                out[(r, c)] = extra + 1
+                used += extra
+    return out
+
+
+def cell_spans(table: Table, row: int) -> list[int]:
+    """How many columns each cell of row `row` covers (row 0 is the header)."""
+    cells = table.header if row == 0 else table.rows[row - 1]
+    if not table.spans:
+        return [1] * len(cells)
+    return [table.spans.get((row, c), 1) for c in range(len(cells))]
+
+
+def column_count(table: Table) -> int:
+    """The columns of `table`: those of its widest row, spans included."""
+    return max(sum(cell_spans(table, r)) for r in range(len(table.rows) + 1))
 
 
 @dataclass(slots=True)

@@ -23,6 +23,8 @@ from reader.core.document import (
     Runs,
     Separator,
     Table,
+    cell_spans,
+    column_count,
 )
 from reader.core.formats.announcements import image_text
 from reader.core.formats.header import meta_lines, published_text
@@ -233,17 +235,27 @@ def _list(block: ListBlock) -> str:
 
 
 def _table(table: Table) -> str:
-    columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
+    columns = column_count(table)
     parts = ["<table>"]
     if table.caption:
         parts.append(f"<caption>{_inline(table.caption)}</caption>")
     if any(table.header):
-        header = [*table.header, *([[]] * (columns - len(table.header)))]
-        cells = "".join(f'<th scope="col">{_inline(cell)}</th>' for cell in header)
-        parts.append(f"<thead>\n<tr>{cells}</tr>\n</thead>")
+        parts.append(f"<thead>\n<tr>{_cells(table, 0, columns)}</tr>\n</thead>")
     parts.append("<tbody>")
-    for row in table.rows:
-        padded = [*row, *([[]] * (columns - len(row)))]
-        parts.append("<tr>" + "".join(f"<td>{_inline(cell)}</td>" for cell in padded) + "</tr>")
+    parts += [f"<tr>{_cells(table, r, columns)}</tr>" for r in range(1, len(table.rows) + 1)]
     parts += ["</tbody>", "</table>"]
     return "\n".join(parts)
+
+
+def _cells(table: Table, row: int, columns: int) -> str:
+    """Row `row` (0: the header, as `<th>`) as cells, a spanning one with its `colspan`, then
+    empty cells for the columns the row leaves without one."""
+    cells = table.header if row == 0 else table.rows[row - 1]
+    spans = cell_spans(table, row)
+    opening, closing = ('<th scope="col"', "</th>") if row == 0 else ("<td", "</td>")
+    out = [
+        opening + (f' colspan="{span}"' if span > 1 else "") + ">" + _inline(cell) + closing
+        for cell, span in zip(cells, spans, strict=True)
+    ]
+    out += [opening + ">" + closing] * (columns - sum(spans))
+    return "".join(out)
