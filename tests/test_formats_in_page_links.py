@@ -107,3 +107,12 @@ def test_app_and_line_mode_still_number_and_follow_citations() -> None:
     assert citation.number == 1 and citation.url == URL + "#cite_note-1"
     assert reading.fragment_block(citation.url) == article.anchors["cite_note-1"]
     assert len(reading.links) == len(OUTSIDE) + 3  # [a], [b] and the heading link too
+
+
+def test_html_citation_leads_to_its_note_within_the_saved_page() -> None:
+    html = render(_article(), "html")
+    assert 'centuries<a href="#cite_note-1">[a]</a> and' in html
+    notes = html.index('<span id="cite_note-1"></span>\n<span id="cite_note-2"></span>\n<ol>')
+    assert html.index('<span id="cite_ref-1"></span>\n<p>Lighthouses') < notes
+    # a fragment the page marks with no id keeps its full address
+    assert '<a href="http://127.0.0.1:9/notes.html#nowhere" rel="noreferrer">' in html

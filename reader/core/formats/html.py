@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from html import escape
+from urllib.parse import unquote
 
 from reader.core.document import (
+    Anchors,
     Article,
     Block,
     Code,
     Figure,
     Heading,
+    Inline,
     ListBlock,
     Paragraph,
     Quote,
@@ -25,10 +28,11 @@ from reader.core.document import (
     Table,
     cell_spans,
     column_count,
+    iter_runs,
 )
 from reader.core.formats.announcements import image_text
 from reader.core.formats.header import meta_lines, published_text
-from reader.core.formats.links import is_clickable
+from reader.core.formats.links import copied, is_clickable
 from reader.core.i18n import _, active_language, is_right_to_left
 from reader.core.safe_text import clean, clean_line
 
@@ -105,7 +109,14 @@ def render_html(article: Article) -> str:
     body.append(f'<p class="meta"{ui}>{_meta(article)}</p>')
     body += [f'<p class="notice" role="note">{_e(clean_line(n))}</p>' for n in article.notices]
     body.append("</header>")
-    body += [html for block in article.blocks if (html := _block(block, ui))]
+    article, ids = _with_local_links(article)
+    waiting: list[str] = []  # ids of blocks that show nothing mark the next one shown
+    for index, block in enumerate(article.blocks):
+        waiting += ids.get(index, [])
+        if html := _block(block, ui):
+            body += [f'<span id="{_e(name)}"></span>' for name in waiting] + [html]
+            waiting = []
+    body += [f'<span id="{_e(name)}"></span>' for name in waiting]
     source = clean_line(article.canonical_url or article.url or "")
     if source:
         footer = _source(source)
@@ -156,9 +167,38 @@ def _meta(article: Article) -> str:
     return "<br />".join(out)
 
 
+def _with_local_links(article: Article) -> tuple[Article, dict[int, list[str]]]:
+    """The page's element ids the article kept, by block, and `article` with each link to one
+    of them turned into `#id`: in the saved page a citation leads to its note."""
+    ids: dict[int, list[str]] = {}
+    for name, block in article.anchors.items():
+        if name and not any(ch.isspace() for ch in name) and 0 <= block < len(article.blocks):
+            ids.setdefault(block, []).append(name)
+    anchors = Anchors(article)
+    kept = {name for names in ids.values() for name in names}
+
+    def local(run: Inline) -> str | None:
+        if run.kind != "link" or not run.url:
+            return None
+        fragment = anchors.same_page_fragment(run.url)
+        return fragment if fragment is not None and unquote(fragment) in kept else None
+
+    if not any(local(run) is not None for runs in iter_runs(article.blocks) for run in runs):
+        return article, ids
+    article = copied(article)
+    for runs in iter_runs(article.blocks):
+        for run in runs:
+            if (fragment := local(run)) is not None:
+                run.url = "#" + fragment
+    return article, ids
+
+
 def _link(url: str, text_html: str, *, escaped: bool = False) -> str:
-    """An `<a>` for a safe URL; anything else (javascript:, data:) stays as plain text."""
+    """An `<a>` for a safe URL or a `#id` in this page; anything else (javascript:, data:)
+    stays as plain text."""
     label = text_html if escaped else _e(text_html)
+    if url.startswith("#"):
+        return f'<a href="{_e(clean_line(url))}">{label}</a>'
     if not is_clickable(url):
         return label
     return f'<a href="{_e(clean_line(url))}" rel="noreferrer">{label}</a>'
