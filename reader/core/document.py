@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import ClassVar, Literal
+from urllib.parse import unquote
 
 WORDS_PER_MINUTE = 230
 # Chinese, Japanese, Thai, Lao, Khmer and Burmese are written without spaces between words:
@@ -143,6 +144,40 @@ class Table(_Record):
     header: list[Runs]
     rows: list[list[Runs]]
     caption: Runs = field(default_factory=list)
+    spans: dict[tuple[int, int], int] = field(default_factory=dict)
+    """(row, cell) -> columns that cell covers, for cells covering more than one (`colspan`);
+    row 0 is the header, row r is `rows[r - 1]`. Made by `fitted_spans`."""
+
+
+def fitted_spans(
+    header: list[Runs], rows: list[list[Runs]], wanted: dict[tuple[int, int], int]
+) -> dict[tuple[int, int], int]:
+    """The `wanted` spans (as in `Table.spans`) a table can hold: a cell covers at most the
+    columns its row leaves free in the widest row, so no span (a hostile `colspan=100000`)
+    ever widens the table or pushes another cell out of place."""
+    widest = max([len(header), *(len(row) for row in rows)], default=0)
+    out: dict[tuple[int, int], int] = {}
+    for r, cells in enumerate([header, *rows]):
+        used = len(cells)
+        for c in range(len(cells)):
+            extra = min(wanted.get((r, c), 1) - 1, widest - used)
+            if extra > 0:
+                out[(r, c)] = extra + 1
+                used += extra
+    return out
+
+
+def cell_spans(table: Table, row: int) -> list[int]:
+    """How many columns each cell of row `row` covers (row 0 is the header)."""
+    cells = table.header if row == 0 else table.rows[row - 1]
+    if not table.spans:
+        return [1] * len(cells)
+    return [table.spans.get((row, c), 1) for c in range(len(cells))]
+
+
+def column_count(table: Table) -> int:
+    """The columns of `table`: those of its widest row, spans included."""
+    return max(sum(cell_spans(table, r)) for r in range(len(table.rows) + 1))
 
 
 @dataclass(slots=True, eq=False, repr=False)
@@ -275,15 +310,75 @@ def iter_texts(blocks: list[Block]) -> Iterator[str]:
                 yield from (runs_text(r) for r in iter_runs([block]))
 
 
-def number_links(article: Article) -> None:
-    """Give every link run a number, in reading order; one number per distinct URL."""
+def number_links(article: Article, *, in_page: bool = True) -> None:
+    """Give every link run a number, in reading order; one number per distinct URL. With
+    `in_page=False` a link to a place in this same article (see `Anchors.link_block`) gets
+    none and no entry in `links`: the linear outputs read such notes where they stand."""
+    anchors = None if in_page else Anchors(article)
     numbers: dict[str, int] = {}
     article.links = []
     for runs in iter_runs(article.blocks):
         for run in runs:
             if run.kind != "link" or not run.url:
                 continue
+            if anchors is not None and anchors.link_block(run.url) is not None:
+                run.number = None
+                continue
             if run.url not in numbers:
                 article.links.append(run.url)
                 numbers[run.url] = len(article.links)
             run.number = numbers[run.url]
+
+
+def anchor_key(text: str) -> str:
+    """Letters and digits only, case-folded: "History_of_X", "history-of-x" and
+    "History of X" all give the same key."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+class Anchors:
+    """Where `#fragment` links lead in one article: an anchor it names (default: the
+    article's own `anchors`), else the first heading whose text the fragment spells, the way
+    Markdown, Wikipedia and most documentation sites name their heading ids."""
+
+    def __init__(self, article: Article, names: Mapping[str, int] | None = None) -> None:
+        self.names = dict(article.anchors if names is None else names)
+        self._count = len(article.blocks)
+        self._here = {_without_fragment(a) for a in (article.url, article.canonical_url) if a}
+        self._headings: dict[str, int] | None = None
+        self._blocks = article.blocks
+
+    def same_page_fragment(self, url: str) -> str | None:
+        """The fragment of `url` (still percent-encoded) when `url` is this article's own
+        address with a `#fragment`, else None."""
+        address, hash_mark, fragment = url.partition("#")
+        return fragment if hash_mark and address in self._here else None
+
+    def block(self, fragment: str) -> int | None:
+        """The block `#fragment` (percent-encoded or not) names, or None; an empty
+        fragment is the top."""
+        fragment = unquote(fragment)
+        if not fragment:
+            return 0 if self._count else None
+        if fragment in self.names:
+            block = self.names[fragment]
+            return block if 0 <= block < self._count else None
+        key = anchor_key(fragment)
+        if not key:
+            return None
+        if self._headings is None:
+            self._headings = {}
+            for index, found in enumerate(self._blocks):
+                if isinstance(found, Heading):
+                    self._headings.setdefault(anchor_key(runs_text(found.runs)), index)
+        return self._headings.get(key)
+
+    def link_block(self, url: str) -> int | None:
+        """The block a link to a place in this same article leads to (an in-page link), or
+        None for another page or a fragment this article cannot find."""
+        fragment = self.same_page_fragment(url)
+        return None if fragment is None else self.block(fragment)
+
+
+def _without_fragment(url: str) -> str:
+    return url.split("#", 1)[0]

@@ -13,9 +13,9 @@ import bisect
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
 
 from reader.core.document import (
+    Anchors,
     Article,
     Block,
     Heading,
@@ -133,16 +133,6 @@ class Progress:
     minutes_left: int
 
 
-def _anchor_key(text: str) -> str:
-    """Letters and digits only, case-folded: "History_of_X", "history-of-x" and
-    "History of X" all give the same key."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
-def _without_fragment(url: str) -> str:
-    return url.split("#", 1)[0]
-
-
 class Reading:
     """One reader's place in one article.
 
@@ -175,7 +165,8 @@ class Reading:
         ]
         self._heading_blocks = [heading.block for heading in self.headings]
         self.links = self._collect_links()
-        self.anchors = dict(self.article.anchors if anchors is None else anchors)
+        self._targets = Anchors(self.article, anchors)
+        self.anchors = self._targets.names
         self.query = ""
         self.matches: list[Match] = []
         self.match_index = -1
@@ -311,35 +302,17 @@ class Reading:
 
     def is_same_page(self, url: str) -> bool:
         """True when `url` is this article's own address with a `#fragment`."""
-        if "#" not in url:
-            return False
-        here = {
-            _without_fragment(address)
-            for address in (self.article.url, self.article.canonical_url)
-            if address
-        }
-        return _without_fragment(url) in here
+        return self._targets.same_page_fragment(url) is not None
 
     def fragment_block(self, url: str) -> int | None:
         """The block a same-page `#fragment` link points at, or None when `url` is another
         page or names no block this article can find."""
-        if not self.is_same_page(url):
-            return None
-        return self.anchor_block(urlsplit(url).fragment)
+        return self._targets.link_block(url)
 
     def anchor_block(self, fragment: str) -> int | None:
         """The block `#fragment` (percent-encoded or not) names in this article, or None;
         an empty fragment is the top."""
-        fragment = unquote(fragment)
-        if not fragment:
-            return 0 if self.texts else None
-        if fragment in self.anchors:
-            block = self.anchors[fragment]
-            return block if 0 <= block < self.block_count else None
-        key = _anchor_key(fragment)
-        if not key:
-            return None
-        return next((h.block for h in self.headings if _anchor_key(h.text) == key), None)
+        return self._targets.block(fragment)
 
     # -- find --------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from reader.core.document import (
     Runs,
     Separator,
     Table,
+    fitted_spans,
 )
 from reader.core.extract.html_tree import absolute_url
 from reader.core.extract.inline_runs import RunBuilder
@@ -72,6 +73,7 @@ _BLOCKISH = _tags("p div section article ul ol dl pre blockquote table h1 h2 h3 
 # ^ ↑ ⇑ ↩: the mark before the links from a note back to where it is cited
 _BACK_MARK = re.compile(r"\s*[\^\u2191\u21d1\u21a9]\ufe0e?\s*")
 _PHRASING = frozenset(INLINE_KINDS) | _tags("a span font small sub sup u abbr mark q")
+_LEADING_NUMBER = re.compile(r"\s*(\d+)")  # an HTML non-negative integer, as browsers read it
 # A word (or a comma) then collapsible whitespace: text cut off mid-sentence before an element.
 # A no-break space at the end is the author's, not a cut.
 _CUT_MID_SENTENCE = re.compile(r"[\w,][ \t\n\r\f]+\Z")
@@ -363,6 +365,7 @@ class BlockConverter:
                 self._anchor(node)
         header: list[Runs] = []
         body: list[list[Runs]] = []
+        wanted: dict[tuple[int, int], int] = {}
         for i, row in enumerate(rows):
             if self.out_of_time:
                 break
@@ -370,13 +373,20 @@ class BlockConverter:
             in_head = row[0].getparent() is not None and row[0].getparent().tag == "thead"
             if not header and i == 0 and (in_head or all(c.tag == "th" for c in row)):
                 header = cells
+                at = 0
             elif any(cells):
                 body.append(cells)
+                at = len(body)
+            else:
+                continue
+            for c, cell in enumerate(row):
+                if (span := _colspan(cell)) > 1:
+                    wanted[(at, c)] = span
         caption: Runs = []
         for cap in el.iterchildren("caption"):
             caption = self._runs_of(cap, depth + 1)
         if header or body:
-            out.append(Table(header, body, caption))
+            out.append(Table(header, body, caption, fitted_spans(header, body, wanted)))
 
     def _separator(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         if out and not isinstance(out[-1], Separator):
@@ -555,6 +565,14 @@ def _is_tiny(img: HtmlElement) -> bool:
         if value.isdigit() and int(value) <= 48:
             return True
     return False
+
+
+def _colspan(cell: HtmlElement) -> int:
+    """The columns a table cell covers: its `colspan` (leading digits, as browsers read it,
+    at most 1000 as they allow), 1 when absent or not a number."""
+    found = _LEADING_NUMBER.match(cell.get("colspan") or "")
+    digits = found.group(1).lstrip("0") if found else ""
+    return min(int(digits[:5]), 1000) if digits else 1
 
 
 def table_rows(table: HtmlElement) -> list[list[HtmlElement]]:

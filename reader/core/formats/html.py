@@ -10,23 +10,29 @@ from __future__ import annotations
 
 import re
 from html import escape
+from urllib.parse import unquote
 
 from reader.core.document import (
+    Anchors,
     Article,
     Block,
     Code,
     Figure,
     Heading,
+    Inline,
     ListBlock,
     Paragraph,
     Quote,
     Runs,
     Separator,
     Table,
+    cell_spans,
+    column_count,
+    iter_runs,
 )
 from reader.core.formats.announcements import image_text
 from reader.core.formats.header import meta_lines, published_text
-from reader.core.formats.links import is_clickable
+from reader.core.formats.links import copied, is_clickable
 from reader.core.i18n import _, active_language, is_right_to_left
 from reader.core.safe_text import clean, clean_line
 
@@ -103,7 +109,14 @@ def render_html(article: Article) -> str:
     body.append(f'<p class="meta"{ui}>{_meta(article)}</p>')
     body += [f'<p class="notice" role="note">{_e(clean_line(n))}</p>' for n in article.notices]
     body.append("</header>")
-    body += [html for block in article.blocks if (html := _block(block, ui))]
+    article, ids = _with_local_links(article)
+    waiting: list[str] = []  # ids of blocks that show nothing mark the next one shown
+    for index, block in enumerate(article.blocks):
+        waiting += ids.get(index, [])
+        if html := _block(block, ui):
+            body += [f'<span id="{_e(name)}"></span>' for name in waiting] + [html]
+            waiting = []
+    body += [f'<span id="{_e(name)}"></span>' for name in waiting]
     source = clean_line(article.canonical_url or article.url or "")
     if source:
         footer = _source(source)
@@ -154,9 +167,38 @@ def _meta(article: Article) -> str:
     return "<br />".join(out)
 
 
+def _with_local_links(article: Article) -> tuple[Article, dict[int, list[str]]]:
+    """The page's element ids the article kept, by block, and `article` with each link to one
+    of them turned into `#id`: in the saved page a citation leads to its note."""
+    ids: dict[int, list[str]] = {}
+    for name, block in article.anchors.items():
+        if name and not any(ch.isspace() for ch in name) and 0 <= block < len(article.blocks):
+            ids.setdefault(block, []).append(name)
+    anchors = Anchors(article)
+    kept = {name for names in ids.values() for name in names}
+
+    def local(run: Inline) -> str | None:
+        if run.kind != "link" or not run.url:
+            return None
+        fragment = anchors.same_page_fragment(run.url)
+        return fragment if fragment is not None and unquote(fragment) in kept else None
+
+    if not any(local(run) is not None for runs in iter_runs(article.blocks) for run in runs):
+        return article, ids
+    article = copied(article)
+    for runs in iter_runs(article.blocks):
+        for run in runs:
+            if (fragment := local(run)) is not None:
+                run.url = "#" + fragment
+    return article, ids
+
+
 def _link(url: str, text_html: str, *, escaped: bool = False) -> str:
-    """An `<a>` for a safe URL; anything else (javascript:, data:) stays as plain text."""
+    """An `<a>` for a safe URL or a `#id` in this page; anything else (javascript:, data:)
+    stays as plain text."""
     label = text_html if escaped else _e(text_html)
+    if url.startswith("#"):
+        return f'<a href="{_e(clean_line(url))}">{label}</a>'
     if not is_clickable(url):
         return label
     return f'<a href="{_e(clean_line(url))}" rel="noreferrer">{label}</a>'
@@ -233,17 +275,27 @@ def _list(block: ListBlock) -> str:
 
 
 def _table(table: Table) -> str:
-    columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
+    columns = column_count(table)
     parts = ["<table>"]
     if table.caption:
         parts.append(f"<caption>{_inline(table.caption)}</caption>")
     if any(table.header):
-        header = [*table.header, *([[]] * (columns - len(table.header)))]
-        cells = "".join(f'<th scope="col">{_inline(cell)}</th>' for cell in header)
-        parts.append(f"<thead>\n<tr>{cells}</tr>\n</thead>")
+        parts.append(f"<thead>\n<tr>{_cells(table, 0, columns)}</tr>\n</thead>")
     parts.append("<tbody>")
-    for row in table.rows:
-        padded = [*row, *([[]] * (columns - len(row)))]
-        parts.append("<tr>" + "".join(f"<td>{_inline(cell)}</td>" for cell in padded) + "</tr>")
+    parts += [f"<tr>{_cells(table, r, columns)}</tr>" for r in range(1, len(table.rows) + 1)]
     parts += ["</tbody>", "</table>"]
     return "\n".join(parts)
+
+
+def _cells(table: Table, row: int, columns: int) -> str:
+    """Row `row` (0: the header, as `<th>`) as cells, a spanning one with its `colspan`, then
+    empty cells for the columns the row leaves without one."""
+    cells = table.header if row == 0 else table.rows[row - 1]
+    spans = cell_spans(table, row)
+    opening, closing = ('<th scope="col"', "</th>") if row == 0 else ("<td", "</td>")
+    out = [
+        opening + (f' colspan="{span}"' if span > 1 else "") + ">" + _inline(cell) + closing
+        for cell, span in zip(cells, spans, strict=True)
+    ]
+    out += [opening + ">" + closing] * (columns - sum(spans))
+    return "".join(out)

@@ -25,8 +25,10 @@ from reader.core.document import (
     Runs,
     Separator,
     Table,
+    fitted_spans,
 )
 from reader.core.errors import ContentError
+from reader.core.formats.links import with_linear_links
 from reader.core.i18n import _
 from reader.core.safe_text import clean
 
@@ -41,7 +43,9 @@ def render_json(article: Article) -> str:
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
-    """A JSON-ready dict of the whole article, keys in schema order."""
+    """A JSON-ready dict of the whole article, keys in schema order; links numbered as in the
+    plain output (a link to a place in the article itself keeps its URL but has no number)."""
+    article = with_linear_links(article)
     data: dict[str, Any] = {"schema": SCHEMA_VERSION, "title": clean(article.title)}
     for key in _META_KEYS:
         data[key] = _opt(getattr(article, key))
@@ -88,13 +92,16 @@ def block_to_dict(block: Block) -> dict[str, Any]:
                 "src": _opt(src),
                 "caption": runs_to_list(caption),
             }
-        case Table(header=header, rows=rows, caption=caption):
-            return {
+        case Table(header=header, rows=rows, caption=caption, spans=spans):
+            table: dict[str, Any] = {
                 "kind": "table",
                 "caption": runs_to_list(caption),
                 "header": [runs_to_list(cell) for cell in header],
                 "rows": [[runs_to_list(cell) for cell in row] for row in rows],
             }
+            if spans:  # only tables with a cell spanning columns carry them
+                table["spans"] = [[r, c, n] for (r, c), n in sorted(spans.items())]
+            return table
         case Separator():
             return {"kind": "separator"}
     raise TypeError(f"not a block: {block!r}")
@@ -189,10 +196,13 @@ def _block(data: Any, where: str) -> Block:
         case "table":
             header = _list(obj.get("header", []), f"{where}.header")
             rows = _list(obj.get("rows", []), f"{where}.rows")
+            cells = [_runs(c, f"{where}.header") for c in header]
+            body = [[_runs(c, f"{where}.rows") for c in _list(r, f"{where}.rows")] for r in rows]
             return Table(
-                header=[_runs(c, f"{where}.header") for c in header],
-                rows=[[_runs(c, f"{where}.rows") for c in _list(r, f"{where}.rows")] for r in rows],
+                header=cells,
+                rows=body,
                 caption=_runs(obj.get("caption", []), f"{where}.caption"),
+                spans=fitted_spans(cells, body, _spans(obj.get("spans", []), f"{where}.spans")),
             )
         case "separator":
             return Separator()
@@ -223,6 +233,21 @@ def _list_block(obj: dict[str, Any], where: str) -> ListBlock:
         items=items,
         start=_int(obj.get("start", 1), f"{where}.start"),
     )
+
+
+def _spans(data: Any, where: str) -> dict[tuple[int, int], int]:
+    """A table's `spans`: `[row, cell, columns]` triples (checked against the table by
+    `fitted_spans`, so a tampered file cannot widen it)."""
+    spans: dict[tuple[int, int], int] = {}
+    for i, raw in enumerate(_list(data, where)):
+        triple = [_int(n, f"{where}[{i}]") for n in _list(raw, f"{where}[{i}]")]
+        if len(triple) != 3:
+            raise ContentError(
+                _("expected [row, cell, columns] at {where}").format(where=f"{where}[{i}]"),
+                _("is this a reader article?"),
+            )
+        spans[(triple[0], triple[1])] = triple[2]
+    return spans
 
 
 def _runs(data: Any, where: str) -> Runs:

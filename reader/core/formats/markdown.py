@@ -1,14 +1,16 @@
 """The Article as CommonMark (GFM pipe tables), with every markdown-significant character escaped.
 
 Links are reference-style, `[text][3]` with `[3]: url` at the end, matching the plain output's
-link numbers. Only http(s), mailto, ftp and gemini URLs become links; anything else (a
-`javascript:` URL) stays as text. Code is fenced with a fence longer than any backtick run in it.
+link numbers; a link to a place in the article itself is an inline link to its `#fragment`.
+Only http(s), mailto, ftp and gemini URLs become links; anything else (a `javascript:` URL)
+stays as text. Code is fenced with a fence longer than any backtick run in it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 
 from reader.core.document import (
     Article,
@@ -23,10 +25,12 @@ from reader.core.document import (
     Runs,
     Separator,
     Table,
+    cell_spans,
+    column_count,
 )
 from reader.core.formats.announcements import column_name, image_text
 from reader.core.formats.header import meta_lines
-from reader.core.formats.links import is_clickable, with_numbered_links
+from reader.core.formats.links import in_page_fragment, is_clickable, with_linear_links
 from reader.core.i18n import _, format_number
 from reader.core.safe_text import clean, clean_line
 
@@ -44,7 +48,7 @@ _LANGUAGE = re.compile(r"[^\w+#.-]")
 
 def render_markdown(article: Article) -> str:
     """`article` as CommonMark text ending with one newline."""
-    article = with_numbered_links(article)
+    article = with_linear_links(article)
     parts: list[str] = []
     title = clean_line(article.title)
     if title:
@@ -131,6 +135,9 @@ def inline(runs: Runs, *, single_line: bool = False, in_table: bool = False) -> 
                     clean_line(run.url or "")
                 )
                 pieces.append((f"[{label}][{run.number}]", ""))
+            case "link" if fragment := in_page_fragment(run):
+                label = escape_text(" ".join(text.split())) or escape_text(fragment)
+                pieces.append((f"[{label}]({link_destination(fragment)})", ""))
             case _:
                 pieces.append((_escape_inline(text), ""))
     out: list[str] = []
@@ -278,7 +285,7 @@ def _fenced(text: str, language: str | None) -> str:
 
 
 def _table(table: Table) -> str:
-    columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
+    columns = column_count(table)
     if columns == 0:
         return ""
     cells = [table.header, *table.rows]
@@ -288,27 +295,41 @@ def _table(table: Table) -> str:
     return f"{caption}\n\n{body}" if caption else body
 
 
+def _placed(table: Table, row: int) -> list[tuple[Runs, int]]:
+    """The cells of row `row` (0: the header) with the column each starts in."""
+    cells = table.header if row == 0 else table.rows[row - 1]
+    starts = list(accumulate(cell_spans(table, row), initial=0))
+    return list(zip(cells, starts[:-1], strict=True))
+
+
 def _pipe_table(table: Table, columns: int) -> str:
-    def row_line(row: list[Runs]) -> str:
-        padded = [*row, *([[]] * (columns - len(row)))]
+    def row_line(row: int) -> str:
+        # GFM has no colspan: a spanning cell is followed by empty cells for the columns it
+        # covers, so the cells after it stay under their own headers.
+        padded: list[Runs] = [[] for _column in range(columns)]
+        for cell, column in _placed(table, row):
+            padded[column] = cell
         texts = (inline(cell, single_line=True, in_table=True) for cell in padded)
         return "| " + " | ".join(texts) + " |"
 
-    lines = [row_line(table.header), "|" + "---|" * columns]
-    lines += [row_line(row) for row in table.rows]
+    lines = [row_line(0), "|" + "---|" * columns]
+    lines += [row_line(r) for r in range(1, len(table.rows) + 1)]
     return "\n".join(lines)
 
 
 def _table_as_list(table: Table, columns: int) -> str:
-    """A table whose cells hold line breaks: one list item per row, one sub-item per cell."""
-    names = [inline(cell, single_line=True) for cell in table.header]
-    names += [""] * (columns - len(names))
+    """A table whose cells hold line breaks: one list item per row, one sub-item per cell (a
+    cell spanning columns once, under its first column's name)."""
+    names = [""] * columns
+    for (cell, column), span in zip(_placed(table, 0), cell_spans(table, 0), strict=True):
+        names[column : column + span] = [inline(cell, single_line=True)] * span
     lines: list[str] = []
-    for r, row in enumerate(table.rows, 1):
+    for r in range(1, len(table.rows) + 1):
         lines.append("- " + escape_text(_("Row {number}").format(number=format_number(r))))
-        for c in range(columns):
-            cell = row[c] if c < len(row) else []
-            name = names[c] or escape_text(column_name(c + 1))
+        placed = _placed(table, r)
+        end = sum(cell_spans(table, r))
+        for cell, column in [*placed, *(([], c) for c in range(end, columns))]:
+            name = names[column] or escape_text(column_name(column + 1))
             value = inline(cell).replace("\n", "\n    ")
             item = escape_text(_("{column}:")).format(column=name)
             lines.append(f"  - {item} {value}".rstrip())

@@ -2,12 +2,13 @@
 
 One blank line between blocks; headings, quotes, code, tables and images announced in words
 ("Heading 2: ...", "Quote:" ... "End of quote."); list markers `-` and `1.` with nesting shown by
-two spaces per level; links numbered inline (`text [3]`) and listed at the end. No box drawing,
-no decorative symbols. Colour (bold headings and strong text, italic emphasis, underlined link
-text) only when asked for, and never the only signal. A separator prints as "Section break.":
-a blank line alone would be indistinguishable from the gap between any two paragraphs. In an
-interleaved translation each translated block starts "Translation:" (a heading's translation
-is not announced as a heading again).
+two spaces per level; links numbered inline (`text [3]`) and listed at the end, except links to a
+place in the article itself (a citation `[1]` leading to its note), which read as their text. No
+box drawing, no decorative symbols. Colour (bold headings and strong text, italic emphasis,
+underlined link text) only when asked for, and never the only signal. A separator prints as
+"Section break.": a blank line alone would be indistinguishable from the gap between any two
+paragraphs. In an interleaved translation each translated block starts "Translation:" (a heading's
+translation is not announced as a heading again).
 
 Lines are not wrapped unless `width` is given (screen readers and braille displays wrap
 themselves); with a width, prose wraps at spaces without breaking words or URLs, and code is
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from itertools import accumulate
 
 from reader.core.document import (
     Article,
@@ -33,10 +35,12 @@ from reader.core.document import (
     Runs,
     Separator,
     Table,
+    cell_spans,
+    column_count,
 )
 from reader.core.formats.announcements import column_name, image_text, table_summary
 from reader.core.formats.header import meta_lines
-from reader.core.formats.links import with_numbered_links
+from reader.core.formats.links import with_linear_links
 from reader.core.i18n import _, format_number, pgettext
 from reader.core.safe_text import clean, clean_line
 
@@ -61,7 +65,7 @@ _FOREIGN_CONTROL = re.compile(
 
 def render_plain(article: Article, *, width: int | None = None, color: bool = False) -> str:
     """`article` as screen-reader-friendly plain text, ending with one newline."""
-    article = with_numbered_links(article)
+    article = with_linear_links(article)
     renderer = _PlainRenderer(width, color)
     blocks = renderer.header_blocks(article)
     for index, block in enumerate(article.blocks):
@@ -232,8 +236,12 @@ class _PlainRenderer:
         return opening + [line for row in rows for line in row] + closing
 
     def table_parts(self, table: Table) -> tuple[list[str], list[list[str]], list[str]]:
-        columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
-        names = [clean_line(runs_plain(cell)) for cell in table.header]
+        columns = column_count(table)
+        names = [
+            clean_line(runs_plain(cell))
+            for cell, span in zip(table.header, cell_spans(table, 0), strict=True)
+            for _column in range(span)
+        ]
         names += [""] * (columns - len(names))
         has_header = any(names)
         names = [name or column_name(i) for i, name in enumerate(names, 1)]
@@ -249,12 +257,16 @@ class _PlainRenderer:
         for r, row in enumerate(table.rows, 1):
             row_label = _glued(_("Row {number}:").format(number=format_number(r)))
             segments: list[Segment] = [(_then(row_label, GLUE), "")]
-            for c in range(columns):
-                cell = row[c] if c < len(row) else []
+            # A cell spanning columns is read once, under its first column's name; columns the
+            # row leaves without a cell read "(empty)".
+            starts = list(accumulate(cell_spans(table, r), initial=0))
+            cells: list[tuple[Runs, int]] = list(zip(row, starts[:-1], strict=True))
+            cells += [([], column) for column in range(starts[-1], columns)]
+            for c, (cell, column) in enumerate(cells):
                 if c:
                     segments.append((separator, ""))
                 if has_header:
-                    label = _words(_("{column}:")).format(column=names[c])
+                    label = _words(_("{column}:")).format(column=names[column])
                     segments.append((_then(label, GLUE), ""))
                 cell_segments = self.segments(cell, single_line=True)
                 segments += cell_segments if runs_have_text(cell) else [(_("(empty)"), "")]
