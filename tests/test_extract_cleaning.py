@@ -74,3 +74,24 @@ def test_a_lead_paragraph_in_a_wrapper_named_like_media_is_kept() -> None:
     html = f"<body><div class='story-body'>{lead}{body}</div></body>"
     text = text_of(extract(Page(url="https://coast.example/x", text=html)))
     assert text.startswith("HARBOUR TOWN - The lead paragraph")
+
+
+STORY = "".join(
+    f"<p>Paragraph {i} of the story about the harbour seals, told at some length here.</p>"
+    for i in range(8)
+)
+
+
+def distilled_text(html: str) -> str:
+    return text_of(extract(Page(url="https://coast.example/x", text=html)))
+
+
+def test_the_author_biography_box_is_dropped_and_the_story_kept() -> None:
+    bio = (
+        "<section class='author-bio'><h4><a href='/author/jd'>Jane Doe</a></h4>"
+        "<p>Jane writes about the coast and its wildlife and has done so for twenty years.</p>"
+        "</section>"
+    )
+    text = distilled_text(f"<body><article>{STORY}{bio}</article></body>")
+    assert "Paragraph 7 of the story" in text
+    assert "has done so for twenty years" not in text

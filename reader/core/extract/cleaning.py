@@ -75,6 +75,11 @@ _CLUTTER_PREFIXES = ("related", "recommend", "social", "newsletter")
 _CLUTTER_PAIRS = _words(
     "read-more more-stories also-like may-like most-read most-popular skip-link"
 )
+# An author's biography box, written once for every article of the author.
+_AUTHOR_BOX_PAIRS = _words(
+    "author-bio author-box author-info author-description author-profile author-card "
+    "author-details author-about about-author"
+)
 _SEPARATORS = re.compile(r"[\s_-]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Utility classes that hide an element with CSS (screen-reader-only text is kept on purpose).
@@ -240,7 +245,8 @@ def _names_clutter(words: list[str]) -> bool:
     for word in words:
         if word in _CLUTTER_WORDS or word.startswith(_CLUTTER_PREFIXES):
             return True
-        if f"{previous}-{word}" in _CLUTTER_PAIRS:
+        pair = f"{previous}-{word}"
+        if pair in _CLUTTER_PAIRS or (pair in _AUTHOR_BOX_PAIRS and enabled("author_boxes")):
             return True
         previous = word
     return False

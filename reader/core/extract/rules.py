@@ -14,6 +14,7 @@ RULES: tuple[str, ...] = (
     "linked_headlines",
     "repeated_sections",
     "title_heading",
+    "author_boxes",
 )
 disabled: set[str] = set()
 
