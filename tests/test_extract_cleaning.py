@@ -95,3 +95,16 @@ def test_the_author_biography_box_is_dropped_and_the_story_kept() -> None:
     text = distilled_text(f"<body><article>{STORY}{bio}</article></body>")
     assert "Paragraph 7 of the story" in text
     assert "has done so for twenty years" not in text
+
+
+def test_a_picture_credit_beside_the_caption_is_dropped_and_the_caption_kept() -> None:
+    figure = (
+        "<div class='picture'><img src='/seals.jpg' alt='Seals'>"
+        "<div class='image-credit'>Photo: Jane Roe / Coast Agency</div>"
+        "<figure><img src='/pups.jpg' alt='Pups'><figcaption>Pups on the sandbank at dawn."
+        " <span class='credit'>Tom Poe</span></figcaption></figure></div>"
+    )
+    lead = "<p>The seals came back to the estuary this spring, the first time in forty years.</p>"
+    text = distilled_text(f"<body><article>{lead}{figure}{STORY}</article></body>")
+    assert "Pups on the sandbank at dawn. Tom Poe" in text
+    assert "Jane Roe" not in text

@@ -80,6 +80,9 @@ _AUTHOR_BOX_PAIRS = _words(
     "author-bio author-box author-info author-description author-profile author-card "
     "author-details author-about about-author"
 )
+# Who took or owns a picture ("Photo: AP", "© Reuters"): not the caption, not the article.
+_CREDIT_WORDS = _words("credit credits copyright photographer photocredit")
+_CREDIT_PROPERTIES = _words("copyrightholder creator copyrightnotice credittext")
 _SEPARATORS = re.compile(r"[\s_-]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Utility classes that hide an element with CSS (screen-reader-only text is kept on purpose).
@@ -139,7 +142,7 @@ def remove_clutter(root: HtmlElement) -> None:
 
 
 _LABELLED = etree.XPath(
-    ".//*[@class or @id or @role or @aria-hidden or @aria-label or @data-component]"
+    ".//*[@class or @id or @role or @aria-hidden or @aria-label or @data-component or @itemprop]"
 )
 
 
@@ -235,9 +238,23 @@ def _is_clutter(el: HtmlElement) -> bool:
     features = " ".join(
         (classes, el.get("id") or "", el.get("aria-label") or "", el.get("data-component") or "")
     )
+    if enabled("image_credits") and _is_credit(el, features):
+        return True
     if enabled("split_camel_case") and not features.islower():
         features = _CAMEL.sub(" ", features)  # "ArticleShareBtn": article share btn
     return _names_clutter(_SEPARATORS.split(features.lower()))
+
+
+_IN_CAPTION = etree.XPath("ancestor::figcaption")
+
+
+def _is_credit(el: HtmlElement, features: str) -> bool:
+    """A picture's credit line set apart from its caption (a caption keeps its own credit)."""
+    if (el.get("itemprop") or "").lower() not in _CREDIT_PROPERTIES and _CREDIT_WORDS.isdisjoint(
+        _SEPARATORS.split(features.lower())
+    ):
+        return False
+    return not _IN_CAPTION(el)
 
 
 def _names_clutter(words: list[str]) -> bool:

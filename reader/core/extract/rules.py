@@ -15,6 +15,7 @@ RULES: tuple[str, ...] = (
     "repeated_sections",
     "title_heading",
     "author_boxes",
+    "image_credits",
 )
 disabled: set[str] = set()
 
