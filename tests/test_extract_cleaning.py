@@ -108,3 +108,15 @@ def test_a_picture_credit_beside_the_caption_is_dropped_and_the_caption_kept() -
     text = distilled_text(f"<body><article>{lead}{figure}{STORY}</article></body>")
     assert "Pups on the sandbank at dawn. Tom Poe" in text
     assert "Jane Roe" not in text
+
+
+def test_a_biography_marked_up_as_the_author_is_dropped_and_the_story_kept() -> None:
+    byline = "<p itemprop='author'>By Jane Doe</p>"
+    bio = (
+        "<section itemprop='author'><a href='/author/jd'>Jane Doe</a><p>I am Jane and I am so"
+        " glad you stopped by! I have written about seals, otters and the harbour birds of the"
+        " coast for twenty years, and I print my own maps.</p></section>"
+    )
+    text = distilled_text(f"<body><article>{byline}{STORY}{bio}</article></body>")
+    assert "I am Jane and I am so glad" not in text
+    assert "Paragraph 7 of the story" in text

@@ -240,9 +240,22 @@ def _is_clutter(el: HtmlElement) -> bool:
     )
     if enabled("image_credits") and _is_credit(el, features):
         return True
+    if enabled("author_boxes") and _is_author_bio(el):
+        return True
     if enabled("split_camel_case") and not features.islower():
         features = _CAMEL.sub(" ", features)  # "ArticleShareBtn": article share btn
     return _names_clutter(_SEPARATORS.split(features.lower()))
+
+
+MIN_BIO_WORDS = 25  # a byline names the author; a biography tells about them
+
+
+def _is_author_bio(el: HtmlElement) -> bool:
+    """The author's box marked up as such (itemprop="author") and long enough to be a
+    biography rather than the byline."""
+    if (el.get("itemprop") or "").lower() != "author":
+        return False
+    return len("".join(el.itertext()).split()) >= MIN_BIO_WORDS
 
 
 _IN_CAPTION = etree.XPath("ancestor::figcaption")
