@@ -120,3 +120,14 @@ def test_a_biography_marked_up_as_the_author_is_dropped_and_the_story_kept() -> 
     text = distilled_text(f"<body><article>{byline}{STORY}{bio}</article></body>")
     assert "I am Jane and I am so glad" not in text
     assert "Paragraph 7 of the story" in text
+
+
+@pytest.mark.parametrize("name", ["kommentare", "commentaires-liste", "comentarios"])
+def test_readers_comments_named_in_other_languages_are_dropped(name: str) -> None:
+    comments = (
+        f"<div class='{name}'><p>Sie sind aktuell nicht eingeloggt. Um einen Kommentar zu"
+        " hinterlassen, loggen Sie sich bitte ein.</p></div>"
+    )
+    text = distilled_text(f"<body><article>{STORY}{comments}</article></body>")
+    assert "Paragraph 7 of the story" in text
+    assert "nicht eingeloggt" not in text

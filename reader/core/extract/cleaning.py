@@ -71,6 +71,8 @@ _CLUTTER_WORDS = _words(
     "promo promos breadcrumb breadcrumbs comment comments disqus popup modal tooltip popover "
     "hovercard rollover gallery slideshow carousel slider trending"
 )
+# Readers' comments named in other languages ("kommentare", "commentaires", "comentarios").
+_COMMENT_STEMS = ("kommentar", "commentaire", "comentario", "commenti", "komentar", "reacties")
 _CLUTTER_PREFIXES = ("related", "recommend", "social", "newsletter")
 _CLUTTER_PAIRS = _words(
     "read-more more-stories also-like may-like most-read most-popular skip-link"
@@ -274,6 +276,8 @@ def _names_clutter(words: list[str]) -> bool:
     previous = ""
     for word in words:
         if word in _CLUTTER_WORDS or word.startswith(_CLUTTER_PREFIXES):
+            return True
+        if enabled("comment_words") and word.startswith(_COMMENT_STEMS):
             return True
         pair = f"{previous}-{word}"
         if pair in _CLUTTER_PAIRS or (pair in _AUTHOR_BOX_PAIRS and enabled("author_boxes")):

@@ -16,6 +16,7 @@ RULES: tuple[str, ...] = (
     "title_heading",
     "author_boxes",
     "image_credits",
+    "comment_words",
 )
 disabled: set[str] = set()
 
