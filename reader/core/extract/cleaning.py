@@ -7,6 +7,7 @@ all start from the same cleaned document.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -116,6 +117,7 @@ def remove_clutter(root: HtmlElement) -> None:
         _drop_share_and_skip_links(body)
     _drop_heading_controls(body)
     page_length = _text_length(body)
+    names = _ClutterNames.in_force()
     doomed: list[HtmlElement] = []
     for el in _LABELLED(body):  # only elements with a class, id, role or aria label
         tag = el.tag
@@ -123,7 +125,7 @@ def remove_clutter(root: HtmlElement) -> None:
             # readability would drop e.g. a class="popup" link from the middle of a sentence
             el.attrib.pop("class", None)
             _hide_id(el)
-        elif tag not in _PROTECTED and tag != "blockquote" and _is_clutter(el):
+        elif tag not in _PROTECTED and tag != "blockquote" and _is_clutter(el, names):
             doomed.append(el)
     dropped: set[HtmlElement] = set()
     for el in doomed:
@@ -144,7 +146,9 @@ def remove_clutter(root: HtmlElement) -> None:
 
 
 _LABELLED = etree.XPath(
-    ".//*[@class or @id or @role or @aria-hidden or @aria-label or @data-component or @itemprop]"
+    ".//*[@class or @id or @role or @aria-hidden or @aria-label or @data-component"
+    " or @itemprop='author' or @itemprop='copyrightHolder' or @itemprop='creator'"
+    " or @itemprop='copyrightNotice' or @itemprop='creditText']"
 )
 
 
@@ -229,7 +233,28 @@ def _drop_heading_controls(body: HtmlElement) -> None:
                 _drop(box)
 
 
-def _is_clutter(el: HtmlElement) -> bool:
+class _ClutterNames(NamedTuple):
+    """The class and id vocabulary of furniture with the rules in force (read once a page)."""
+
+    split_camel_case: bool
+    prefixes: tuple[str, ...]
+    pairs: frozenset[str]
+    credits: bool
+    author_boxes: bool
+
+    @classmethod
+    def in_force(cls) -> _ClutterNames:
+        comments, authors = enabled("comment_words"), enabled("author_boxes")
+        return cls(
+            split_camel_case=enabled("split_camel_case"),
+            prefixes=_CLUTTER_PREFIXES + _COMMENT_STEMS if comments else _CLUTTER_PREFIXES,
+            pairs=_CLUTTER_PAIRS | _AUTHOR_BOX_PAIRS if authors else _CLUTTER_PAIRS,
+            credits=enabled("image_credits"),
+            author_boxes=authors,
+        )
+
+
+def _is_clutter(el: HtmlElement, names: _ClutterNames) -> bool:
     if el.get("aria-hidden") == "true":
         return True
     if (el.get("role") or "").strip().lower() in _CLUTTER_ROLES:
@@ -240,13 +265,15 @@ def _is_clutter(el: HtmlElement) -> bool:
     features = " ".join(
         (classes, el.get("id") or "", el.get("aria-label") or "", el.get("data-component") or "")
     )
-    if enabled("image_credits") and _is_credit(el, features):
-        return True
-    if enabled("author_boxes") and _is_author_bio(el):
-        return True
-    if enabled("split_camel_case") and not features.islower():
+    if names.split_camel_case and not features.islower():
         features = _CAMEL.sub(" ", features)  # "ArticleShareBtn": article share btn
-    return _names_clutter(_SEPARATORS.split(features.lower()))
+    words = _SEPARATORS.split(features.lower())
+    if _names_clutter(words, names):
+        return True
+    prop = el.get("itemprop")
+    if names.credits and _is_credit(el, words, prop):
+        return True
+    return prop == "author" and names.author_boxes and _is_author_bio(el)
 
 
 MIN_BIO_WORDS = 25  # a byline names the author; a biography tells about them
@@ -255,32 +282,25 @@ MIN_BIO_WORDS = 25  # a byline names the author; a biography tells about them
 def _is_author_bio(el: HtmlElement) -> bool:
     """The author's box marked up as such (itemprop="author") and long enough to be a
     biography rather than the byline."""
-    if (el.get("itemprop") or "").lower() != "author":
-        return False
     return len("".join(el.itertext()).split()) >= MIN_BIO_WORDS
 
 
 _IN_CAPTION = etree.XPath("ancestor::figcaption")
 
 
-def _is_credit(el: HtmlElement, features: str) -> bool:
+def _is_credit(el: HtmlElement, words: list[str], prop: str | None) -> bool:
     """A picture's credit line set apart from its caption (a caption keeps its own credit)."""
-    if (el.get("itemprop") or "").lower() not in _CREDIT_PROPERTIES and _CREDIT_WORDS.isdisjoint(
-        _SEPARATORS.split(features.lower())
-    ):
+    if _CREDIT_WORDS.isdisjoint(words) and (prop or "").lower() not in _CREDIT_PROPERTIES:
         return False
     return not _IN_CAPTION(el)
 
 
-def _names_clutter(words: list[str]) -> bool:
+def _names_clutter(words: list[str], names: _ClutterNames) -> bool:
     previous = ""
     for word in words:
-        if word in _CLUTTER_WORDS or word.startswith(_CLUTTER_PREFIXES):
+        if word in _CLUTTER_WORDS or word.startswith(names.prefixes):
             return True
-        if enabled("comment_words") and word.startswith(_COMMENT_STEMS):
-            return True
-        pair = f"{previous}-{word}"
-        if pair in _CLUTTER_PAIRS or (pair in _AUTHOR_BOX_PAIRS and enabled("author_boxes")):
+        if f"{previous}-{word}" in names.pairs:
             return True
         previous = word
     return False
