@@ -17,6 +17,7 @@ RULES: tuple[str, ...] = (
     "author_boxes",
     "image_credits",
     "comment_words",
+    "credit_lines",
 )
 disabled: set[str] = set()
 
