@@ -74,3 +74,60 @@ def test_a_lead_paragraph_in_a_wrapper_named_like_media_is_kept() -> None:
     html = f"<body><div class='story-body'>{lead}{body}</div></body>"
     text = text_of(extract(Page(url="https://coast.example/x", text=html)))
     assert text.startswith("HARBOUR TOWN - The lead paragraph")
+
+
+STORY = "".join(
+    f"<p>Paragraph {i} of the story about the harbour seals, told at some length here.</p>"
+    for i in range(8)
+)
+
+
+def distilled_text(html: str) -> str:
+    return text_of(extract(Page(url="https://coast.example/x", text=html)))
+
+
+def test_the_author_biography_box_is_dropped_and_the_story_kept() -> None:
+    bio = (
+        "<section class='author-bio'><h4><a href='/author/jd'>Jane Doe</a></h4>"
+        "<p>Jane writes about the coast and its wildlife and has done so for twenty years.</p>"
+        "</section>"
+    )
+    text = distilled_text(f"<body><article>{STORY}{bio}</article></body>")
+    assert "Paragraph 7 of the story" in text
+    assert "has done so for twenty years" not in text
+
+
+def test_a_picture_credit_beside_the_caption_is_dropped_and_the_caption_kept() -> None:
+    figure = (
+        "<div class='picture'><img src='/seals.jpg' alt='Seals'>"
+        "<div class='image-credit'>Photo: Jane Roe / Coast Agency</div>"
+        "<figure><img src='/pups.jpg' alt='Pups'><figcaption>Pups on the sandbank at dawn."
+        " <span class='credit'>Tom Poe</span></figcaption></figure></div>"
+    )
+    lead = "<p>The seals came back to the estuary this spring, the first time in forty years.</p>"
+    text = distilled_text(f"<body><article>{lead}{figure}{STORY}</article></body>")
+    assert "Pups on the sandbank at dawn. Tom Poe" in text
+    assert "Jane Roe" not in text
+
+
+def test_a_biography_marked_up_as_the_author_is_dropped_and_the_story_kept() -> None:
+    byline = "<p itemprop='author'>By Jane Doe</p>"
+    bio = (
+        "<section itemprop='author'><a href='/author/jd'>Jane Doe</a><p>I am Jane and I am so"
+        " glad you stopped by! I have written about seals, otters and the harbour birds of the"
+        " coast for twenty years, and I print my own maps.</p></section>"
+    )
+    text = distilled_text(f"<body><article>{byline}{STORY}{bio}</article></body>")
+    assert "I am Jane and I am so glad" not in text
+    assert "Paragraph 7 of the story" in text
+
+
+@pytest.mark.parametrize("name", ["kommentare", "commentaires-liste", "comentarios"])
+def test_readers_comments_named_in_other_languages_are_dropped(name: str) -> None:
+    comments = (
+        f"<div class='{name}'><p>Sie sind aktuell nicht eingeloggt. Um einen Kommentar zu"
+        " hinterlassen, loggen Sie sich bitte ein.</p></div>"
+    )
+    text = distilled_text(f"<body><article>{STORY}{comments}</article></body>")
+    assert "Paragraph 7 of the story" in text
+    assert "nicht eingeloggt" not in text

@@ -97,3 +97,13 @@ def test_a_linked_line_in_capitals_is_a_call_to_action() -> None:
         link_para("Read the report"),
     ]
     assert texts(post_clean(blocks, "T", None)) == [BODY, "Read the report"]
+
+
+def test_a_credit_line_under_a_picture_is_dropped_but_a_sentence_there_is_kept() -> None:
+    credits = ["© Jane Roe", "Photo: Coast Agency", "Foto: dpa", "Bild: Werk/Tom Poe"]
+    blocks = [para(BODY)]
+    for credit in credits:
+        blocks += [Figure("seals", [], None), para(credit)]
+    sentence = "Photo: the seals came back to the harbour after forty years away."
+    blocks += [Figure("pups", [], None), para(sentence)]
+    assert texts(post_clean(blocks, "T", None)) == [BODY, sentence]

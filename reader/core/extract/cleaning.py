@@ -7,6 +7,7 @@ all start from the same cleaned document.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -71,10 +72,20 @@ _CLUTTER_WORDS = _words(
     "promo promos breadcrumb breadcrumbs comment comments disqus popup modal tooltip popover "
     "hovercard rollover gallery slideshow carousel slider trending"
 )
+# Readers' comments named in other languages ("kommentare", "commentaires", "comentarios").
+_COMMENT_STEMS = ("kommentar", "commentaire", "comentario", "commenti", "komentar", "reacties")
 _CLUTTER_PREFIXES = ("related", "recommend", "social", "newsletter")
 _CLUTTER_PAIRS = _words(
     "read-more more-stories also-like may-like most-read most-popular skip-link"
 )
+# An author's biography box, written once for every article of the author.
+_AUTHOR_BOX_PAIRS = _words(
+    "author-bio author-box author-info author-description author-profile author-card "
+    "author-details author-about about-author"
+)
+# Who took or owns a picture ("Photo: AP", "© Reuters"): not the caption, not the article.
+_CREDIT_WORDS = _words("credit credits copyright photographer photocredit")
+_CREDIT_PROPERTIES = _words("copyrightholder creator copyrightnotice credittext")
 _SEPARATORS = re.compile(r"[\s_-]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Utility classes that hide an element with CSS (screen-reader-only text is kept on purpose).
@@ -106,6 +117,7 @@ def remove_clutter(root: HtmlElement) -> None:
         _drop_share_and_skip_links(body)
     _drop_heading_controls(body)
     page_length = _text_length(body)
+    names = _ClutterNames.in_force()
     doomed: list[HtmlElement] = []
     for el in _LABELLED(body):  # only elements with a class, id, role or aria label
         tag = el.tag
@@ -113,7 +125,7 @@ def remove_clutter(root: HtmlElement) -> None:
             # readability would drop e.g. a class="popup" link from the middle of a sentence
             el.attrib.pop("class", None)
             _hide_id(el)
-        elif tag not in _PROTECTED and tag != "blockquote" and _is_clutter(el):
+        elif tag not in _PROTECTED and tag != "blockquote" and _is_clutter(el, names):
             doomed.append(el)
     dropped: set[HtmlElement] = set()
     for el in doomed:
@@ -134,7 +146,9 @@ def remove_clutter(root: HtmlElement) -> None:
 
 
 _LABELLED = etree.XPath(
-    ".//*[@class or @id or @role or @aria-hidden or @aria-label or @data-component]"
+    ".//*[@class or @id or @role or @aria-hidden or @aria-label or @data-component"
+    " or @itemprop='author' or @itemprop='copyrightHolder' or @itemprop='creator'"
+    " or @itemprop='copyrightNotice' or @itemprop='creditText']"
 )
 
 
@@ -219,7 +233,28 @@ def _drop_heading_controls(body: HtmlElement) -> None:
                 _drop(box)
 
 
-def _is_clutter(el: HtmlElement) -> bool:
+class _ClutterNames(NamedTuple):
+    """The class and id vocabulary of furniture with the rules in force (read once a page)."""
+
+    split_camel_case: bool
+    prefixes: tuple[str, ...]
+    pairs: frozenset[str]
+    credits: bool
+    author_boxes: bool
+
+    @classmethod
+    def in_force(cls) -> _ClutterNames:
+        comments, authors = enabled("comment_words"), enabled("author_boxes")
+        return cls(
+            split_camel_case=enabled("split_camel_case"),
+            prefixes=_CLUTTER_PREFIXES + _COMMENT_STEMS if comments else _CLUTTER_PREFIXES,
+            pairs=_CLUTTER_PAIRS | _AUTHOR_BOX_PAIRS if authors else _CLUTTER_PAIRS,
+            credits=enabled("image_credits"),
+            author_boxes=authors,
+        )
+
+
+def _is_clutter(el: HtmlElement, names: _ClutterNames) -> bool:
     if el.get("aria-hidden") == "true":
         return True
     if (el.get("role") or "").strip().lower() in _CLUTTER_ROLES:
@@ -230,17 +265,42 @@ def _is_clutter(el: HtmlElement) -> bool:
     features = " ".join(
         (classes, el.get("id") or "", el.get("aria-label") or "", el.get("data-component") or "")
     )
-    if enabled("split_camel_case") and not features.islower():
+    if names.split_camel_case and not features.islower():
         features = _CAMEL.sub(" ", features)  # "ArticleShareBtn": article share btn
-    return _names_clutter(_SEPARATORS.split(features.lower()))
+    words = _SEPARATORS.split(features.lower())
+    if _names_clutter(words, names):
+        return True
+    prop = el.get("itemprop")
+    if names.credits and _is_credit(el, words, prop):
+        return True
+    return prop == "author" and names.author_boxes and _is_author_bio(el)
 
 
-def _names_clutter(words: list[str]) -> bool:
+MIN_BIO_WORDS = 25  # a byline names the author; a biography tells about them
+
+
+def _is_author_bio(el: HtmlElement) -> bool:
+    """The author's box marked up as such (itemprop="author") and long enough to be a
+    biography rather than the byline."""
+    return len("".join(el.itertext()).split()) >= MIN_BIO_WORDS
+
+
+_IN_CAPTION = etree.XPath("ancestor::figcaption")
+
+
+def _is_credit(el: HtmlElement, words: list[str], prop: str | None) -> bool:
+    """A picture's credit line set apart from its caption (a caption keeps its own credit)."""
+    if _CREDIT_WORDS.isdisjoint(words) and (prop or "").lower() not in _CREDIT_PROPERTIES:
+        return False
+    return not _IN_CAPTION(el)
+
+
+def _names_clutter(words: list[str], names: _ClutterNames) -> bool:
     previous = ""
     for word in words:
-        if word in _CLUTTER_WORDS or word.startswith(_CLUTTER_PREFIXES):
+        if word in _CLUTTER_WORDS or word.startswith(names.prefixes):
             return True
-        if f"{previous}-{word}" in _CLUTTER_PAIRS:
+        if f"{previous}-{word}" in names.pairs:
             return True
         previous = word
     return False

@@ -2,7 +2,8 @@
 
 - the title repeated as a heading (or line) near the top, and the byline and date lines that
   the header already shows;
-- image captions repeated word for word (slideshows);
+- image captions repeated word for word (slideshows), and short credit lines under a
+  picture ("© Jane Roe", "Foto: dpa");
 - "you may also like" runs of all-link lines, and "Read more: <link>" lines;
 - lines with no words (image counters like "6" or "1 / 5") and lone boilerplate lines
   ("Advertisement"); a line drawn with characters ("* * *", "___") becomes a separator.
@@ -74,6 +75,8 @@ def post_clean(blocks: list[Block], title: str, byline: str | None) -> list[Bloc
             if index < HEAD_BLOCKS and _is_header_line(key, title_key, byline_key):
                 continue
             after_image = index > 0 and isinstance(blocks[index - 1], Figure)
+            if after_image and enabled("credit_lines") and _is_credit_line(text):
+                continue
             if isinstance(block, Paragraph) and after_image and len(key) > 20:
                 if key in seen:
                     continue  # a slideshow repeating its caption
@@ -216,6 +219,20 @@ def _is_header_line(key: str, title_key: str, byline_key: str) -> bool:
                 rest = _key(key[len(prefix) :])
                 return not rest or _DATE_LINE.match(rest) is not None
     return _DATE_LINE.match(key) is not None
+
+
+MAX_CREDIT_WORDS = 8
+# "© Jane Roe", "Photo: AP", "Foto: dpa", "Bild: Werk", "Image credit: NASA", "Crédit : AFP".
+_CREDIT_LINE = re.compile(
+    r"^\W*(?:©|\(c\)|(?:photos?|fotos?|fotó|foto\(s\)|bild(?:er)?|image|credits?|crédits?|"
+    r"zdjęcie|фото|imagen|immagine|afbeelding)\b[^:]{0,12}:)",
+    re.I,
+)
+
+
+def _is_credit_line(text: str) -> bool:
+    """A short line under a picture saying who took or owns it."""
+    return len(text.split()) <= MAX_CREDIT_WORDS and _CREDIT_LINE.match(text) is not None
 
 
 def _is_wordless(text: str) -> bool:

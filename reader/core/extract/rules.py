@@ -14,6 +14,10 @@ RULES: tuple[str, ...] = (
     "linked_headlines",
     "repeated_sections",
     "title_heading",
+    "author_boxes",
+    "image_credits",
+    "comment_words",
+    "credit_lines",
 )
 disabled: set[str] = set()
 
