@@ -10,6 +10,7 @@ import copy
 from lxml.etree import tounicode
 from lxml.html import HtmlElement
 from readability import Document
+from readability.readability import REGEXES
 
 from reader.core.extract.html_to_blocks import is_data_table, table_rows
 from reader.core.extract.rules import enabled
@@ -38,6 +39,19 @@ class ArticleFinder(Document):
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         return copy.deepcopy(input)
+
+    def remove_unlikely_candidates(self) -> None:
+        """readability's pass dropping boxes named like page furniture ("header", "extra",
+        "sidebar"), skipped when it would drop a box holding the page's title heading and an
+        article's worth of text beside it: the heading sits with its article, so the page's
+        names are not furniture ("hasHeaderImage"). A header box holding the title alone may go.
+        """
+        heading = _title_heading(self.html) if enabled("title_box_kept") else None
+        if heading is not None:
+            least = _text_length(heading) + MIN_TITLE_BOX_CHARS  # a box holding more than a header
+            if any(_unlikely(b) and _text_length(b) >= least for b in heading.iterancestors()):
+                return
+        super().remove_unlikely_candidates()
 
     def get_clean_html(self) -> str:
         return tounicode(self.html, method="html")
@@ -77,6 +91,19 @@ class ArticleFinder(Document):
         return candidates[elem]
 
 
+def _unlikely(box: HtmlElement) -> bool:
+    """Whether readability's furniture pass drops `box` by its class and id."""
+    names = f"{box.get('class', '')} {box.get('id', '')}"
+    return (
+        _UNLIKELY.search(names) is not None
+        and _MAYBE.search(names) is None
+        and box.tag not in ("html", "body")
+        and not box.xpath("descendant-or-self::main | descendant-or-self::article")
+    )
+
+
+_UNLIKELY = REGEXES["unlikelyCandidatesRe"]
+_MAYBE = REGEXES["okMaybeItsACandidateRe"]
 MIN_TITLE_BOX_CHARS = 250  # text beside the title heading that makes its box an article
 MIN_TITLE_BOX_SCORE = 0.1  # of the best node's score, for the body found beside the heading
 

@@ -14,6 +14,7 @@ RULES: tuple[str, ...] = (
     "linked_headlines",
     "repeated_sections",
     "title_heading",
+    "title_box_kept",
 )
 disabled: set[str] = set()
 

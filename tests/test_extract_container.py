@@ -1,0 +1,37 @@
+"""How the article's container is chosen and what of its surroundings is kept."""
+
+from __future__ import annotations
+
+from reader.core.document import Article, Heading, Page, Paragraph, runs_text
+from reader.core.extract.extractor import extract
+
+STORY = (
+    "The ferry to the island now runs twice a day, the harbour office said on Monday, after "
+    "a winter of single crossings that left the islanders short of fuel and bread. "
+)
+TEASER = (
+    "Officer cadets learn drill, map reading, first aid and the history of the corps, in a "
+    "course that lasts, for most of them, forty-four weeks, the school said. "
+)
+
+
+def texts(article: Article) -> list[str]:
+    return [runs_text(b.runs) for b in article.blocks if isinstance(b, Heading | Paragraph)]
+
+
+def page(body: str, title: str = "Ferry runs twice a day | Harbour News") -> Article:
+    html = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    return extract(Page(url="https://example.org/news/ferry.html", text=html))
+
+
+def test_an_article_in_a_box_named_like_a_header_is_read_not_the_teasers_beside_it() -> None:
+    article_box = (
+        "<div class='col hasHeaderImage'><h1>Ferry runs twice a day</h1>"
+        + "".join(f"<p>{STORY} Part {n}.</p>" for n in range(4))
+        + "</div>"
+    )
+    teasers = "<div class='related'>" + f"<div><p>{TEASER}</p><p>{TEASER}</p></div>" + "</div>"
+    article = page(f"<div class='wrap'>{article_box}</div>{teasers}")
+    joined = " ".join(texts(article))
+    assert "Part 3." in joined
+    assert "Officer cadets" not in joined
