@@ -35,3 +35,21 @@ def test_an_article_in_a_box_named_like_a_header_is_read_not_the_teasers_beside_
     joined = " ".join(texts(article))
     assert "Part 3." in joined
     assert "Officer cadets" not in joined
+
+
+def test_the_lead_paragraph_set_in_the_header_with_the_title_is_read_before_the_body() -> None:
+    lead = "Crossings double from Monday after a winter of single runs, the harbour office says."
+    head = (
+        "<title>Ferry runs twice a day | Harbour News</title>"
+        f"<meta name='description' content='{lead}'>"
+    )
+    header = (
+        f"<div class='intro-header'><h1>Ferry runs twice a day</h1><p>{lead}</p>"
+        "<p>By the harbour desk</p></div>"
+    )
+    body = "<div class='story'>" + "".join(f"<p>{STORY} Part {n}.</p>" for n in range(4)) + "</div>"
+    html = f"<html><head>{head}</head><body><div>{header}{body}</div></body></html>"
+    article = extract(Page(url="https://example.org/news/ferry.html", text=html))
+    assert texts(article)[0] == lead
+    assert texts(article)[1].startswith("The ferry to the island")
+    assert "By the harbour desk" not in " ".join(texts(article))

@@ -46,7 +46,7 @@ class ArticleFinder(Document):
         article's worth of text beside it: the heading sits with its article, so the page's
         names are not furniture ("hasHeaderImage"). A header box holding the title alone may go.
         """
-        heading = _title_heading(self.html) if enabled("title_box_kept") else None
+        heading = title_heading(self.html) if enabled("title_box_kept") else None
         if heading is not None:
             least = _text_length(heading) + MIN_TITLE_BOX_CHARS  # a box holding more than a header
             if any(_unlikely(b) and _text_length(b) >= least for b in heading.iterancestors()):
@@ -121,7 +121,7 @@ def _near_title_heading(candidates: dict, best: dict) -> dict:
     elem = best["elem"]
     if any(a.tag in ("article", "main") for a in (elem, *elem.iterancestors())):
         return best  # the page marks it as its article: the heading may be the site's name
-    heading = _title_heading(elem.getroottree().getroot())
+    heading = title_heading(elem.getroottree().getroot())
     if heading is None:
         return best
     length = _text_length(heading)
@@ -145,7 +145,7 @@ def _near_title_heading(candidates: dict, best: dict) -> dict:
     return rival
 
 
-def _title_heading(root: HtmlElement) -> HtmlElement | None:
+def title_heading(root: HtmlElement) -> HtmlElement | None:
     """The first h1 (else h2) whose text the page's <title> or og:title holds, or None."""
     titles = [" ".join(t.split()).casefold() for t in root.xpath(_TITLES) if t.strip()]
     if not titles:

@@ -15,6 +15,7 @@ RULES: tuple[str, ...] = (
     "repeated_sections",
     "title_heading",
     "title_box_kept",
+    "lead_before_body",
 )
 disabled: set[str] = set()
 
