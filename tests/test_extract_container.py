@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.document import Article, Heading, Page, Paragraph, runs_text
+from reader.core.document import Article, Heading, Page, Paragraph, iter_texts, runs_text
 from reader.core.extract.extractor import extract
 
 STORY = (
@@ -53,3 +53,20 @@ def test_the_lead_paragraph_set_in_the_header_with_the_title_is_read_before_the_
     assert texts(article)[0] == lead
     assert texts(article)[1].startswith("The ferry to the island")
     assert "By the harbour desk" not in " ".join(texts(article))
+
+
+def test_the_prose_beside_a_long_list_of_references_is_read_with_the_list() -> None:
+    abstract = "".join(f"<p>{STORY} Finding {n}.</p>" for n in range(8))
+    references = "".join(
+        f"<li><p>Lee A, Chen B, Okafor C, Silva D, Novak E. Crossings, tides, and fuel, "
+        f"volume {n}, pages {n}0-{n}9, 2019.</p></li>"
+        for n in range(20)
+    )
+    body = (
+        f"<div class='body'><section><div><div>{abstract}</div></div></section>"
+        f"<section><div><div><div><ol>{references}</ol></div></div></div></section></div>"
+    )
+    article = page(f"<h1>Ferry runs twice a day</h1>{body}")
+    joined = " ".join(iter_texts(article.blocks))
+    assert "Finding 7." in joined
+    assert "volume 19" in joined

@@ -84,6 +84,8 @@ class ArticleFinder(Document):
         elem = _shared_ancestor(candidates, best)
         if elem is None and enabled("repeated_sections"):
             elem = _parent_of_repeated_sections(best["elem"])
+        if elem is None and enabled("list_beside_prose"):
+            elem = _box_of_list_and_prose(candidates, best)
         if elem is None:
             return best
         if elem not in candidates:
@@ -197,6 +199,37 @@ def _parent_of_repeated_sections(elem: HtmlElement) -> HtmlElement | None:
                 return parent
             return None
         node = parent
+    return None
+
+
+_LIST_TAGS = frozenset(("ol", "ul", "dl", "li", "table", "tbody", "tr"))
+MAX_LIST_CLIMB = 6  # levels from a list to the box it shares with the article's prose
+MIN_PROSE_SCORE = 0.2  # of the list's score, for prose beside it to be the article
+
+
+def _box_of_list_and_prose(candidates: dict, best: dict) -> HtmlElement | None:
+    """When the best node is a list or table (references, signatories, a data table: many
+    items with commas outscore a few paragraphs), the closest ancestor that also holds a
+    candidate of prose paragraphs scoring at least `MIN_PROSE_SCORE` of it: the article is
+    the prose and the list together, not the list alone."""
+    elem = best["elem"]
+    if elem.tag not in _LIST_TAGS:
+        return None
+    prose = [
+        c["elem"]
+        for c in candidates.values()
+        if c["content_score"] >= MIN_PROSE_SCORE * best["content_score"]
+        and c["elem"].tag not in _LIST_TAGS
+        and not any(a.tag in _LIST_TAGS for a in c["elem"].iterancestors())
+    ]
+    if not prose:
+        return None
+    holders = {a for p in prose for a in (p, *p.iterancestors())}
+    for depth, ancestor in enumerate(elem.iterancestors()):
+        if depth >= MAX_LIST_CLIMB or ancestor.tag in ("body", "html"):
+            return None
+        if ancestor in holders:
+            return ancestor
     return None
 
 

@@ -16,6 +16,7 @@ RULES: tuple[str, ...] = (
     "title_heading",
     "title_box_kept",
     "lead_before_body",
+    "list_beside_prose",
 )
 disabled: set[str] = set()
 
