@@ -33,7 +33,9 @@ def distil(root: HtmlElement, base: str) -> tuple[list[Block], str | None]:
         return [], NO_ARTICLE
     lead = lead_before_body(root, article) if enabled("lead_before_body") else None
     if lead is not None:
-        article.insert(0, copy.deepcopy(lead))
+        lead = copy.deepcopy(lead)
+        lead.tail = None  # the text after it in the header is not the article's
+        article.insert(0, lead)
     return BlockConverter(base).convert(article), None
 
 
