@@ -26,12 +26,17 @@ _TEASER_TAGS = ("li", "p", "h2", "h3", "h4", "dt", "dd", "td")
 
 def distil(root: HtmlElement, base: str) -> tuple[list[Block], str | None]:
     """The article's blocks, or no blocks and the NO_ARTICLE notice."""
+    heading = title_heading(root)
     document = ArticleFinder(root, url=base)
+    if heading is not None:
+        document.title_path = root.getroottree().getpath(heading)
     document.summary(html_partial=True)
     article = document.html
     if article is None or not is_plausible_article(article) or document.lists_headlines:
         return [], NO_ARTICLE
-    lead = lead_before_body(root, article) if enabled("lead_before_body") else None
+    lead = None
+    if heading is not None and enabled("lead_before_body"):
+        lead = lead_before_body(heading, article)
     if lead is not None:
         lead = copy.deepcopy(lead)
         lead.tail = None  # the text after it in the header is not the article's
@@ -74,8 +79,8 @@ _BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "div", "section", "header", "li", 
 _NOT_TEXT = ("figure", "figcaption", "nav", "aside", "footer", "a")
 
 
-def lead_before_body(root: HtmlElement, article: HtmlElement) -> HtmlElement | None:
-    """The lead paragraph between the page's title heading and the article's body, when the
+def lead_before_body(heading: HtmlElement, article: HtmlElement) -> HtmlElement | None:
+    """The lead paragraph between the page's title `heading` and the article's body, when the
     chosen node starts after it: the page's own summary (its meta description) set as a
     paragraph in the header with the title.
 
@@ -84,10 +89,9 @@ def lead_before_body(root: HtmlElement, article: HtmlElement) -> HtmlElement | N
     paragraph repeating the description counts: bylines, dates, captions and promos do not,
     nor a subtitle set as a heading (a deck, kept apart from the body by annotators).
     """
-    heading = title_heading(root)
-    summaries = [_normal(d).casefold() for d in _DESCRIPTIONS(root)]
+    summaries = [_normal(d).casefold() for d in _DESCRIPTIONS(heading.getroottree())]
     summaries = [d for d in summaries if len(d) >= MIN_SUMMARY_CHARS]
-    if heading is None or not summaries:
+    if not summaries:
         return None
     held = _normal(article.text_content())
     lead = None

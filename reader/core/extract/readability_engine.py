@@ -27,6 +27,8 @@ class ArticleFinder(Document):
     """
 
     lists_headlines = False  # set by get_article: the chosen node is a list of story cards
+    title_path: str | None = None  # set by distil: where the page's title heading sits
+    heading: HtmlElement | None = None  # that heading in this attempt's copy of the tree
 
     def get_article(
         self, candidates: dict, best_candidate: dict, html_partial: bool = False
@@ -38,7 +40,17 @@ class ArticleFinder(Document):
         return article
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
-        return copy.deepcopy(input)
+        tree = copy.deepcopy(input)
+        found = tree.xpath(self.title_path) if self.title_path else []
+        self.heading = found[0] if found else None
+        return tree
+
+    def _heading_in_tree(self) -> HtmlElement | None:
+        """The title heading, unless this attempt's cleaning dropped it."""
+        heading = self.heading
+        if heading is None or not any(a is self.html for a in heading.iterancestors()):
+            return None
+        return heading
 
     def remove_unlikely_candidates(self) -> None:
         """readability's pass dropping boxes named like page furniture ("header", "extra",
@@ -46,7 +58,7 @@ class ArticleFinder(Document):
         article's worth of text beside it: the heading sits with its article, so the page's
         names are not furniture ("hasHeaderImage"). A header box holding the title alone may go.
         """
-        heading = title_heading(self.html) if enabled("title_box_kept") else None
+        heading = self.heading if enabled("title_box_kept") else None
         if heading is not None:
             least = _text_length(heading) + MIN_TITLE_BOX_CHARS  # a box holding more than a header
             if any(_unlikely(b) and _text_length(b) >= least for b in heading.iterancestors()):
@@ -80,7 +92,7 @@ class ArticleFinder(Document):
         if best is None:
             return None
         if enabled("title_heading"):
-            best = _near_title_heading(candidates, best)
+            best = _near_title_heading(candidates, best, self._heading_in_tree())
         elem = _shared_ancestor(candidates, best)
         if elem is None and enabled("repeated_sections"):
             elem = _parent_of_repeated_sections(best["elem"])
@@ -110,7 +122,7 @@ MIN_TITLE_BOX_CHARS = 250  # text beside the title heading that makes its box an
 MIN_TITLE_BOX_SCORE = 0.1  # of the best node's score, for the body found beside the heading
 
 
-def _near_title_heading(candidates: dict, best: dict) -> dict:
+def _near_title_heading(candidates: dict, best: dict, heading: HtmlElement | None) -> dict:
     """When the best node lies outside the box holding the page's title heading (the first
     h1 or h2 whose text the document title holds), that box's best candidate.
 
@@ -123,7 +135,6 @@ def _near_title_heading(candidates: dict, best: dict) -> dict:
     elem = best["elem"]
     if any(a.tag in ("article", "main") for a in (elem, *elem.iterancestors())):
         return best  # the page marks it as its article: the heading may be the site's name
-    heading = title_heading(elem.getroottree().getroot())
     if heading is None:
         return best
     length = _text_length(heading)
