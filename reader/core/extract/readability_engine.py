@@ -10,6 +10,7 @@ import copy
 from lxml.etree import tounicode
 from lxml.html import HtmlElement
 from readability import Document
+from readability.readability import REGEXES
 
 from reader.core.extract.html_to_blocks import is_data_table, table_rows
 from reader.core.extract.rules import enabled
@@ -26,6 +27,8 @@ class ArticleFinder(Document):
     """
 
     lists_headlines = False  # set by get_article: the chosen node is a list of story cards
+    title_path: str | None = None  # set by distil: where the page's title heading sits
+    heading: HtmlElement | None = None  # that heading in this attempt's copy of the tree
 
     def get_article(
         self, candidates: dict, best_candidate: dict, html_partial: bool = False
@@ -37,7 +40,30 @@ class ArticleFinder(Document):
         return article
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
-        return copy.deepcopy(input)
+        tree = copy.deepcopy(input)
+        found = tree.xpath(self.title_path) if self.title_path else []
+        self.heading = found[0] if found else None
+        return tree
+
+    def _heading_in_tree(self) -> HtmlElement | None:
+        """The title heading, unless this attempt's cleaning dropped it."""
+        heading = self.heading
+        if heading is None or not any(a is self.html for a in heading.iterancestors()):
+            return None
+        return heading
+
+    def remove_unlikely_candidates(self) -> None:
+        """readability's pass dropping boxes named like page furniture ("header", "extra",
+        "sidebar"), skipped when it would drop a box holding the page's title heading and an
+        article's worth of text beside it: the heading sits with its article, so the page's
+        names are not furniture ("hasHeaderImage"). A header box holding the title alone may go.
+        """
+        heading = self.heading if enabled("title_box_kept") else None
+        if heading is not None:
+            least = _text_length(heading) + MIN_TITLE_BOX_CHARS  # a box holding more than a header
+            if any(_unlikely(b) and _text_length(b) >= least for b in heading.iterancestors()):
+                return
+        super().remove_unlikely_candidates()
 
     def get_clean_html(self) -> str:
         return tounicode(self.html, method="html")
@@ -66,10 +92,12 @@ class ArticleFinder(Document):
         if best is None:
             return None
         if enabled("title_heading"):
-            best = _near_title_heading(candidates, best)
+            best = _near_title_heading(candidates, best, self._heading_in_tree())
         elem = _shared_ancestor(candidates, best)
         if elem is None and enabled("repeated_sections"):
             elem = _parent_of_repeated_sections(best["elem"])
+        if elem is None and enabled("list_beside_prose"):
+            elem = _box_of_list_and_prose(candidates, best)
         if elem is None:
             return best
         if elem not in candidates:
@@ -77,11 +105,24 @@ class ArticleFinder(Document):
         return candidates[elem]
 
 
+def _unlikely(box: HtmlElement) -> bool:
+    """Whether readability's furniture pass drops `box` by its class and id."""
+    names = f"{box.get('class', '')} {box.get('id', '')}"
+    return (
+        _UNLIKELY.search(names) is not None
+        and _MAYBE.search(names) is None
+        and box.tag not in ("html", "body")
+        and not box.xpath("descendant-or-self::main | descendant-or-self::article")
+    )
+
+
+_UNLIKELY = REGEXES["unlikelyCandidatesRe"]
+_MAYBE = REGEXES["okMaybeItsACandidateRe"]
 MIN_TITLE_BOX_CHARS = 250  # text beside the title heading that makes its box an article
 MIN_TITLE_BOX_SCORE = 0.1  # of the best node's score, for the body found beside the heading
 
 
-def _near_title_heading(candidates: dict, best: dict) -> dict:
+def _near_title_heading(candidates: dict, best: dict, heading: HtmlElement | None) -> dict:
     """When the best node lies outside the box holding the page's title heading (the first
     h1 or h2 whose text the document title holds), that box's best candidate.
 
@@ -94,7 +135,6 @@ def _near_title_heading(candidates: dict, best: dict) -> dict:
     elem = best["elem"]
     if any(a.tag in ("article", "main") for a in (elem, *elem.iterancestors())):
         return best  # the page marks it as its article: the heading may be the site's name
-    heading = _title_heading(elem.getroottree().getroot())
     if heading is None:
         return best
     length = _text_length(heading)
@@ -118,7 +158,7 @@ def _near_title_heading(candidates: dict, best: dict) -> dict:
     return rival
 
 
-def _title_heading(root: HtmlElement) -> HtmlElement | None:
+def title_heading(root: HtmlElement) -> HtmlElement | None:
     """The first h1 (else h2) whose text the page's <title> or og:title holds, or None."""
     titles = [" ".join(t.split()).casefold() for t in root.xpath(_TITLES) if t.strip()]
     if not titles:
@@ -170,6 +210,37 @@ def _parent_of_repeated_sections(elem: HtmlElement) -> HtmlElement | None:
                 return parent
             return None
         node = parent
+    return None
+
+
+_LIST_TAGS = frozenset(("ol", "ul", "dl", "li", "table", "tbody", "tr"))
+MAX_LIST_CLIMB = 6  # levels from a list to the box it shares with the article's prose
+MIN_PROSE_SCORE = 0.2  # of the list's score, for prose beside it to be the article
+
+
+def _box_of_list_and_prose(candidates: dict, best: dict) -> HtmlElement | None:
+    """When the best node is a list or table (references, signatories, a data table: many
+    items with commas outscore a few paragraphs), the closest ancestor that also holds a
+    candidate of prose paragraphs scoring at least `MIN_PROSE_SCORE` of it: the article is
+    the prose and the list together, not the list alone."""
+    elem = best["elem"]
+    if elem.tag not in _LIST_TAGS:
+        return None
+    prose = [
+        c["elem"]
+        for c in candidates.values()
+        if c["content_score"] >= MIN_PROSE_SCORE * best["content_score"]
+        and c["elem"].tag not in _LIST_TAGS
+        and not any(a.tag in _LIST_TAGS for a in c["elem"].iterancestors())
+    ]
+    if not prose:
+        return None
+    holders = {a for p in prose for a in (p, *p.iterancestors())}
+    for depth, ancestor in enumerate(elem.iterancestors()):
+        if depth >= MAX_LIST_CLIMB or ancestor.tag in ("body", "html"):
+            return None
+        if ancestor in holders:
+            return ancestor
     return None
 
 

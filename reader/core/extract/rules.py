@@ -18,6 +18,9 @@ RULES: tuple[str, ...] = (
     "image_credits",
     "comment_words",
     "credit_lines",
+    "title_box_kept",
+    "lead_before_body",
+    "list_beside_prose",
 )
 disabled: set[str] = set()
 
