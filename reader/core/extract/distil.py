@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 
 from reader.core.document import Block
 from reader.core.extract.html_to_blocks import BlockConverter
-from reader.core.extract.readability_engine import ArticleFinder, title_heading
+from reader.core.extract.readability_engine import ArticleFinder, text_length, title_heading
 from reader.core.extract.rules import enabled
 from reader.core.i18n import N_
 
@@ -46,26 +46,22 @@ def distil(root: HtmlElement, base: str) -> tuple[list[Block], str | None]:
 
 def is_plausible_article(article: HtmlElement) -> bool:
     """False for too little text, a page of links, or a list of short link teasers."""
-    text_length = _text_length(article)
-    if text_length < MIN_ARTICLE_CHARS:
+    article_length = text_length(article)
+    if article_length < MIN_ARTICLE_CHARS:
         return False
-    link_length = sum(_text_length(a) for a in article.iter("a"))
-    if link_length / text_length > MAX_LINK_DENSITY:
+    link_length = sum(text_length(a) for a in article.iter("a"))
+    if link_length / article_length > MAX_LINK_DENSITY:
         return False
     teasers = 0
     teaser_length = 0
     for el in article.iter(*_TEASER_TAGS):
-        length = _text_length(el)
+        length = text_length(el)
         if 0 < length < 160:
-            linked = sum(_text_length(a) for a in el.iter("a"))
+            linked = sum(text_length(a) for a in el.iter("a"))
             if linked >= 0.7 * length:
                 teasers += 1
                 teaser_length += length
-    return not (teasers >= 8 and teaser_length >= 0.4 * text_length)
-
-
-def _text_length(el: HtmlElement) -> int:
-    return len(" ".join("".join(el.itertext()).split()))
+    return not (teasers >= 8 and teaser_length >= 0.4 * article_length)
 
 
 SUMMARY_PREFIX = 40  # characters of a description that identify it, though cut short
@@ -111,7 +107,7 @@ def _blocks_after(heading: HtmlElement) -> Iterator[HtmlElement]:
     for box in (heading, *heading.iterancestors()):
         for sibling in box.itersiblings():
             for el in sibling.iter(*_BLOCKS):
-                if next(el.iterdescendants(*_BLOCKS), None) is None and _text_length(el):
+                if next(el.iterdescendants(*_BLOCKS), None) is None and text_length(el):
                     yield el
 
 

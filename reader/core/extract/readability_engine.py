@@ -60,8 +60,8 @@ class ArticleFinder(Document):
         """
         heading = self.heading if enabled("title_box_kept") else None
         if heading is not None:
-            least = _text_length(heading) + MIN_TITLE_BOX_CHARS  # a box holding more than a header
-            if any(_unlikely(b) and _text_length(b) >= least for b in heading.iterancestors()):
+            least = text_length(heading) + MIN_TITLE_BOX_CHARS  # a box holding more than a header
+            if any(_unlikely(b) and text_length(b) >= least for b in heading.iterancestors()):
                 return
         super().remove_unlikely_candidates()
 
@@ -80,9 +80,9 @@ class ArticleFinder(Document):
             allowed[element] = True
             for inner in element.iterdescendants("div", "table", "ul", "ol", "dl"):
                 allowed[inner] = True  # e.g. the box holding a figure's image
-            length = _text_length(element)
+            length = text_length(element)
             for wrapper in element.iterancestors():  # and the wrappers holding only it
-                if wrapper is node or _text_length(wrapper) > length + 20:
+                if wrapper is node or text_length(wrapper) > length + 20:
                     break
                 allowed[wrapper] = True
         return allowed
@@ -137,9 +137,9 @@ def _near_title_heading(candidates: dict, best: dict, heading: HtmlElement | Non
         return best  # the page marks it as its article: the heading may be the site's name
     if heading is None:
         return best
-    length = _text_length(heading)
+    length = text_length(heading)
     box = next(
-        (a for a in heading.iterancestors() if _text_length(a) >= length + MIN_TITLE_BOX_CHARS),
+        (a for a in heading.iterancestors() if text_length(a) >= length + MIN_TITLE_BOX_CHARS),
         None,
     )
     if box is None or box.tag in ("body", "html") or elem is box:
@@ -197,15 +197,15 @@ def _parent_of_repeated_sections(elem: HtmlElement) -> HtmlElement | None:
     whose text is prose (few links), when the best node sits in one of them: the sections
     of one article, each scored alone, which together hold at least twice its text."""
     node = elem
-    length = _text_length(elem)
+    length = text_length(elem)
     for _ in range(4):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             return None
-        alike = [s for s in parent if _built_alike(s, node) and _text_length(s)]
+        alike = [s for s in parent if _built_alike(s, node) and text_length(s)]
         if len(alike) >= MIN_SECTIONS:
-            total = sum(_text_length(s) for s in alike)
-            linked = sum(_text_length(a) for s in alike for a in s.iter("a"))
+            total = sum(text_length(s) for s in alike)
+            linked = sum(text_length(a) for s in alike for a in s.iter("a"))
             if total >= 2 * length and linked <= MAX_SECTION_LINK_DENSITY * total:
                 return parent
             return None
@@ -269,12 +269,12 @@ MIN_HEADLINES = 4
 def is_list_of_headlines(article: HtmlElement) -> bool:
     """Most headings are links to other pages, and the boxes holding them (a linked headline
     and its summary) hold most of the text: story cards, not an article ending in a few."""
-    headings = [h for h in article.iter("h1", "h2", "h3", "h4") if _text_length(h)]
-    linked = [h for h in headings if sum(_text_length(a) for a in h.iter("a")) >= _text_length(h)]
+    headings = [h for h in article.iter("h1", "h2", "h3", "h4") if text_length(h)]
+    linked = [h for h in headings if sum(text_length(a) for a in h.iter("a")) >= text_length(h)]
     if len(linked) < MIN_HEADLINES or len(linked) < 0.6 * len(headings):
         return False
     cards = {h.getparent() for h in linked if h.getparent() is not None}
-    return sum(_text_length(card) for card in cards) >= 0.5 * _text_length(article)
+    return sum(text_length(card) for card in cards) >= 0.5 * text_length(article)
 
 
 def is_list_of_sentences(items: HtmlElement) -> bool:
@@ -282,13 +282,14 @@ def is_list_of_sentences(items: HtmlElement) -> bool:
     entries = [li for li in items if li.tag == "li"]
     if len(entries) < 2:
         return False
-    lengths = [_text_length(li) for li in entries]
+    lengths = [text_length(li) for li in entries]
     total = sum(lengths)
     if total / len(entries) < MIN_SENTENCE_ITEM_CHARS:
         return False
-    linked = sum(_text_length(a) for a in items.iter("a"))
+    linked = sum(text_length(a) for a in items.iter("a"))
     return linked < 0.5 * total
 
 
-def _text_length(el: HtmlElement) -> int:
+def text_length(el: HtmlElement) -> int:
+    """How many characters of text `el` holds, runs of white space counted as one."""
     return len(" ".join("".join(el.itertext()).split()))
