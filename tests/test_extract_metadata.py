@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.document import Article, Heading, Page, runs_text
+from reader.core.document import Article, Heading, Page, Paragraph, runs_text
 from reader.core.extract.extractor import extract
 
 PAGES = Path(__file__).parent / "pages"
@@ -74,3 +74,37 @@ def test_site_name_suffix_is_cut_from_open_graph_title_at_its_separator() -> Non
     article = extract(Page(url="https://x.example/a", text=f"<head>{head}</head>{body}"))
     assert article.title == "Seals | Otters: the return"
     assert article.byline == "Jo Bloggs"
+
+
+def test_a_written_by_edited_by_byline_is_in_the_header_and_not_again_in_the_body() -> None:
+    body = "<p>" + "Plain words for the article body make it long enough to count. " * 6 + "</p>"
+    html = (
+        "<html><body><article><h1>Watching Systems</h1>"
+        "<p class='byline'>Written by Sam Vimes<br>\n Edited by Sybil Ramkin</p>"
+        f"{body}</article></body></html>"
+    )
+    article = extract(Page(url="https://x.example/a", text=html))
+    assert article.byline == "Sam Vimes Edited by Sybil Ramkin"
+    texts = [runs_text(b.runs) for b in article.blocks if isinstance(b, Paragraph)]
+    assert not any("Sam Vimes" in text for text in texts)
+
+
+def test_byline_prefixes_in_other_languages_and_with_a_colon_are_cut() -> None:
+    for label in ("Von", "Escrito por", "Écrit par", "Autor:", "Author :", "Автор:", "作者\uff1a"):
+        html = (
+            f"<html><head><meta name='author' content='{label} Sam Vimes'></head>"
+            "<body><article><p>"
+            + "Plain words for the article body make it long enough to count. " * 6
+            + "</p></article></body></html>"
+        )
+        article = extract(Page(url="https://x.example/a", text=html))
+        assert article.byline == "Sam Vimes", label
+
+
+def test_a_particle_inside_a_name_is_not_taken_for_a_byline_prefix() -> None:
+    html = (
+        "<html><head><meta name='author' content='Ludwig von Mises'></head><body><article><p>"
+        + "Plain words for the article body make it long enough to count. " * 6
+        + "</p></article></body></html>"
+    )
+    assert extract(Page(url="https://x.example/a", text=html)).byline == "Ludwig von Mises"

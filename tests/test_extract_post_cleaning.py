@@ -107,3 +107,9 @@ def test_a_credit_line_under_a_picture_is_dropped_but_a_sentence_there_is_kept()
     sentence = "Photo: the seals came back to the harbour after forty years away."
     blocks += [Figure("pups", [], None), para(sentence)]
     assert texts(post_clean(blocks, "T", None)) == [BODY, sentence]
+
+
+def test_a_written_by_line_naming_the_byline_is_dropped_near_the_top() -> None:
+    blocks = [para("Written by Jane Doe\nEdited by John Roe"), para("Par Jane Doe"), para(BODY)]
+    assert texts(post_clean(blocks, "T", "Jane Doe Edited by John Roe")) == ["Par Jane Doe", BODY]
+    assert texts(post_clean([para("Par Jane Doe"), para(BODY)], "T", "Jane Doe")) == [BODY]

@@ -19,8 +19,15 @@ from reader.core.safe_text import clean_line
 
 _ARTICLE_TYPES = re.compile(r"article|posting|report|story|blog|webpage|recipe|review", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7\u2022:/\\»«]|::)\s+")
-# "By", "Written by", "Écrit par", "Escrito por" ("von", "di", "door" only first: names hold them)
-_BY_PREFIX = re.compile(r"^\s*(?:(?:[^\W\d_]+\s+)?(?:by|par|por)|von|di|door)\s+", re.I)
+# What opens a byline before the names: "By", "Written by", "Edited by", "Écrit par", "Escrito
+# por"; "von", "di", "door", "av", "af" only first (names hold them: "Ludwig von Mises"); a
+# label and a colon ("Author:", "Autor:", "Auteur :", "Автор:", "作者" and a full-width colon).
+# The header shows the names alone; post-cleaning drops a body line of this prefix and the byline.
+BYLINE_PREFIX = re.compile(
+    r"^\s*(?:(?:(?:[^\W\d_]+\s+)?(?:by|par|por)|von|di|door|av|af)(?:\s*:\s*|\s+)"
+    r"|(?:author|autor|auteur|autore|автор)\w*\s*[:\uff1a]\s*|(?:作者|著者)\s*[:\uff1a]\s*)",
+    re.I,
+)
 _BYLINE_EDGES = " |,;:-\u2013\u2014\u00b7\u2022"
 MAX_JSON_LD = 200_000
 # Byline elements (rel=author, itemprop=author, class byline): the first in document order.
@@ -64,7 +71,7 @@ def read_metadata(root: HtmlElement, base: str) -> Metadata:
         meta.get("dc.creator"),
     ) or _element_text(root, _AUTHOR_ELEMENTS)
     if byline:
-        byline = _BY_PREFIX.sub("", byline).strip(_BYLINE_EDGES) or byline
+        byline = BYLINE_PREFIX.sub("", byline).strip(_BYLINE_EDGES) or byline
     published = _first(
         meta.get("article:published_time"),
         _ld_str(ld.get("datePublished")),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from reader.core.document import Block, Figure, Heading, Paragraph, Separator, runs_text
+from reader.core.extract.metadata import BYLINE_PREFIX
 from reader.core.extract.rules import enabled
 
 HEAD_BLOCKS = 6  # how far from the top bylines, dates and repeated titles are looked for
@@ -207,16 +208,18 @@ def _linked_within(block: Paragraph, end: int) -> bool:
 
 
 def _is_header_line(key: str, title_key: str, byline_key: str) -> bool:
-    """The title again, the byline ("By Jane Doe"), or a dateline ("Updated 5:27 am ...")."""
+    """The title again, the byline (as in the header, or after a prefix that `BYLINE_PREFIX`
+    reads: "By Jane Doe", "Written by Jane Doe"), or a dateline ("Updated 5:27 am ...")."""
     if title_key and key == title_key:
         return True
     if len(key.split()) > MAX_META_WORDS:
         return False
     if byline_key:
-        for prefix in (f"by {byline_key}", byline_key):
-            if key.startswith(prefix):
-                # "By Jane Doe" alone, or followed by its dateline ("By Jane Doe, 5 May 2024")
-                rest = _key(key[len(prefix) :])
+        for named in (key, BYLINE_PREFIX.sub("", key, count=1)):
+            if named.startswith(byline_key):
+                # "Jane Doe" or "Written by Jane Doe" alone, or followed by its dateline
+                # ("By Jane Doe, 5 May 2024")
+                rest = _key(named[len(byline_key) :])
                 return not rest or _DATE_LINE.match(rest) is not None
     return _DATE_LINE.match(key) is not None
 
