@@ -133,6 +133,15 @@ def test_line_breaks_and_double_breaks_in_full_mode() -> None:
     assert [runs_text(b.runs) for b in article.blocks] == ["line one\nline two", "new paragraph"]
 
 
+def test_a_newline_alone_between_inline_tags_reads_as_a_space_not_a_line_break() -> None:
+    html = (
+        '<body><p>Seals came back.<sup><a href="#n1">[1]</a>\n</sup> Otters followed.'
+        "<em>a</em>\n<strong>b</strong>\r\n<code>c</code></p></body>"
+    )
+    article = extract(Page(url="https://x.example/", text=html), full=True)
+    assert runs_text(article.blocks[0].runs) == "Seals came back.[1] Otters followed.a b c"
+
+
 def test_spaces_at_the_edges_of_a_link_fall_outside_it_so_its_number_follows_the_word() -> None:
     html = (
         '<body><p>See <a href="/sig">Signature Schema v2 </a>for why, and<a href="/notes"> the'

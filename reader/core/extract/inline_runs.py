@@ -13,7 +13,10 @@ from reader.core.document import Inline, InlineKind, Runs
 from reader.core.safe_text import clean, clean_line
 
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-_BREAK = "\n"
+_Raw = tuple[str, InlineKind, str | None]
+# A `<br>`, told from a text node that is a newline (a "\n" between `</a>` and `</sup>` is a
+# space) by identity: only `line_break` appends this very tuple.
+_BREAK: _Raw = ("\n", "text", None)
 
 
 class RunBuilder:
@@ -22,26 +25,26 @@ class RunBuilder:
     __slots__ = ("_raw",)
 
     def __init__(self) -> None:
-        self._raw: list[tuple[str, InlineKind, str | None]] = []
+        self._raw: list[_Raw] = []
 
     def add(self, text: str | None, kind: InlineKind = "text", url: str | None = None) -> None:
         if text:
             self._raw.append((text, kind, url))
 
     def line_break(self) -> None:
-        self._raw.append((_BREAK, "text", None))
+        self._raw.append(_BREAK)
 
     def ends_with_break(self) -> bool:
         """True when the last thing added (ignoring whitespace) was a line break."""
-        for text, _kind, _url in reversed(self._raw):
-            if text == _BREAK:
+        for entry in reversed(self._raw):
+            if entry is _BREAK:
                 return True
-            if text.strip():
+            if entry[0].strip():
                 return False
         return False
 
     def has_text(self) -> bool:
-        return any(text.strip() for text, _kind, _url in self._raw if text != _BREAK)
+        return any(entry[0].strip() for entry in self._raw if entry is not _BREAK)
 
     def clear(self) -> None:
         self._raw.clear()
@@ -50,12 +53,13 @@ class RunBuilder:
         """The normalised runs, and an empty builder ready for the next block."""
         runs = _Pieces()
         space_before = True  # at the start of a block or after a space, a space is dropped
-        for raw, kind, url in self._raw:
-            if raw == _BREAK:
+        for entry in self._raw:
+            if entry is _BREAK:
                 runs.strip_end(" ")
                 runs.add("\n", "text", None)
                 space_before = True
                 continue
+            raw, kind, url = entry
             text = _normalise(raw)
             if space_before and text.startswith(" "):
                 text = text[1:]
