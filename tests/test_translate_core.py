@@ -21,6 +21,7 @@ from reader.core.document import (
     Separator,
     Table,
     number_links,
+    table_grid,
 )
 from reader.core.errors import UsageError
 from reader.core.translate import engine
@@ -248,3 +249,19 @@ def test_urls_and_numbers_are_not_sent_to_the_model(en_xx: Path) -> None:
     number_links(article)
     result = translate_for_output(article, "xx")
     assert result.blocks == article.blocks
+
+
+def test_a_translated_table_keeps_its_cells_spanning_rows_and_columns(en_xx: Path) -> None:
+    cell = [Inline("The museum opens at nine.")]
+    table = Table(
+        [[Inline("Day")], [Inline("Weather")], [Inline("Wind")]],
+        [[cell, [Inline("Rain")], [Inline("North")]], [[Inline("Snow")]]],
+        spans={(2, 0): 2},
+        row_spans={(1, 0): 2},
+    )
+    (translated,) = translate_blocks([table], engine.Route([find_package("en", "xx")]).translate)
+    assert isinstance(translated, Table)
+    assert (translated.spans, translated.row_spans) == ({(2, 0): 2}, {(1, 0): 2})
+    grid = table_grid(translated)
+    assert (grid[2][0].carried, grid[2][0].cell, grid[2][1].width) == (True, grid[1][0].cell, 2)
+    assert grid[2][0].cell != cell

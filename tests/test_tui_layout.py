@@ -79,6 +79,36 @@ def test_tables_are_a_grid_when_they_fit_and_labelled_rows_when_not() -> None:
     assert all(cell_len(text) <= 8 for text in narrow)
 
 
+def test_a_table_grid_draws_spanning_cells_across_their_columns_and_leaves_rows_below_blank() -> (
+    None
+):
+    table = Table(
+        [[t("Light")], [t("Position")]],
+        [
+            [[t("Old Head")], [t("51.6")], [t("8.5")]],
+            [[t("51.7")], [t("8.6")]],
+            [[t("Fastnet")], [t("at sea, far out")]],
+        ],
+        spans={(0, 1): 2, (3, 1): 2},
+        row_spans={(1, 0): 2},
+    )
+    layout = BlockLayout(LayoutOptions())
+    grid = [line.text for line in layout.block_lines(table, 0, 40)]
+    assert grid == [
+        "Light    │ Position       ",
+        "─────────┼──────┼─────────",
+        "Old Head │ 51.6 │ 8.5     ",
+        "         │ 51.7 │ 8.6     ",
+        "Fastnet  │ at sea, far out",
+    ]
+    narrow = [line.text.rstrip() for line in layout.block_lines(table, 0, 18)]
+    assert narrow[narrow.index("─" * 18) + 1 :][:3] == [
+        "Light: Old Head",
+        "Position: 51.7",
+        "Position: 8.6",
+    ]  # a cell spanning rows is read again in the next row
+
+
 def test_line_and_paragraph_spacing_add_blank_rows() -> None:
     layout = BlockLayout(LayoutOptions(line_spacing=1, paragraph_spacing=2))
     lines = layout.block_lines(Paragraph([t("one two three four five six")]), 0, 10)

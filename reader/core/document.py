@@ -7,6 +7,7 @@ Data flows one way: source -> Page -> Article -> (translation) -> a renderer. Ev
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -147,37 +148,117 @@ class Table(_Record):
     spans: dict[tuple[int, int], int] = field(default_factory=dict)
     """(row, cell) -> columns that cell covers, for cells covering more than one (`colspan`);
     row 0 is the header, row r is `rows[r - 1]`. Made by `fitted_spans`."""
+    row_spans: dict[tuple[int, int], int] = field(default_factory=dict)
+    """(row, cell) -> rows that cell covers, counting its own, for cells covering more than
+    one (`rowspan`); keyed like `spans`. Made by `fitted_spans`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A cell as it sits in one row of a table's grid: its first column, the columns and rows
+    it covers, and whether it comes down from a row above (`rowspan`) rather than starting
+    in this one."""
+
+    cell: Runs
+    column: int
+    width: int = 1
+    height: int = 1
+    carried: bool = False
+
+
+Grid = list[list[Slot]]
 
 
 def fitted_spans(
-    header: list[Runs], rows: list[list[Runs]], wanted: dict[tuple[int, int], int]
-) -> dict[tuple[int, int], int]:
-    """The `wanted` spans (as in `Table.spans`) a table can hold: a cell covers at most the
-    columns its row leaves free in the widest row, so no span (a hostile `colspan=100000`)
-    ever widens the table or pushes another cell out of place."""
-    widest = max([len(header), *(len(row) for row in rows)], default=0)
-    out: dict[tuple[int, int], int] = {}
-    for r, cells in enumerate([header, *rows]):
-        used = len(cells)
+    header: list[Runs],
+    rows: list[list[Runs]],
+    wanted: dict[tuple[int, int], int],
+    wanted_rows: Mapping[tuple[int, int], int] | None = None,
+) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
+    """The `wanted` column spans and `wanted_rows` row spans (as in `Table.spans` and
+    `Table.row_spans`) a table can hold: a cell covers at most the rows below it, and at most
+    the columns its row leaves free in the widest row (a row's own cells and those coming down
+    into it), so no hostile `colspan=100000` or `rowspan=100000` ever widens the table or
+    pushes another cell out of place."""
+    table = [header, *rows]
+    row_spans = {
+        (r, c): min(n, len(table) - r)
+        for (r, c), n in (wanted_rows or {}).items()
+        if 0 <= r < len(table) and 0 <= c < len(table[r]) and min(n, len(table) - r) > 1
+    }
+    narrow = _place(table, {}, row_spans)
+    widest = max((len(slots) for slots in narrow), default=0)
+    columns: dict[tuple[int, int], int] = {}
+    below: dict[int, int] = {}  # column -> rows below this one a cell still covers
+    for r, cells in enumerate(table):
+        taken = set(below)
+        below = {col: n - 1 for col, n in below.items() if n > 1}
+        used = len(cells) + len(taken)
+        column = 0
         for c in range(len(cells)):
-            extra = min(wanted.get((r, c), 1) - 1, widest - used)
-            if extra > 0:
-                out[(r, c)] = extra + 1
-                used += extra
+            while column in taken:
+                column += 1
+            width = 1
+            room = min(wanted.get((r, c), 1) - 1, widest - used)
+            while width <= room and column + width not in taken:
+                width += 1
+            if width > 1:
+                columns[(r, c)] = width
+                used += width - 1
+            if (down := row_spans.get((r, c), 1) - 1) > 0:
+                below.update(dict.fromkeys(range(column, column + width), down))
+            column += width
+    return columns, row_spans
+
+
+def table_grid(table: Table) -> Grid:
+    """Row by row (0: the header), the cells placed in columns as a browser places them: cells
+    coming down from rows above keep their columns, a row's own cells fill the free ones left
+    to right. A grid row lists its slots by column; columns without a cell have no slot."""
+    return _place([table.header, *table.rows], table.spans, table.row_spans)
+
+
+def _place(
+    table: list[list[Runs]],
+    spans: Mapping[tuple[int, int], int],
+    row_spans: Mapping[tuple[int, int], int],
+) -> Grid:
+    grid: Grid = []
+    below: dict[int, tuple[Slot, int]] = {}  # first column -> (slot, rows below it covers)
+    for r, cells in enumerate(table):
+        slots = [dataclasses.replace(slot, carried=True) for slot, _n in below.values()]
+        below = {col: (slot, n - 1) for col, (slot, n) in below.items() if n > 1}
+        taken = {col for slot in slots for col in range(slot.column, slot.column + slot.width)}
+        column = 0
+        for c, cell in enumerate(cells):
+            while column in taken:
+                column += 1
+            slot = Slot(cell, column, spans.get((r, c), 1), row_spans.get((r, c), 1))
+            slots.append(slot)
+            if slot.height > 1:
+                below[column] = (slot, slot.height - 1)
+            column += slot.width
+        grid.append(sorted(slots, key=lambda slot: slot.column))
+    return grid
+
+
+def filled(slots: list[Slot], columns: int) -> list[Slot]:
+    """A grid row's `slots` with an empty one for each column up to `columns` no cell covers."""
+    out: list[Slot] = []
+    column = 0
+    for slot in [*slots, Slot([], columns, 0)]:
+        out += [Slot([], gap) for gap in range(column, min(slot.column, columns))]
+        if slot.width:
+            out.append(slot)
+        column = max(column, slot.column + slot.width)
     return out
-
-
-def cell_spans(table: Table, row: int) -> list[int]:
-    """How many columns each cell of row `row` covers (row 0 is the header)."""
-    cells = table.header if row == 0 else table.rows[row - 1]
-    if not table.spans:
-        return [1] * len(cells)
-    return [table.spans.get((row, c), 1) for c in range(len(cells))]
 
 
 def column_count(table: Table) -> int:
     """The columns of `table`: those of its widest row, spans included."""
-    return max(sum(cell_spans(table, r)) for r in range(len(table.rows) + 1))
+    return max(
+        (slot.column + slot.width for slots in table_grid(table) for slot in slots), default=0
+    )
 
 
 @dataclass(slots=True, eq=False, repr=False)

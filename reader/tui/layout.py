@@ -25,8 +25,12 @@ from reader.core.document import (
     Quote,
     Runs,
     Separator,
+    Slot,
     Table,
+    column_count,
+    filled,
     runs_text,
+    table_grid,
 )
 from reader.core.formats.announcements import column_name
 from reader.core.i18n import _
@@ -329,9 +333,14 @@ class BlockLayout:
 
     def _table(self, table: Table, index: int, width: int, prefix: tuple[Span, ...]) -> list[Line]:
         room = width - sum(cell_len(t) for t, _ in prefix)
-        header = [runs_text(cell) for cell in table.header]
-        rows = [[runs_text(cell) for cell in row] for row in table.rows]
-        columns = max([len(header)] + [len(row) for row in rows] + [0])
+        columns = column_count(table)
+        placed = table_grid(table)
+        own = {id(slot) for slots in placed for slot in slots if not slot.carried}
+        grid = [
+            [(slot, runs_text(slot.cell)) for slot in filled(slots, columns)] for slots in placed
+        ]
+        header, rows = grid[0], grid[1:]
+        has_header = bool(table.header)
         lines: list[Line] = []
         if table.caption:
             lines += wrap_spans(
@@ -343,36 +352,40 @@ class BlockLayout:
             )
         if not columns:
             return lines
-        widths = [0] * columns
-        for row in [header, *rows]:
-            for col, cell in enumerate(row):
-                widths[col] = max(widths[col], cell_len(cell))
+        widths = _column_widths(grid, columns)
         grid_width = sum(widths) + 3 * (columns - 1)
         offset = 0
         if grid_width <= room:
-            for number, row in enumerate([header, *rows] if header else rows):
-                is_header = bool(header) and number == 0
+            # A cell spanning columns is drawn across them; one spanning rows only in its first
+            # row, the rows below leaving its place blank, as on the page.
+            for number, row in enumerate(grid if has_header else rows):
+                is_header = has_header and number == 0
                 spans: list[Span] = list(prefix)
-                for col in range(columns):
-                    cell = row[col] if col < len(row) else ""
-                    if col:
+                for slot, text in row:
+                    if slot.column:
                         spans.append((" │ ", "table-rule"))
-                    pad = " " * (widths[col] - cell_len(cell))
-                    spans.append((cell + pad, "table-header" if is_header else ""))
+                    shown = "" if slot.carried else text
+                    room_for = sum(widths[slot.column : slot.column + slot.width])
+                    pad = " " * (room_for + 3 * (slot.width - 1) - cell_len(shown))
+                    spans.append((shown + pad, "table-header" if is_header else ""))
                 lines.append(Line(index, offset, _merge(spans)))
-                offset += sum(len(c) for c in row) + 1
+                offset += sum(len(text) for slot, text in row if id(slot) in own) + 1
                 if is_header:
                     rule = "─┼─".join("─" * w for w in widths)
                     lines.append(Line(index, offset, (*prefix, (rule, "table-rule"))))
             return lines
-        # Too wide for a grid: each row as "Header: value" lines, rows separated by a rule.
+        # Too wide for a grid: each row as "Header: value" lines, rows separated by a rule; a
+        # cell spanning rows is read in each row it covers.
+        names = [""] * columns
+        for slot, text in header:
+            names[slot.column : slot.column + slot.width] = [text] * slot.width
         for number, row in enumerate(rows):
             if number:
                 lines.append(Line(index, offset, (*prefix, ("─" * min(room, 20), "table-rule"))))
-            for col, cell in enumerate(row):
-                name = header[col] if col < len(header) and header[col] else column_name(col + 1)
+            for slot, text in row:
+                name = names[slot.column] or column_name(slot.column + 1)
                 lines += wrap_spans(
-                    [(cell or "-", "")],
+                    [(text or "-", "")],
                     width,
                     index,
                     first_prefix=(
@@ -382,8 +395,26 @@ class BlockLayout:
                     prefix=(*prefix, ("  ", "")),
                     base_offset=offset,
                 )
-                offset += len(cell) + 1
+                if id(slot) in own:  # offsets count the text of the table's own cells
+                    offset += len(text) + 1
         return lines
+
+
+def _column_widths(grid: list[list[tuple[Slot, str]]], columns: int) -> list[int]:
+    """The cells' width of each column: its widest one-column cell, then widened (the last
+    column a spanning cell covers) until every spanning cell fits across its columns."""
+    widths = [0] * columns
+    for row in grid:
+        for slot, text in row:
+            if slot.width == 1:
+                widths[slot.column] = max(widths[slot.column], cell_len(text))
+    for row in grid:
+        for slot, text in row:
+            end = slot.column + slot.width
+            short = cell_len(text) - sum(widths[slot.column : end]) - 3 * (slot.width - 1)
+            if slot.width > 1 and short > 0:
+                widths[end - 1] += short
+    return widths
 
 
 def _styled(spans: tuple[Span, ...], key: str, skip: int) -> tuple[Span, ...]:

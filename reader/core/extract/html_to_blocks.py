@@ -366,6 +366,8 @@ class BlockConverter:
         header: list[Runs] = []
         body: list[list[Runs]] = []
         wanted: dict[tuple[int, int], int] = {}
+        wanted_rows: dict[tuple[int, int], int] = {}
+        last: list[int] = []  # for each source row, the last row of the table made up to it
         for i, row in enumerate(rows):
             if self.out_of_time:
                 break
@@ -378,15 +380,22 @@ class BlockConverter:
                 body.append(cells)
                 at = len(body)
             else:
+                last.append(len(body))  # a row of empty cells is left out
                 continue
+            last.append(at)
             for c, cell in enumerate(row):
-                if (span := _colspan(cell)) > 1:
+                if (span := _span(cell, "colspan", MAX_COLSPAN)) > 1:
                     wanted[(at, c)] = span
+                if (span := _span(cell, "rowspan", MAX_ROWSPAN)) > 1:
+                    wanted_rows[(at, c)] = i + span  # the source row it stops before
+        for (at, c), stop in wanted_rows.items():  # the rows kept among those it covers
+            wanted_rows[(at, c)] = last[min(stop, len(last)) - 1] - at + 1
         caption: Runs = []
         for cap in el.iterchildren("caption"):
             caption = self._runs_of(cap, depth + 1)
         if header or body:
-            out.append(Table(header, body, caption, fitted_spans(header, body, wanted)))
+            spans, row_spans = fitted_spans(header, body, wanted, wanted_rows)
+            out.append(Table(header, body, caption, spans, row_spans))
 
     def _separator(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         if out and not isinstance(out[-1], Separator):
@@ -567,12 +576,16 @@ def _is_tiny(img: HtmlElement) -> bool:
     return False
 
 
-def _colspan(cell: HtmlElement) -> int:
-    """The columns a table cell covers: its `colspan` (leading digits, as browsers read it,
-    at most 1000 as they allow), 1 when absent or not a number."""
-    found = _LEADING_NUMBER.match(cell.get("colspan") or "")
+MAX_COLSPAN = 1000  # the largest colspan and rowspan browsers honour
+MAX_ROWSPAN = 65534
+
+
+def _span(cell: HtmlElement, attribute: str, largest: int) -> int:
+    """The columns (`colspan`) or rows (`rowspan`) a table cell covers: leading digits, as
+    browsers read them, at most `largest` as they allow; 1 when absent or not a number."""
+    found = _LEADING_NUMBER.match(cell.get(attribute) or "")
     digits = found.group(1).lstrip("0") if found else ""
-    return min(int(digits[:5]), 1000) if digits else 1
+    return min(int(digits[:5]), largest) if digits else 1
 
 
 def table_rows(table: HtmlElement) -> list[list[HtmlElement]]:

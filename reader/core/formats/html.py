@@ -18,6 +18,7 @@ from reader.core.document import (
     Block,
     Code,
     Figure,
+    Grid,
     Heading,
     Inline,
     ListBlock,
@@ -26,9 +27,10 @@ from reader.core.document import (
     Runs,
     Separator,
     Table,
-    cell_spans,
     column_count,
+    filled,
     iter_runs,
+    table_grid,
 )
 from reader.core.formats.announcements import image_text
 from reader.core.formats.header import meta_lines, published_text
@@ -276,26 +278,32 @@ def _list(block: ListBlock) -> str:
 
 def _table(table: Table) -> str:
     columns = column_count(table)
+    grid = table_grid(table)
     parts = ["<table>"]
     if table.caption:
         parts.append(f"<caption>{_inline(table.caption)}</caption>")
     if any(table.header):
-        parts.append(f"<thead>\n<tr>{_cells(table, 0, columns)}</tr>\n</thead>")
+        parts.append(f"<thead>\n<tr>{_cells(grid, 0, columns)}</tr>\n</thead>")
     parts.append("<tbody>")
-    parts += [f"<tr>{_cells(table, r, columns)}</tr>" for r in range(1, len(table.rows) + 1)]
+    parts += [f"<tr>{_cells(grid, r, columns)}</tr>" for r in range(1, len(grid))]
     parts += ["</tbody>", "</table>"]
     return "\n".join(parts)
 
 
-def _cells(table: Table, row: int, columns: int) -> str:
-    """Row `row` (0: the header, as `<th>`) as cells, a spanning one with its `colspan`, then
-    empty cells for the columns the row leaves without one."""
-    cells = table.header if row == 0 else table.rows[row - 1]
-    spans = cell_spans(table, row)
+def _cells(grid: Grid, row: int, columns: int) -> str:
+    """Row `row` (0: the header, as `<th>`) as cells, a spanning one with its `colspan` and
+    `rowspan` (and left out of the rows below it that it covers), and empty cells for the
+    columns the row leaves without one. A `rowspan` cannot leave `<thead>`: below a header
+    cell spanning rows, the body rows it covers get an empty cell."""
     opening, closing = ('<th scope="col"', "</th>") if row == 0 else ("<td", "</td>")
-    out = [
-        opening + (f' colspan="{span}"' if span > 1 else "") + ">" + _inline(cell) + closing
-        for cell, span in zip(cells, spans, strict=True)
-    ]
-    out += [opening + ">" + closing] * (columns - sum(spans))
+    out: list[str] = []
+    for slot in filled(grid[row], columns):
+        if slot.carried and not any(slot.cell is head.cell for head in grid[0]):
+            continue
+        cell = [] if slot.carried else slot.cell
+        attributes = f' colspan="{slot.width}"' if slot.width > 1 else ""
+        attributes += (
+            f' rowspan="{slot.height}"' if slot.height > 1 and not slot.carried and row else ""
+        )
+        out.append(opening + attributes + ">" + _inline(cell) + closing)
     return "".join(out)

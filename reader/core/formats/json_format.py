@@ -92,7 +92,7 @@ def block_to_dict(block: Block) -> dict[str, Any]:
                 "src": _opt(src),
                 "caption": runs_to_list(caption),
             }
-        case Table(header=header, rows=rows, caption=caption, spans=spans):
+        case Table(header=header, rows=rows, caption=caption, spans=spans, row_spans=row_spans):
             table: dict[str, Any] = {
                 "kind": "table",
                 "caption": runs_to_list(caption),
@@ -101,6 +101,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
             }
             if spans:  # only tables with a cell spanning columns carry them
                 table["spans"] = [[r, c, n] for (r, c), n in sorted(spans.items())]
+            if row_spans:  # only tables with a cell spanning rows carry them
+                table["row_spans"] = [[r, c, n] for (r, c), n in sorted(row_spans.items())]
             return table
         case Separator():
             return {"kind": "separator"}
@@ -198,12 +200,14 @@ def _block(data: Any, where: str) -> Block:
             rows = _list(obj.get("rows", []), f"{where}.rows")
             cells = [_runs(c, f"{where}.header") for c in header]
             body = [[_runs(c, f"{where}.rows") for c in _list(r, f"{where}.rows")] for r in rows]
-            return Table(
-                header=cells,
-                rows=body,
-                caption=_runs(obj.get("caption", []), f"{where}.caption"),
-                spans=fitted_spans(cells, body, _spans(obj.get("spans", []), f"{where}.spans")),
+            spans, row_spans = fitted_spans(
+                cells,
+                body,
+                _spans(obj.get("spans", []), f"{where}.spans"),
+                _spans(obj.get("row_spans", []), f"{where}.row_spans"),
             )
+            caption = _runs(obj.get("caption", []), f"{where}.caption")
+            return Table(cells, body, caption, spans, row_spans)
         case "separator":
             return Separator()
     raise ContentError(
@@ -236,15 +240,18 @@ def _list_block(obj: dict[str, Any], where: str) -> ListBlock:
 
 
 def _spans(data: Any, where: str) -> dict[tuple[int, int], int]:
-    """A table's `spans`: `[row, cell, columns]` triples (checked against the table by
-    `fitted_spans`, so a tampered file cannot widen it)."""
+    """A table's `spans` or `row_spans`: `[row, cell, columns or rows]` triples (checked against
+    the table by `fitted_spans`, so a tampered file cannot widen or lengthen it)."""
     spans: dict[tuple[int, int], int] = {}
     for i, raw in enumerate(_list(data, where)):
         triple = [_int(n, f"{where}[{i}]") for n in _list(raw, f"{where}[{i}]")]
         if len(triple) != 3:
+            if where.endswith("row_spans"):
+                problem = _("expected [row, cell, rows] at {where}")
+            else:
+                problem = _("expected [row, cell, columns] at {where}")
             raise ContentError(
-                _("expected [row, cell, columns] at {where}").format(where=f"{where}[{i}]"),
-                _("is this a reader article?"),
+                problem.format(where=f"{where}[{i}]"), _("is this a reader article?")
             )
         spans[(triple[0], triple[1])] = triple[2]
     return spans

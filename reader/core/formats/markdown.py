@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import accumulate
 
 from reader.core.document import (
     Article,
@@ -24,9 +23,11 @@ from reader.core.document import (
     Quote,
     Runs,
     Separator,
+    Slot,
     Table,
-    cell_spans,
     column_count,
+    filled,
+    table_grid,
 )
 from reader.core.formats.announcements import column_name, image_text
 from reader.core.formats.header import meta_lines
@@ -295,42 +296,36 @@ def _table(table: Table) -> str:
     return f"{caption}\n\n{body}" if caption else body
 
 
-def _placed(table: Table, row: int) -> list[tuple[Runs, int]]:
-    """The cells of row `row` (0: the header) with the column each starts in."""
-    cells = table.header if row == 0 else table.rows[row - 1]
-    starts = list(accumulate(cell_spans(table, row), initial=0))
-    return list(zip(cells, starts[:-1], strict=True))
-
-
 def _pipe_table(table: Table, columns: int) -> str:
-    def row_line(row: int) -> str:
-        # GFM has no colspan: a spanning cell is followed by empty cells for the columns it
-        # covers, so the cells after it stay under their own headers.
-        padded: list[Runs] = [[] for _column in range(columns)]
-        for cell, column in _placed(table, row):
-            padded[column] = cell
-        texts = (inline(cell, single_line=True, in_table=True) for cell in padded)
+    # GFM has no colspan or rowspan: a cell spanning columns is followed by empty cells for the
+    # columns it covers, so the cells after it stay under their own headers; a cell spanning
+    # rows is written again in each row it covers.
+    def row_line(slots: list[Slot]) -> str:
+        texts: list[str] = []
+        for slot in slots:
+            texts += [inline(slot.cell, single_line=True, in_table=True)] + [""] * (slot.width - 1)
         return "| " + " | ".join(texts) + " |"
 
-    lines = [row_line(0), "|" + "---|" * columns]
-    lines += [row_line(r) for r in range(1, len(table.rows) + 1)]
-    return "\n".join(lines)
+    rows = [row_line(filled(slots, columns)) for slots in table_grid(table)]
+    return "\n".join([rows[0], "|" + "---|" * columns, *rows[1:]])
 
 
 def _table_as_list(table: Table, columns: int) -> str:
     """A table whose cells hold line breaks: one list item per row, one sub-item per cell (a
-    cell spanning columns once, under its first column's name)."""
+    cell spanning columns once, under its first column's name; one spanning rows in each row
+    it covers)."""
+    grid = table_grid(table)
     names = [""] * columns
-    for (cell, column), span in zip(_placed(table, 0), cell_spans(table, 0), strict=True):
-        names[column : column + span] = [inline(cell, single_line=True)] * span
+    for slot in grid[0]:
+        names[slot.column : slot.column + slot.width] = [
+            inline(slot.cell, single_line=True)
+        ] * slot.width
     lines: list[str] = []
-    for r in range(1, len(table.rows) + 1):
+    for r in range(1, len(grid)):
         lines.append("- " + escape_text(_("Row {number}").format(number=format_number(r))))
-        placed = _placed(table, r)
-        end = sum(cell_spans(table, r))
-        for cell, column in [*placed, *(([], c) for c in range(end, columns))]:
-            name = names[column] or escape_text(column_name(column + 1))
-            value = inline(cell).replace("\n", "\n    ")
+        for slot in filled(grid[r], columns):
+            name = names[slot.column] or escape_text(column_name(slot.column + 1))
+            value = inline(slot.cell).replace("\n", "\n    ")
             item = escape_text(_("{column}:")).format(column=name)
             lines.append(f"  - {item} {value}".rstrip())
     return "\n".join(lines)

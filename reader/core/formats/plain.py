@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from itertools import accumulate
 
 from reader.core.document import (
     Article,
@@ -35,8 +34,9 @@ from reader.core.document import (
     Runs,
     Separator,
     Table,
-    cell_spans,
     column_count,
+    filled,
+    table_grid,
 )
 from reader.core.formats.announcements import column_name, image_text, table_summary
 from reader.core.formats.header import meta_lines
@@ -236,13 +236,13 @@ class _PlainRenderer:
         return opening + [line for row in rows for line in row] + closing
 
     def table_parts(self, table: Table) -> tuple[list[str], list[list[str]], list[str]]:
+        grid = table_grid(table)
         columns = column_count(table)
         names = [
-            clean_line(runs_plain(cell))
-            for cell, span in zip(table.header, cell_spans(table, 0), strict=True)
-            for _column in range(span)
+            clean_line(runs_plain(slot.cell))
+            for slot in filled(grid[0], columns)
+            for _column in range(slot.width)
         ]
-        names += [""] * (columns - len(names))
         has_header = any(names)
         names = [name or column_name(i) for i, name in enumerate(names, 1)]
         lines = self.say(table_summary(columns, len(table.rows)))
@@ -254,22 +254,19 @@ class _PlainRenderer:
             columns_text = _words(_("Columns: {names}")).format(names=separator.join(names))
             lines += self.prose([(columns_text, "")])
         row_lines: list[list[str]] = []
-        for r, row in enumerate(table.rows, 1):
+        for r in range(1, len(table.rows) + 1):
             row_label = _glued(_("Row {number}:").format(number=format_number(r)))
             segments: list[Segment] = [(_then(row_label, GLUE), "")]
-            # A cell spanning columns is read once, under its first column's name; columns the
-            # row leaves without a cell read "(empty)".
-            starts = list(accumulate(cell_spans(table, r), initial=0))
-            cells: list[tuple[Runs, int]] = list(zip(row, starts[:-1], strict=True))
-            cells += [([], column) for column in range(starts[-1], columns)]
-            for c, (cell, column) in enumerate(cells):
+            # A cell spanning columns is read once, under its first column's name; one spanning
+            # rows is read again in each row it covers; columns without a cell read "(empty)".
+            for c, slot in enumerate(filled(grid[r], columns)):
                 if c:
                     segments.append((separator, ""))
                 if has_header:
-                    label = _words(_("{column}:")).format(column=names[column])
+                    label = _words(_("{column}:")).format(column=names[slot.column])
                     segments.append((_then(label, GLUE), ""))
-                cell_segments = self.segments(cell, single_line=True)
-                segments += cell_segments if runs_have_text(cell) else [(_("(empty)"), "")]
+                cell_segments = self.segments(slot.cell, single_line=True)
+                segments += cell_segments if runs_have_text(slot.cell) else [(_("(empty)"), "")]
             row_lines.append(self.prose(segments))
         return lines, row_lines, self.say(_("End of table."))
 

@@ -100,12 +100,13 @@ def _map_block(block: Block, translate: TextMap) -> Block:
         case Figure(alt=alt, caption=caption, src=src):
             alt_text = _map_segment(alt, translate) if alt else alt
             return Figure(alt_text, _map_runs(caption, translate), src)
-        case Table(header=header, rows=rows, caption=caption, spans=spans):
+        case Table(header=header, rows=rows, caption=caption, spans=spans, row_spans=row_spans):
             return Table(
                 [_map_runs(cell, translate) for cell in header],
                 [[_map_runs(cell, translate) for cell in row] for row in rows],
                 _map_runs(caption, translate),
                 spans=dict(spans),
+                row_spans=dict(row_spans),
             )
         case Code() | Separator():
             return copy.deepcopy(block)
