@@ -224,10 +224,11 @@ def _place(
     row_spans: Mapping[tuple[int, int], int],
 ) -> Grid:
     grid: Grid = []
-    below: dict[int, tuple[Slot, int]] = {}  # first column -> (slot, rows below it covers)
+    below: dict[int, tuple[Slot, int]] = {}  # first column -> (slot carried, rows it covers)
     for r, cells in enumerate(table):
-        slots = [dataclasses.replace(slot, carried=True) for slot, _n in below.values()]
-        below = {col: (slot, n - 1) for col, (slot, n) in below.items() if n > 1}
+        slots = [slot for slot, _n in below.values()]
+        if below:
+            below = {col: (slot, n - 1) for col, (slot, n) in below.items() if n > 1}
         taken = {col for slot in slots for col in range(slot.column, slot.column + slot.width)}
         column = 0
         for c, cell in enumerate(cells):
@@ -236,7 +237,7 @@ def _place(
             slot = Slot(cell, column, spans.get((r, c), 1), row_spans.get((r, c), 1))
             slots.append(slot)
             if slot.height > 1:
-                below[column] = (slot, slot.height - 1)
+                below[column] = (dataclasses.replace(slot, carried=True), slot.height - 1)
             column += slot.width
         grid.append(sorted(slots, key=lambda slot: slot.column))
     return grid
@@ -254,11 +255,11 @@ def filled(slots: list[Slot], columns: int) -> list[Slot]:
     return out
 
 
-def column_count(table: Table) -> int:
-    """The columns of `table`: those of its widest row, spans included."""
-    return max(
-        (slot.column + slot.width for slots in table_grid(table) for slot in slots), default=0
-    )
+def column_count(table: Table, grid: Grid | None = None) -> int:
+    """The columns of `table`: those of its widest row, spans included (`grid`: its
+    `table_grid`, when already made)."""
+    rows = table_grid(table) if grid is None else grid
+    return max((slot.column + slot.width for slots in rows for slot in slots), default=0)
 
 
 @dataclass(slots=True, eq=False, repr=False)

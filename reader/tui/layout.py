@@ -333,8 +333,8 @@ class BlockLayout:
 
     def _table(self, table: Table, index: int, width: int, prefix: tuple[Span, ...]) -> list[Line]:
         room = width - sum(cell_len(t) for t, _ in prefix)
-        columns = column_count(table)
         placed = table_grid(table)
+        columns = column_count(table, placed)
         own = {id(slot) for slots in placed for slot in slots if not slot.carried}
         grid = [
             [(slot, runs_text(slot.cell)) for slot in filled(slots, columns)] for slots in placed

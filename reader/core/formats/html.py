@@ -277,8 +277,8 @@ def _list(block: ListBlock) -> str:
 
 
 def _table(table: Table) -> str:
-    columns = column_count(table)
     grid = table_grid(table)
+    columns = column_count(table, grid)
     parts = ["<table>"]
     if table.caption:
         parts.append(f"<caption>{_inline(table.caption)}</caption>")

@@ -16,6 +16,7 @@ from reader.core.document import (
     Block,
     Code,
     Figure,
+    Grid,
     Heading,
     Inline,
     ListBlock,
@@ -286,17 +287,18 @@ def _fenced(text: str, language: str | None) -> str:
 
 
 def _table(table: Table) -> str:
-    columns = column_count(table)
+    grid = table_grid(table)
+    columns = column_count(table, grid)
     if columns == 0:
         return ""
     cells = [table.header, *table.rows]
     caption = _block_text(table.caption, single_line=True) if table.caption else ""
     multiline = any("\n" in clean(run.text) for row in cells for cell in row for run in cell)
-    body = _table_as_list(table, columns) if multiline else _pipe_table(table, columns)
+    body = _table_as_list(grid, columns) if multiline else _pipe_table(grid, columns)
     return f"{caption}\n\n{body}" if caption else body
 
 
-def _pipe_table(table: Table, columns: int) -> str:
+def _pipe_table(grid: Grid, columns: int) -> str:
     # GFM has no colspan or rowspan: a cell spanning columns is followed by empty cells for the
     # columns it covers, so the cells after it stay under their own headers; a cell spanning
     # rows is written again in each row it covers.
@@ -306,15 +308,14 @@ def _pipe_table(table: Table, columns: int) -> str:
             texts += [inline(slot.cell, single_line=True, in_table=True)] + [""] * (slot.width - 1)
         return "| " + " | ".join(texts) + " |"
 
-    rows = [row_line(filled(slots, columns)) for slots in table_grid(table)]
+    rows = [row_line(filled(slots, columns)) for slots in grid]
     return "\n".join([rows[0], "|" + "---|" * columns, *rows[1:]])
 
 
-def _table_as_list(table: Table, columns: int) -> str:
+def _table_as_list(grid: Grid, columns: int) -> str:
     """A table whose cells hold line breaks: one list item per row, one sub-item per cell (a
     cell spanning columns once, under its first column's name; one spanning rows in each row
     it covers)."""
-    grid = table_grid(table)
     names = [""] * columns
     for slot in grid[0]:
         names[slot.column : slot.column + slot.width] = [

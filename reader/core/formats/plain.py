@@ -237,7 +237,7 @@ class _PlainRenderer:
 
     def table_parts(self, table: Table) -> tuple[list[str], list[list[str]], list[str]]:
         grid = table_grid(table)
-        columns = column_count(table)
+        columns = column_count(table, grid)
         names = [
             clean_line(runs_plain(slot.cell))
             for slot in filled(grid[0], columns)
