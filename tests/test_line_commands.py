@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from reader.core.document import Article, ListBlock, ListItem, Paragraph, number_links
+from reader.core.document import Article, ListBlock, ListItem, Paragraph, Table, number_links
 from reader.core.pipeline import Options
 from reader.line.commands import COMMANDS, parse
 from tests.support.formats_sample import hostile_article, link, sample_article, t
@@ -120,6 +120,17 @@ def test_a_long_list_is_read_one_item_per_step() -> None:
         >
         """
     )
+
+
+def test_a_table_row_under_a_cell_spanning_rows_reads_that_cell_again() -> None:
+    table = Table(
+        [[t("Light")], [t("North")], [t("West")]],
+        [[[t("Old Head")], [t("51.6")], [t("8.5")]], [[t("51.7")], [t("8.6")]]],
+        row_spans={(1, 0): 2},
+    )
+    out = transcript("n", article=Article(title="Lights", blocks=[table, Paragraph([t("End.")])]))
+    assert "Row 1: Light: Old Head; North: 51.6; West: 8.5\n" in out
+    assert "Row 2: Light: Old Head; North: 51.7; West: 8.6\nEnd of table.\n" in out
 
 
 def test_previous_repeat_top_and_end_and_the_two_ends_of_the_article() -> None:
