@@ -27,3 +27,22 @@ def test_a_passage_indented_with_a_bare_list_tag_is_read() -> None:
     )
     article = page(f"<div><p>{STORY}</p>{aside}<p>{STORY}</p><p>{STORY}</p></div>")
     assert "hopes for three crossings by summer, but a second boat" in joined(article)
+
+
+def test_boxes_built_unlike_the_article_beside_it_are_not_read_as_its_sections() -> None:
+    teaser = (
+        "Officer cadets learn drill, map reading, first aid and the history of the corps, in a "
+        "course that lasts, for most of them, forty-four weeks, the school said. "
+    )
+    prose = "".join(f"<p>{STORY * 2}</p>" for _ in range(3))
+    cards = "".join(
+        f"<div class='card'><div class='card-in'><p>{teaser * 3} {n}</p></div></div>"
+        for n in range(3)
+    )
+    body = (
+        f"<div class='frame'><div class='holder'><div class='prose'>{prose}</div></div>"
+        f"<div class='cards'>{cards}</div></div>"
+    )
+    text = joined(page(body))
+    assert "short of fuel and bread" in text
+    assert "Officer cadets" not in text

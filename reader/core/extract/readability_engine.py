@@ -246,16 +246,25 @@ def _box_of_list_and_prose(candidates: dict, best: dict) -> HtmlElement | None:
 
 def _shared_ancestor(candidates: dict, best: dict) -> HtmlElement | None:
     """The closest ancestor of the best node that also holds three or more candidates scoring
-    at least 3/4 of it: an article split into sections (Readability.js does the same)."""
+    at least 3/4 of it: an article split into sections (Readability.js does the same).
+
+    The sections of one article are built alike (same tag, most class names shared); rivals
+    built otherwise beside the best node are teaser cards, comments or a product's boxes,
+    whose common box is the page, not the article.
+    """
+    alike = enabled("sections_built_alike")
+    elem = best["elem"]
     rivals = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)[:5]
     close = [
         set(c["elem"].iterancestors())
         for c in rivals
-        if c is not best and c["content_score"] >= 0.75 * best["content_score"]
+        if c is not best
+        and c["content_score"] >= 0.75 * best["content_score"]
+        and (not alike or _built_alike(c["elem"], elem))
     ]
     if len(close) < 3:
         return None
-    for ancestor in best["elem"].iterancestors():
+    for ancestor in elem.iterancestors():
         if ancestor.tag in ("body", "html"):
             return None
         if sum(ancestor in ancestors for ancestors in close) >= 3:

@@ -21,6 +21,7 @@ RULES: tuple[str, ...] = (
     "title_box_kept",
     "lead_before_body",
     "list_beside_prose",
+    "sections_built_alike",
 )
 disabled: set[str] = set()
 
