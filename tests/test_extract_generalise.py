@@ -46,3 +46,19 @@ def test_boxes_built_unlike_the_article_beside_it_are_not_read_as_its_sections()
     text = joined(page(body))
     assert "short of fuel and bread" in text
     assert "Officer cadets" not in text
+
+
+def test_an_article_in_sections_is_read_whole_though_one_section_holds_most_of_it() -> None:
+    long_part = "".join(f"<p>{STORY} Paragraph {n}.</p>" for n in range(12))
+    item = (
+        "Crossings leave at seven and at four, and the timetable is posted at the pier "
+        "and in the shop by the church, the office said. "
+    )
+    steps = "".join(f"<li>{item} Point {n}.</li>" for n in range(4))
+    short_part = f"<div class='inner'><ol>{steps}</ol></div>"
+    sections = f"<section class='part'><div class='inner'>{long_part}</div></section>" + "".join(
+        f"<section class='part'><h2>Part {n}</h2>{short_part}</section>" for n in range(3)
+    )
+    text = joined(page(f"<article><div class='story'>{sections}</div></article>"))
+    assert "Paragraph 11." in text
+    assert text.count("timetable is posted at the pier") == 12

@@ -190,23 +190,31 @@ def _built_alike(a: HtmlElement, b: HtmlElement) -> bool:
 
 MIN_SECTIONS = 3
 MAX_SECTION_LINK_DENSITY = 0.25
+MIN_SECTION_CHARS = 500  # a section of several paragraphs, not a title row or a teaser
 
 
 def _parent_of_repeated_sections(elem: HtmlElement) -> HtmlElement | None:
     """The parent of a run of three or more sibling boxes built alike (same tag and class)
     whose text is prose (few links), when the best node sits in one of them: the sections
-    of one article, each scored alone, which together hold at least twice its text."""
+    of one article, each scored alone, which together hold at least twice its text, or
+    which are three or more sections of several paragraphs each (a long section outscores
+    the others, but they are the same article: a page's title row or teaser row is short).
+    """
     node = elem
     length = text_length(elem)
     for _ in range(4):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             return None
-        alike = [s for s in parent if _built_alike(s, node) and text_length(s)]
+        alike = [(s, n) for s in parent if _built_alike(s, node) and (n := text_length(s))]
         if len(alike) >= MIN_SECTIONS:
-            total = sum(text_length(s) for s in alike)
-            linked = sum(text_length(a) for s in alike for a in s.iter("a"))
-            if total >= 2 * length and linked <= MAX_SECTION_LINK_DENSITY * total:
+            total = sum(n for _s, n in alike)
+            linked = sum(text_length(a) for s, _n in alike for a in s.iter("a"))
+            whole = total >= 2 * length or (
+                enabled("sections_of_prose")
+                and sum(n >= MIN_SECTION_CHARS for _s, n in alike) >= MIN_SECTIONS
+            )
+            if whole and linked <= MAX_SECTION_LINK_DENSITY * total:
                 return parent
             return None
         node = parent

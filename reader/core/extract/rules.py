@@ -22,6 +22,7 @@ RULES: tuple[str, ...] = (
     "lead_before_body",
     "list_beside_prose",
     "sections_built_alike",
+    "sections_of_prose",
 )
 disabled: set[str] = set()
 
