@@ -254,11 +254,11 @@ def _box_of_list_and_prose(candidates: dict, best: dict) -> HtmlElement | None:
 
 def _shared_ancestor(candidates: dict, best: dict) -> HtmlElement | None:
     """The closest ancestor of the best node that also holds three or more candidates scoring
-    at least 3/4 of it: an article split into sections (Readability.js does the same).
+    at least 3/4 of it: an article split into sections (Readability.js climbs the same way).
 
-    The sections of one article are built alike (same tag, most class names shared); rivals
-    built otherwise beside the best node are teaser cards, comments or a product's boxes,
-    whose common box is the page, not the article.
+    Only rivals built alike the best node count (same tag, most class names shared), as the
+    sections of one article are; rivals built otherwise beside it are teaser cards, comments
+    or a product's boxes, whose common box is the page, not the article.
     """
     alike = enabled("sections_built_alike")
     elem = best["elem"]
