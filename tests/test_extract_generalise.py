@@ -1,4 +1,4 @@
-"""Text readability keeps and the conversion must not lose, whatever the page's markup."""
+"""Rules that hold on unseen pages: no text of the article lost, no boxes beside it taken in."""
 
 from __future__ import annotations
 
