@@ -257,6 +257,9 @@ class BlockConverter:
             out.append(Heading(HEADINGS[el.tag.lower()], runs))
 
     def _list(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        if _is_indented_text(el):
+            self._container(el, out, depth)
+            return
         block = self._list_block(el, depth)
         if block.items:
             out.append(block)
@@ -460,6 +463,14 @@ def _continuation(p: HtmlElement) -> HtmlElement | None:
         return None
     first = next(iter(follower), None)
     return follower if first is not None and first.tag in _PHRASING else None
+
+
+def _is_indented_text(el: HtmlElement) -> bool:
+    """A list with text of its own and no items: old pages indent a passage with a bare
+    `<ul>`, which browsers show as an indented paragraph (its items alone would lose it)."""
+    if next(el.iterchildren("li"), None) is not None:
+        return False
+    return bool((el.text or "").strip()) or any((c.tail or "").strip() for c in el)
 
 
 def _without_back_links(runs: Runs, base: str) -> Runs:

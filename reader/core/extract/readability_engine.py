@@ -190,23 +190,31 @@ def _built_alike(a: HtmlElement, b: HtmlElement) -> bool:
 
 MIN_SECTIONS = 3
 MAX_SECTION_LINK_DENSITY = 0.25
+MIN_SECTION_CHARS = 500  # a section of several paragraphs, not a title row or a teaser
 
 
 def _parent_of_repeated_sections(elem: HtmlElement) -> HtmlElement | None:
     """The parent of a run of three or more sibling boxes built alike (same tag and class)
     whose text is prose (few links), when the best node sits in one of them: the sections
-    of one article, each scored alone, which together hold at least twice its text."""
+    of one article, each scored alone, which together hold at least twice its text, or
+    which are three or more sections of several paragraphs each (a long section outscores
+    the others, but they are the same article: a page's title row or teaser row is short).
+    """
     node = elem
     length = text_length(elem)
     for _ in range(4):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             return None
-        alike = [s for s in parent if _built_alike(s, node) and text_length(s)]
+        alike = [(s, n) for s in parent if _built_alike(s, node) and (n := text_length(s))]
         if len(alike) >= MIN_SECTIONS:
-            total = sum(text_length(s) for s in alike)
-            linked = sum(text_length(a) for s in alike for a in s.iter("a"))
-            if total >= 2 * length and linked <= MAX_SECTION_LINK_DENSITY * total:
+            total = sum(n for _s, n in alike)
+            linked = sum(text_length(a) for s, _n in alike for a in s.iter("a"))
+            whole = total >= 2 * length or (
+                enabled("sections_of_prose")
+                and sum(n >= MIN_SECTION_CHARS for _s, n in alike) >= MIN_SECTIONS
+            )
+            if whole and linked <= MAX_SECTION_LINK_DENSITY * total:
                 return parent
             return None
         node = parent
@@ -246,16 +254,25 @@ def _box_of_list_and_prose(candidates: dict, best: dict) -> HtmlElement | None:
 
 def _shared_ancestor(candidates: dict, best: dict) -> HtmlElement | None:
     """The closest ancestor of the best node that also holds three or more candidates scoring
-    at least 3/4 of it: an article split into sections (Readability.js does the same)."""
+    at least 3/4 of it: an article split into sections (Readability.js climbs the same way).
+
+    Only rivals built alike the best node count (same tag, most class names shared), as the
+    sections of one article are; rivals built otherwise beside it are teaser cards, comments
+    or a product's boxes, whose common box is the page, not the article.
+    """
+    alike = enabled("sections_built_alike")
+    elem = best["elem"]
     rivals = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)[:5]
     close = [
         set(c["elem"].iterancestors())
         for c in rivals
-        if c is not best and c["content_score"] >= 0.75 * best["content_score"]
+        if c is not best
+        and c["content_score"] >= 0.75 * best["content_score"]
+        and (not alike or _built_alike(c["elem"], elem))
     ]
     if len(close) < 3:
         return None
-    for ancestor in best["elem"].iterancestors():
+    for ancestor in elem.iterancestors():
         if ancestor.tag in ("body", "html"):
             return None
         if sum(ancestor in ancestors for ancestors in close) >= 3:

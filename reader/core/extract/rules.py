@@ -21,6 +21,8 @@ RULES: tuple[str, ...] = (
     "title_box_kept",
     "lead_before_body",
     "list_beside_prose",
+    "sections_built_alike",
+    "sections_of_prose",
 )
 disabled: set[str] = set()
 
