@@ -62,3 +62,15 @@ def test_an_article_in_sections_is_read_whole_though_one_section_holds_most_of_i
     text = joined(page(f"<article><div class='story'>{sections}</div></article>"))
     assert "Paragraph 11." in text
     assert text.count("timetable is posted at the pier") == 12
+
+
+def test_a_list_of_links_that_is_a_section_of_the_body_is_kept_under_its_heading() -> None:
+    prose = "".join(f"<p>{STORY} Paragraph {n}.</p>" for n in range(4))
+    links = "".join(
+        f"<li><a href='/wiki/{name}'>{name}</a></li>" for name in ("Ferries", "Harbours", "Tides")
+    )
+    body = f"<div class='content'><h1>Ferries</h1>{prose}<h2>See also</h2><ul>{links}</ul></div>"
+    article = page(body)
+    text = joined(article)
+    assert "Paragraph 3." in text
+    assert "See also Ferries Harbours Tides" in text

@@ -70,11 +70,15 @@ class ArticleFinder(Document):
 
     def get_preserved_elements(self, node: HtmlElement) -> dict:
         """Besides readability's own (tables of contents, quote leads): data tables, lists
-        of sentences and figures, which its link, comma and text-length heuristics would
-        drop as clutter."""
+        of sentences, lists that are a section of the body ("See also") and figures, which its
+        link, comma and text-length heuristics would drop as clutter."""
         allowed = super().get_preserved_elements(node)
         keep = [t for t in node.iter("table") if is_data_table(t, table_rows(t))]
-        keep += [items for items in node.iter("ul", "ol") if is_list_of_sentences(items)]
+        keep += [
+            items
+            for items in node.iter("ul", "ol")
+            if is_list_of_sentences(items) or (enabled("section_lists") and _is_section_list(items))
+        ]
         keep += [f for f in node.iter("figure") if next(f.iter("img"), None) is not None]
         for element in keep:
             allowed[element] = True
@@ -310,3 +314,17 @@ def is_list_of_sentences(items: HtmlElement) -> bool:
 def text_length(el: HtmlElement) -> int:
     """How many characters of text `el` holds, runs of white space counted as one."""
     return len(" ".join("".join(el.itertext()).split()))
+
+
+MIN_SECTION_PROSE = 500  # characters of the body's own paragraphs beside a section's list
+SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _is_section_list(items: HtmlElement) -> bool:
+    """A list that is a whole section of the body: right after a heading, beside the body's
+    own paragraphs (a "See also" list), not in a box of its own (a "Related" widget)."""
+    before = items.getprevious()
+    parent = items.getparent()
+    if before is None or before.tag not in SECTION_HEADINGS or parent is None:
+        return False
+    return sum(text_length(p) for p in parent.iterchildren("p")) >= MIN_SECTION_PROSE

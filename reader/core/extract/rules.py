@@ -23,6 +23,7 @@ RULES: tuple[str, ...] = (
     "list_beside_prose",
     "sections_built_alike",
     "sections_of_prose",
+    "section_lists",
 )
 disabled: set[str] = set()
 
