@@ -21,6 +21,7 @@ RULES: tuple[str, ...] = (
     "title_box_kept",
     "lead_before_body",
     "list_beside_prose",
+    "sales_and_sidebar_names",
 )
 disabled: set[str] = set()
 
