@@ -72,6 +72,9 @@ _CLUTTER_WORDS = _words(
     "promo promos breadcrumb breadcrumbs comment comments disqus popup modal tooltip popover "
     "hovercard rollover gallery slideshow carousel slider trending"
 )
+# Boxes that sell or point away from the article: affiliate-link notices, paywall gates,
+# calls to action ("cta"), sidebars and tag lists.
+_SALES_AND_SIDEBAR_WORDS = _words("affiliate paywall cta sidebar tags")
 # Readers' comments named in other languages ("kommentare", "commentaires", "comentarios").
 _COMMENT_STEMS = ("kommentar", "commentaire", "comentario", "commenti", "komentar", "reacties")
 _CLUTTER_PREFIXES = ("related", "recommend", "social", "newsletter")
@@ -237,6 +240,7 @@ class _ClutterNames(NamedTuple):
     """The class and id vocabulary of furniture with the rules in force (read once a page)."""
 
     split_camel_case: bool
+    words: frozenset[str]
     prefixes: tuple[str, ...]
     pairs: frozenset[str]
     credits: bool
@@ -245,8 +249,10 @@ class _ClutterNames(NamedTuple):
     @classmethod
     def in_force(cls) -> _ClutterNames:
         comments, authors = enabled("comment_words"), enabled("author_boxes")
+        sales = enabled("sales_and_sidebar_names")
         return cls(
             split_camel_case=enabled("split_camel_case"),
+            words=_CLUTTER_WORDS | _SALES_AND_SIDEBAR_WORDS if sales else _CLUTTER_WORDS,
             prefixes=_CLUTTER_PREFIXES + _COMMENT_STEMS if comments else _CLUTTER_PREFIXES,
             pairs=_CLUTTER_PAIRS | _AUTHOR_BOX_PAIRS if authors else _CLUTTER_PAIRS,
             credits=enabled("image_credits"),
@@ -298,7 +304,7 @@ def _is_credit(el: HtmlElement, words: list[str], prop: str | None) -> bool:
 def _names_clutter(words: list[str], names: _ClutterNames) -> bool:
     previous = ""
     for word in words:
-        if word in _CLUTTER_WORDS or word.startswith(names.prefixes):
+        if word in names.words or word.startswith(names.prefixes):
             return True
         if f"{previous}-{word}" in names.pairs:
             return True

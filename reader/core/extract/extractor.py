@@ -7,7 +7,6 @@ with a notice saying so.
 
 from __future__ import annotations
 
-import copy
 import logging
 
 from lxml import etree
@@ -113,12 +112,14 @@ def _extract(page: Page, full: bool, deadline: Deadline) -> Article:
         notices.append(_(TOO_LARGE))
         blocks, converter = page_text_blocks(root, base, deadline.left(at_least=GRACE))
     else:
-        untouched = copy.deepcopy(root)  # for the fallback: the page before clutter removal
         remove_clutter(root)
         blocks, notice = _distil_in_time(root, base, deadline)
         if notice:
             notices.append(_(notice))
-            blocks, converter = page_text_blocks(untouched, base, deadline.left(at_least=GRACE))
+            page_tree = _uncleaned(markup, deadline)
+            if page_tree is None:  # parsing again outlasted the budget: read the cleaned tree
+                page_tree = root
+            blocks, converter = page_text_blocks(page_tree, base, deadline.left(at_least=GRACE))
         else:
             converter = None
     if converter is not None and converter.out_of_time:
@@ -129,6 +130,22 @@ def _extract(page: Page, full: bool, deadline: Deadline) -> Article:
     if not blocks:
         raise ContentError(_("The page has no readable text"), _(EMPTY_HINT))
     return _article(page, meta, blocks, notices, distilled=not full)
+
+
+def _uncleaned(markup: str, deadline: Deadline) -> HtmlElement | None:
+    """The page parsed again, hidden parts dropped but no clutter removed, for the no-article
+    fallback; None when that parse outlasts the budget.
+
+    On a page with no article, the boxes clutter removal drops are often its text (a live
+    report's entries named "comment", a forum's posts), so the fallback reads the page before
+    that removal. Parsing again on this rare path costs less than copying every page's tree
+    before cleaning it.
+    """
+    parsed = run_in_time(lambda: parse_html(markup), deadline.left(at_least=GRACE))
+    if parsed is None or parsed[0] is None:
+        return None
+    remove_hidden(parsed[0])
+    return parsed[0]
 
 
 def _text_only(

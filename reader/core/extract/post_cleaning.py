@@ -147,6 +147,8 @@ def _drop_teasers(blocks: list[Block]) -> list[Block]:
             doomed.update(range(index, end))
             if index > 0 and _is_lead_in(blocks[index - 1]):
                 doomed.add(index - 1)
+        elif _is_read_more(blocks[index]):
+            doomed.add(index)  # "Read more: <headline>" with a short lead-in: nearly all link
         index = end
     return [b for i, b in enumerate(blocks) if i not in doomed]
 

@@ -24,6 +24,7 @@ RULES: tuple[str, ...] = (
     "sections_built_alike",
     "sections_of_prose",
     "section_lists",
+    "sales_and_sidebar_names",
 )
 disabled: set[str] = set()
 
