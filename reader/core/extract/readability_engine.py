@@ -65,6 +65,14 @@ class ArticleFinder(Document):
                 return
         super().remove_unlikely_candidates()
 
+    def get_link_density(self, elem: HtmlElement) -> float:
+        """readability's share of linked text; a heading's links within the page (its own
+        anchor) do not count, so sanitizing keeps the section headings that link to
+        themselves."""
+        if elem.tag not in _HEADINGS or not enabled("headlines_link_away"):
+            return super().get_link_density(elem)
+        return _linked_length(elem, away=True) / max(text_length(elem), 1)
+
     def get_clean_html(self) -> str:
         return tounicode(self.html, method="html")
 
@@ -120,6 +128,7 @@ def _unlikely(box: HtmlElement) -> bool:
     )
 
 
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _UNLIKELY = REGEXES["unlikelyCandidatesRe"]
 _MAYBE = REGEXES["okMaybeItsACandidateRe"]
 MIN_TITLE_BOX_CHARS = 250  # text beside the title heading that makes its box an article
@@ -289,13 +298,30 @@ MIN_HEADLINES = 4
 
 def is_list_of_headlines(article: HtmlElement) -> bool:
     """Most headings are links to other pages, and the boxes holding them (a linked headline
-    and its summary) hold most of the text: story cards, not an article ending in a few."""
+    and its summary) hold most of the text: story cards, not an article ending in a few.
+
+    A heading linking within the page (a section's own anchor) is no headline, and a box
+    holding several linked headings is the article itself (a list of products, each heading
+    a link), not a card.
+    """
+    away = enabled("headlines_link_away")
     headings = [h for h in article.iter("h1", "h2", "h3", "h4") if text_length(h)]
-    linked = [h for h in headings if sum(text_length(a) for a in h.iter("a")) >= text_length(h)]
+    linked = [h for h in headings if _linked_length(h, away) >= text_length(h)]
     if len(linked) < MIN_HEADLINES or len(linked) < 0.6 * len(headings):
         return False
-    cards = {h.getparent() for h in linked if h.getparent() is not None}
+    parents = [h.getparent() for h in linked if h.getparent() is not None]
+    cards = {p for p in parents if not away or parents.count(p) == 1}
     return sum(text_length(card) for card in cards) >= 0.5 * text_length(article)
+
+
+def _linked_length(heading: HtmlElement, away: bool) -> int:
+    """The text of `heading`'s links; with `away`, only of links to another page (not a bare
+    anchor or a "#fragment" of this page)."""
+    return sum(
+        text_length(a)
+        for a in heading.iter("a")
+        if not away or not (a.get("href") or "#").strip().startswith("#")
+    )
 
 
 def is_list_of_sentences(items: HtmlElement) -> bool:
