@@ -63,3 +63,13 @@ def test_story_cards_linking_to_other_pages_are_still_no_article() -> None:
     )
     article = read(f"<main>{cards}</main>", title="Valley News")
     assert article.notices == [NO_ARTICLE]
+
+
+def test_a_body_box_named_like_a_widget_is_kept_when_it_holds_the_whole_article() -> None:
+    """Sanitizing drops a box whose class name scores negative ("widget") when its paragraphs
+    score little; when that box holds all the article's text, nothing would be left."""
+    body = f"<div class='post-body'><div class='widget-container'>{section('wheel')}</div></div>"
+    article = read(f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>{body}")
+    assert article.notices == []
+    assert "The wheel part, sentence 2" in text(article)
+    assert "News" not in text(article)

@@ -88,6 +88,8 @@ class ArticleFinder(Document):
             if is_list_of_sentences(items) or (enabled("section_lists") and _is_section_list(items))
         ]
         keep += [f for f in node.iter("figure") if next(f.iter("img"), None) is not None]
+        if enabled("body_wrapper_kept"):
+            allowed.update(dict.fromkeys(_body_wrappers(node), True))
         for element in keep:
             allowed[element] = True
             for inner in element.iterdescendants("div", "table", "ul", "ol", "dl"):
@@ -115,6 +117,22 @@ class ArticleFinder(Document):
         if elem not in candidates:
             candidates[elem] = self.score_node(elem)
         return candidates[elem]
+
+
+MIN_WRAPPER_SHARE = 0.9  # of the article's text, held by a box that is the article's body
+
+
+def _body_wrappers(node: HtmlElement) -> list[HtmlElement]:
+    """The boxes from `node` down that each hold nearly all its text: the article's body,
+    which sanitizing must not drop for its class name ("widget") alone, leaving nothing."""
+    least = MIN_WRAPPER_SHARE * text_length(node)
+    wrappers = []
+    box: HtmlElement | None = node
+    while box is not None:
+        box = next((c for c in box if text_length(c) >= least), None)
+        if box is not None:
+            wrappers.append(box)
+    return wrappers
 
 
 def _unlikely(box: HtmlElement) -> bool:

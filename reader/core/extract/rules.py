@@ -26,6 +26,7 @@ RULES: tuple[str, ...] = (
     "section_lists",
     "sales_and_sidebar_names",
     "headlines_link_away",
+    "body_wrapper_kept",
 )
 disabled: set[str] = set()
 
