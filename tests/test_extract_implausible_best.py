@@ -73,30 +73,3 @@ def test_a_body_box_named_like_a_widget_is_kept_when_it_holds_the_whole_article(
     assert article.notices == []
     assert "The wheel part, sentence 2" in text(article)
     assert "News" not in text(article)
-
-
-def test_a_slider_of_linked_captions_scoring_above_the_story_gives_way_to_the_story() -> None:
-    """Captions in boxes named "text" outscore the story, and sanitizing empties the slider
-    holding them (every caption is a link): the next candidate, the story, is the article."""
-    slides = "".join(
-        f"<div class='slide'><a href='/videos/{n}'><div class='text'>"
-        f"<p>Video {n}: a short film about the mill wheel turning</p></div></a></div>"
-        for n in range(8)
-    )
-    story = section("wheel")
-    player = f"<div class='player'><div class='slider'>{slides}</div></div>"
-    article = read(f"{player}<div class='info'><div class='description'>{story}</div></div>")
-    assert article.notices == []
-    assert "The wheel part, sentence 1" in text(article)
-    assert "a short film about the mill wheel" not in text(article)
-
-
-def test_a_slider_with_no_story_beside_it_is_still_no_article() -> None:
-    slides = "".join(
-        f"<div class='slide'><a href='/videos/{n}'><div class='text'>"
-        f"<p>Video {n}: a short film about the mill wheel turning</p></div></a></div>"
-        for n in range(8)
-    )
-    article = read(f"<div class='player'><div class='slider'>{slides}</div></div>")
-    assert article.notices == [NO_ARTICLE]
-    assert "Video 5: a short film about the mill wheel turning" in text(article)

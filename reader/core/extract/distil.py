@@ -14,18 +14,13 @@ from lxml.html import HtmlElement
 
 from reader.core.document import Block
 from reader.core.extract.html_to_blocks import BlockConverter
-from reader.core.extract.readability_engine import (
-    MIN_ARTICLE_CHARS,
-    ArticleFinder,
-    text_length,
-    title_heading,
-)
+from reader.core.extract.readability_engine import ArticleFinder, text_length, title_heading
 from reader.core.extract.rules import enabled
 from reader.core.i18n import N_
 
 NO_ARTICLE = N_("No article found on this page; showing the page's main text.")
+MIN_ARTICLE_CHARS = 250  # readability-lxml's own retry_length for an acceptable article
 MAX_LINK_DENSITY = 0.5
-MAX_RETRIES = 3  # next-best candidates tried when the best one's article is left with no text
 _TEASER_TAGS = ("li", "p", "h2", "h3", "h4", "dt", "dd", "td")
 
 
@@ -37,13 +32,6 @@ def distil(root: HtmlElement, base: str) -> tuple[list[Block], str | None]:
         document.title_path = root.getroottree().getpath(heading)
     document.summary(html_partial=True)
     article = document.html
-    for _ in range(MAX_RETRIES if enabled("next_best_candidate") else 0):
-        if article is not None and text_length(article) >= document.min_text_length:
-            break  # a small article is the page's (a caption, a lead): its text is elsewhere
-        if not document.reject_picked():
-            break
-        document.summary(html_partial=True)  # a fresh copy of the tree, other candidates
-        article = None if document.exhausted else document.html
     if article is None or not is_plausible_article(article) or document.lists_headlines:
         return [], NO_ARTICLE
     lead = None

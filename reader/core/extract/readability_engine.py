@@ -29,28 +29,12 @@ class ArticleFinder(Document):
     lists_headlines = False  # set by get_article: the chosen node is a list of story cards
     title_path: str | None = None  # set by distil: where the page's title heading sits
     heading: HtmlElement | None = None  # that heading in this attempt's copy of the tree
-    exhausted = False  # set when every candidate left lies in a node already rejected
-
-    def __init__(self, input: HtmlElement, url: str | None = None) -> None:
-        super().__init__(input, url=url)
-        self.picked: list[str] = []  # where the nodes chosen by this summary's attempts sit
-        self.rejected: set[str] = set()  # nodes whose article held too little text
-
-    def reject_picked(self) -> bool:
-        """Rule out the nodes this summary chose (the next summary picks among the other
-        candidates); False when it chose none, so there is nothing left to try."""
-        if not self.picked:
-            return False
-        self.rejected.update(self.picked)
-        self.picked = []
-        return True
 
     def get_article(
         self, candidates: dict, best_candidate: dict, html_partial: bool = False
     ) -> HtmlElement:
         """readability's article node; notes, before its cleaning drops linked headings,
         whether it is a list of linked headlines rather than an article."""
-        self.picked.append(self.html.getroottree().getpath(best_candidate["elem"]))
         article = super().get_article(candidates, best_candidate, html_partial)
         self.lists_headlines = enabled("linked_headlines") and is_list_of_headlines(article)
         return article
@@ -118,37 +102,9 @@ class ArticleFinder(Document):
         return allowed
 
     def select_best_candidate(self, candidates: dict) -> dict | None:
-        """readability's best node, moved to the article's whole body when it holds only part
-        of it; after a rejected pick, the best among the candidates outside rejected nodes."""
-        if not self.rejected:
-            return self._best_candidate(candidates)
-        untried = self._untried(candidates)
-        if not untried:
-            self.exhausted = True
-            return None
-        best = self._best_candidate(untried)
-        if best is not None:
-            candidates[best["elem"]] = best  # get_article and sanitizing read its score
-        return best
-
-    def _untried(self, candidates: dict) -> dict:
-        """The candidates outside the rejected nodes whose box holds an article's worth of
-        text (readability adds a node's siblings at most, so its parent bounds it)."""
-        rejected = {e for path in self.rejected for e in self.html.xpath(path)}
-        untried = {}
-        for elem, candidate in candidates.items():
-            box = elem.getparent()
-            if rejected.isdisjoint((elem, *elem.iterancestors())) and (
-                text_length(elem if box is None else box) >= MIN_ARTICLE_CHARS
-            ):
-                untried[elem] = candidate
-        return untried
-
-    def _best_candidate(self, candidates: dict) -> dict | None:
         best = super().select_best_candidate(candidates)
         if best is None:
             return None
-        self.picked.append(self.html.getroottree().getpath(best["elem"]))
         if enabled("title_heading"):
             best = _near_title_heading(candidates, best, self._heading_in_tree())
         elem = _shared_ancestor(candidates, best)
@@ -163,7 +119,6 @@ class ArticleFinder(Document):
         return candidates[elem]
 
 
-MIN_ARTICLE_CHARS = 250  # readability-lxml's own retry_length for an acceptable article
 MIN_WRAPPER_SHARE = 0.9  # of the article's text, held by a box that is the article's body
 
 

@@ -27,7 +27,6 @@ RULES: tuple[str, ...] = (
     "sales_and_sidebar_names",
     "headlines_link_away",
     "body_wrapper_kept",
-    "next_best_candidate",
 )
 disabled: set[str] = set()
 
