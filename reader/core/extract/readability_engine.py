@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 
+from lxml import etree
 from lxml.etree import tounicode
 from lxml.html import HtmlElement
 from readability import Document
@@ -120,16 +121,17 @@ class ArticleFinder(Document):
 
 
 MIN_WRAPPER_SHARE = 0.9  # of the article's text, held by a box that is the article's body
+_TEXT_CHARS = etree.XPath("string-length(normalize-space(.))")  # text_length, in C
 
 
 def _body_wrappers(node: HtmlElement) -> list[HtmlElement]:
     """The boxes from `node` down that each hold nearly all its text: the article's body,
     which sanitizing must not drop for its class name ("widget") alone, leaving nothing."""
-    least = MIN_WRAPPER_SHARE * text_length(node)
+    least = MIN_WRAPPER_SHARE * _TEXT_CHARS(node)
     wrappers = []
     box: HtmlElement | None = node
     while box is not None:
-        box = next((c for c in box if text_length(c) >= least), None)
+        box = next((c for c in box if _TEXT_CHARS(c) >= least), None)
         if box is not None:
             wrappers.append(box)
     return wrappers
