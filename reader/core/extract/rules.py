@@ -25,6 +25,7 @@ RULES: tuple[str, ...] = (
     "sections_of_prose",
     "section_lists",
     "sales_and_sidebar_names",
+    "closing_links",
 )
 disabled: set[str] = set()
 
