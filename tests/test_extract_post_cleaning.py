@@ -76,9 +76,10 @@ def test_a_run_of_linked_headlines_and_its_lead_in_are_dropped() -> None:
     assert texts(post_clean(blocks, "T", None)) == [BODY]
 
 
-def test_short_links_and_a_single_linked_line_are_kept() -> None:
-    blocks = [para(BODY), link_para("Next"), link_para("Learn more"), link_para("Read the report")]
-    assert len(post_clean(blocks, "T", None)) == 4
+def test_short_links_and_a_single_linked_line_inside_the_body_are_kept() -> None:
+    links = [link_para("Next"), link_para("Learn more"), link_para("Read the report")]
+    blocks = [para(BODY), *links, para(BODY)]
+    assert len(post_clean(blocks, "T", None)) == 5
 
 
 def test_read_more_line_is_dropped_but_a_more_information_line_is_kept() -> None:
@@ -95,8 +96,9 @@ def test_a_linked_line_in_capitals_is_a_call_to_action() -> None:
         para(BODY),
         link_para("GET THE NEWS APP BY CLICKING HERE"),
         link_para("Read the report"),
+        para(BODY),
     ]
-    assert texts(post_clean(blocks, "T", None)) == [BODY, "Read the report"]
+    assert texts(post_clean(blocks, "T", None)) == [BODY, "Read the report", BODY]
 
 
 def test_a_credit_line_under_a_picture_is_dropped_but_a_sentence_there_is_kept() -> None:

@@ -90,7 +90,28 @@ def post_clean(blocks: list[Block], title: str, byline: str | None) -> list[Bloc
                 seen.add(key)
         kept.append(block)
     kept = _drop_teasers(kept)
+    if enabled("closing_links"):
+        kept = _drop_closing_links(kept)
     return _drop_empty_sections(kept) if enabled("drop_empty_sections") else kept
+
+
+def _drop_closing_links(blocks: list[Block]) -> list[Block]:
+    """Without the bare link lines that close the article after its last paragraph ("Back to
+    the overview", a tag row, a pointer to a section): pointers away from the article, not
+    text of it. A link line with prose after it is part of the body and stays."""
+    end = len(blocks)
+    while end > 1 and _is_bare_link_line(blocks[end - 1]):
+        end -= 1
+    return blocks[:end]
+
+
+def _is_bare_link_line(block: Block) -> bool:
+    """A short line (heading or paragraph) that is (nearly) all link."""
+    if not isinstance(block, Paragraph | Heading):
+        return False
+    total = sum(len(r.text.strip()) for r in block.runs)
+    linked = sum(len(r.text.strip()) for r in block.runs if r.kind == "link")
+    return 0 < total <= MAX_TEASER_CHARS and linked >= 0.9 * total
 
 
 MAX_PSEUDO_HEADING_CHARS = 40

@@ -27,6 +27,7 @@ RULES: tuple[str, ...] = (
     "sales_and_sidebar_names",
     "headlines_link_away",
     "body_wrapper_kept",
+    "closing_links",
 )
 disabled: set[str] = set()
 
