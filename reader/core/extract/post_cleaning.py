@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.document import Block, Figure, Heading, Paragraph, Separator, runs_text
+from reader.core.document import Block, Figure, Heading, Paragraph, Runs, Separator, runs_text
 from reader.core.extract.metadata import BYLINE_PREFIX
 from reader.core.extract.rules import enabled
 
@@ -107,10 +107,13 @@ def _drop_closing_links(blocks: list[Block]) -> list[Block]:
 
 def _is_bare_link_line(block: Block) -> bool:
     """A short line (heading or paragraph) that is (nearly) all link."""
-    if not isinstance(block, Paragraph | Heading):
-        return False
-    total = sum(len(r.text.strip()) for r in block.runs)
-    linked = sum(len(r.text.strip()) for r in block.runs if r.kind == "link")
+    return isinstance(block, Paragraph | Heading) and _is_short_link_line(block.runs)
+
+
+def _is_short_link_line(runs: Runs) -> bool:
+    """Whether `runs` are short (at most `MAX_TEASER_CHARS`) and nine tenths link."""
+    total = sum(len(r.text.strip()) for r in runs)
+    linked = sum(len(r.text.strip()) for r in runs if r.kind == "link")
     return 0 < total <= MAX_TEASER_CHARS and linked >= 0.9 * total
 
 
@@ -175,11 +178,7 @@ def _drop_teasers(blocks: list[Block]) -> list[Block]:
 
 
 def _is_link_paragraph(block: Block) -> bool:
-    if not isinstance(block, Paragraph):
-        return False
-    total = sum(len(r.text.strip()) for r in block.runs)
-    linked = sum(len(r.text.strip()) for r in block.runs if r.kind == "link")
-    if not 0 < total <= MAX_TEASER_CHARS or linked < 0.9 * total:
+    if not isinstance(block, Paragraph) or not _is_short_link_line(block.runs):
         return False
     return len(runs_text(block.runs).split()) >= MIN_TEASER_WORDS  # a headline, not "Next"
 

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES
 
-from reader.core.extract.html_to_blocks import is_data_table, table_rows
+from reader.core.extract.html_to_blocks import HEADINGS, is_data_table, table_rows
 from reader.core.extract.rules import enabled
 
 MIN_SENTENCE_ITEM_CHARS = 40
@@ -70,7 +70,7 @@ class ArticleFinder(Document):
         """readability's share of linked text; a heading's links within the page (its own
         anchor) do not count, so sanitizing keeps the section headings that link to
         themselves."""
-        if elem.tag not in _HEADINGS or not enabled("headlines_link_away"):
+        if elem.tag not in HEADINGS or not enabled("headlines_link_away"):
             return super().get_link_density(elem)
         return _linked_length(elem, away=True) / max(text_length(elem), 1)
 
@@ -148,7 +148,6 @@ def _unlikely(box: HtmlElement) -> bool:
     )
 
 
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _UNLIKELY = REGEXES["unlikelyCandidatesRe"]
 _MAYBE = REGEXES["okMaybeItsACandidateRe"]
 MIN_TITLE_BOX_CHARS = 250  # text beside the title heading that makes its box an article
