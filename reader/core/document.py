@@ -255,6 +255,12 @@ def filled(slots: list[Slot], columns: int) -> list[Slot]:
     return out
 
 
+def column_heads(grid: Grid, columns: int) -> list[Runs]:
+    """The header cell over each of `columns` columns: a cell spanning columns over each it
+    covers, an empty one over a column the header leaves without a cell."""
+    return [slot.cell for slot in filled(grid[0], columns) for _column in range(slot.width)]
+
+
 def column_count(table: Table, grid: Grid | None = None) -> int:
     """The columns of `table`: those of its widest row, spans included (`grid`: its
     `table_grid`, when already made)."""

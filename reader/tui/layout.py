@@ -28,6 +28,7 @@ from reader.core.document import (
     Slot,
     Table,
     column_count,
+    column_heads,
     filled,
     runs_text,
     table_grid,
@@ -339,7 +340,7 @@ class BlockLayout:
         grid = [
             [(slot, runs_text(slot.cell)) for slot in filled(slots, columns)] for slots in placed
         ]
-        header, rows = grid[0], grid[1:]
+        rows = grid[1:]
         has_header = bool(table.header)
         lines: list[Line] = []
         if table.caption:
@@ -376,9 +377,7 @@ class BlockLayout:
             return lines
         # Too wide for a grid: each row as "Header: value" lines, rows separated by a rule; a
         # cell spanning rows is read in each row it covers.
-        names = [""] * columns
-        for slot, text in header:
-            names[slot.column : slot.column + slot.width] = [text] * slot.width
+        names = [runs_text(cell) for cell in column_heads(placed, columns)]
         for number, row in enumerate(rows):
             if number:
                 lines.append(Line(index, offset, (*prefix, ("─" * min(room, 20), "table-rule"))))

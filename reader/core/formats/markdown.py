@@ -27,6 +27,7 @@ from reader.core.document import (
     Slot,
     Table,
     column_count,
+    column_heads,
     filled,
     table_grid,
 )
@@ -316,11 +317,7 @@ def _table_as_list(grid: Grid, columns: int) -> str:
     """A table whose cells hold line breaks: one list item per row, one sub-item per cell (a
     cell spanning columns once, under its first column's name; one spanning rows in each row
     it covers)."""
-    names = [""] * columns
-    for slot in grid[0]:
-        names[slot.column : slot.column + slot.width] = [
-            inline(slot.cell, single_line=True)
-        ] * slot.width
+    names = [inline(cell, single_line=True) for cell in column_heads(grid, columns)]
     lines: list[str] = []
     for r in range(1, len(grid)):
         lines.append("- " + escape_text(_("Row {number}").format(number=format_number(r))))

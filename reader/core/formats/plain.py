@@ -35,6 +35,7 @@ from reader.core.document import (
     Separator,
     Table,
     column_count,
+    column_heads,
     filled,
     table_grid,
 )
@@ -238,11 +239,7 @@ class _PlainRenderer:
     def table_parts(self, table: Table) -> tuple[list[str], list[list[str]], list[str]]:
         grid = table_grid(table)
         columns = column_count(table, grid)
-        names = [
-            clean_line(runs_plain(slot.cell))
-            for slot in filled(grid[0], columns)
-            for _column in range(slot.width)
-        ]
+        names = [clean_line(runs_plain(cell)) for cell in column_heads(grid, columns)]
         has_header = any(names)
         names = [name or column_name(i) for i, name in enumerate(names, 1)]
         lines = self.say(table_summary(columns, len(table.rows)))
